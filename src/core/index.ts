@@ -5,3 +5,5 @@ export * from './response/schema';
 export * from './response/id';
 export * from './response/canonical';
 export * from './response/validate';
+export * from './time';
+export * from './forms/builtin';

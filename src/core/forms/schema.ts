@@ -1,19 +1,17 @@
 // The form-definition contract: forms are data, so a province can ship its own wording without a release.
-import { z } from 'zod';
+// zod/mini, not classic zod: the classic build costs ~90 KB gzip in the browser and cannot be tree-shaken.
+import * as z from 'zod/mini';
 
 /** Every human-readable label carries Vietnamese and English; other locales may be added. */
-export const LocalizedText = z
-  .object({ vi: z.string().min(1), en: z.string().min(1) })
-  .catchall(z.string());
+const NonEmpty = () => z.string().check(z.minLength(1));
+export const LocalizedText = z.catchall(z.object({ vi: NonEmpty(), en: NonEmpty() }), z.string());
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const ItemId = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'ids start with a letter and use letters, digits, _ . -');
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'ids start with a letter and use letters, digits, _ . -'));
 
-const OptionValue = z.string().min(1).max(64);
+const OptionValue = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const Option = z.object({ value: OptionValue, label: LocalizedText });
 export type Option = z.infer<typeof Option>;
@@ -21,8 +19,8 @@ export type Option = z.infer<typeof Option>;
 /** A condition on an earlier answer; an item with showIf is shown (and may be answered) only when it holds. */
 export const Condition = z.discriminatedUnion('op', [
   z.object({ item: ItemId, op: z.literal('answered') }),
-  z.object({ item: ItemId, op: z.literal('in'), values: z.array(z.union([z.string(), z.number()])).min(1) }),
-  z.object({ item: ItemId, op: z.literal('notIn'), values: z.array(z.union([z.string(), z.number()])).min(1) }),
+  z.object({ item: ItemId, op: z.literal('in'), values: z.array(z.union([z.string(), z.number()])).check(z.minLength(1)) }),
+  z.object({ item: ItemId, op: z.literal('notIn'), values: z.array(z.union([z.string(), z.number()])).check(z.minLength(1)) }),
   z.object({ item: ItemId, op: z.literal('lte'), value: z.number() }),
   z.object({ item: ItemId, op: z.literal('gte'), value: z.number() }),
 ]);
@@ -31,38 +29,38 @@ export type Condition = z.infer<typeof Condition>;
 const base = {
   id: ItemId,
   label: LocalizedText,
-  help: LocalizedText.optional(),
-  required: z.boolean().default(false),
-  showIf: Condition.optional(),
+  help: z.optional(LocalizedText),
+  required: z._default(z.boolean(), false),
+  showIf: z.optional(Condition),
 };
 
 export const Likert5Item = z.object({
   ...base,
   type: z.literal('likert5'),
   /** Scoring element this criterion belongs to (e.g. "E1"); absent for unscored scales. */
-  element: z.string().min(1).optional(),
-  weight: z.number().positive().default(1),
-  allowNA: z.boolean().default(true),
+  element: z.optional(NonEmpty()),
+  weight: z._default(z.number().check(z.positive()), 1),
+  allowNA: z._default(z.boolean(), true),
 });
-export const SingleItem = z.object({ ...base, type: z.literal('single'), options: z.array(Option).min(2) });
+export const SingleItem = z.object({ ...base, type: z.literal('single'), options: z.array(Option).check(z.minLength(2)) });
 export const MultiItem = z.object({
   ...base,
   type: z.literal('multi'),
-  options: z.array(Option).min(2),
-  max: z.number().int().positive().optional(),
+  options: z.array(Option).check(z.minLength(2)),
+  max: z.optional(z.int().check(z.positive())),
 });
 export const NumberItem = z.object({
   ...base,
   type: z.literal('number'),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  integer: z.boolean().default(true),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  integer: z._default(z.boolean(), true),
 });
-export const TextItem = z.object({ ...base, type: z.literal('text'), maxLength: z.number().int().positive().default(200) });
+export const TextItem = z.object({ ...base, type: z.literal('text'), maxLength: z._default(z.int().check(z.positive()), 200) });
 export const LongTextItem = z.object({
   ...base,
   type: z.literal('longtext'),
-  maxLength: z.number().int().positive().default(2000),
+  maxLength: z._default(z.int().check(z.positive()), 2000),
 });
 /** Kiosk faces: the answer is the level 1..levels (1 = least satisfied). */
 export const RatingItem = z.object({
@@ -71,7 +69,7 @@ export const RatingItem = z.object({
   levels: z.union([z.literal(3), z.literal(5)]),
   labels: z.array(LocalizedText),
   /** Ratings at or above this level count as satisfied. */
-  satisfiedAtLeast: z.number().int().min(1),
+  satisfiedAtLeast: z.int().check(z.gte(1)),
 });
 
 export const Item = z.discriminatedUnion('type', [
@@ -89,50 +87,50 @@ export type ItemType = Item['type'];
 export const Section = z.object({
   id: ItemId,
   title: LocalizedText,
-  description: LocalizedText.optional(),
-  items: z.array(Item).min(1),
+  description: z.optional(LocalizedText),
+  items: z.array(Item).check(z.minLength(1)),
 });
 export type Section = z.infer<typeof Section>;
 
 export const ScaleLabels = z.object({
   /** Labels of levels 1..5. */
-  levels: z.array(LocalizedText).length(5),
+  levels: z.array(LocalizedText).check(z.length(5)),
   na: LocalizedText,
 });
 
-export const ScoringElement = z.object({ id: z.string().min(1), label: LocalizedText, weight: z.number().positive().default(1) });
+export const ScoringElement = z.object({ id: NonEmpty(), label: LocalizedText, weight: z._default(z.number().check(z.positive()), 1) });
 
-export const InterviewScoring = z.object({ elements: z.array(ScoringElement).min(1) });
+export const InterviewScoring = z.object({ elements: z.array(ScoringElement).check(z.minLength(1)) });
 
 /** Kiosk behaviour lives in the form so a province can tune it without a release. */
 export const KioskSettings = z.object({
   /** The rating item that drives the flow. */
   ratingItem: ItemId,
   /** Follow-up items are shown when the rating is at most this level. */
-  followUpAtMost: z.number().int().min(1),
-  followUpItems: z.array(ItemId).default([]),
-  thankYouSeconds: z.number().positive().default(5),
-  idleSeconds: z.number().positive().default(30),
-  warningSeconds: z.number().positive().default(20),
-  minIntervalSeconds: z.number().nonnegative().default(5),
+  followUpAtMost: z.int().check(z.gte(1)),
+  followUpItems: z._default(z.array(ItemId), []),
+  thankYouSeconds: z._default(z.number().check(z.positive()), 5),
+  idleSeconds: z._default(z.number().check(z.positive()), 30),
+  warningSeconds: z._default(z.number().check(z.positive()), 20),
+  minIntervalSeconds: z._default(z.number().check(z.nonnegative()), 5),
 });
 export type KioskSettings = z.infer<typeof KioskSettings>;
 
 const FormBase = z.object({
   id: ItemId,
-  version: z.number().int().min(1),
+  version: z.int().check(z.gte(1)),
   title: LocalizedText,
-  description: LocalizedText.optional(),
-  scale: ScaleLabels.optional(),
-  sections: z.array(Section).min(1),
+  description: z.optional(LocalizedText),
+  scale: z.optional(ScaleLabels),
+  sections: z.array(Section).check(z.minLength(1)),
 });
 
 export const FormDefinition = z
   .discriminatedUnion('kind', [
-    FormBase.extend({ kind: z.literal('interview'), scoring: InterviewScoring.optional() }),
-    FormBase.extend({ kind: z.literal('kiosk'), kiosk: KioskSettings }),
+    z.extend(FormBase, { kind: z.literal('interview'), scoring: z.optional(InterviewScoring) }),
+    z.extend(FormBase, { kind: z.literal('kiosk'), kiosk: KioskSettings }),
   ])
-  .superRefine((form, ctx) => {
+  .check(z.superRefine((form, ctx) => {
     const seen = new Map<string, Item>();
     form.sections.forEach((section, s) => {
       section.items.forEach((item, i) => {
@@ -180,13 +178,47 @@ export const FormDefinition = z
         if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['kiosk', 'followUpItems', i], message: `unknown item "${id}"` });
       });
     }
-  });
+  }));
 export type FormDefinition = z.infer<typeof FormDefinition>;
 export type FormInput = z.input<typeof FormDefinition>;
 
+type Issue = { path: PropertyKey[]; message: string; code?: string } & Record<string, unknown>;
+
+/**
+ * A readable message for one zod issue. zod/mini ships no locale (to stay small), so its default message
+ * is "Invalid input"; the issue itself says what was expected, which is what a person needs to read.
+ */
+export function issueMessage(i: Issue): string {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => JSON.stringify(x)).join(', ') : String(v));
+  switch (i.code) {
+    case 'invalid_type':
+      return `expected ${i.expected === 'int' ? 'an integer' : `a ${String(i.expected)}`}`;
+    case 'unrecognized_keys':
+      return `unknown field(s): ${list(i.keys)}`;
+    case 'invalid_value':
+      return `expected one of ${list(i.values)}`;
+    case 'invalid_union':
+      return 'does not match any allowed shape';
+    case 'invalid_format':
+      return i.format === 'regex' && i.message !== 'Invalid input' ? i.message : `invalid ${String(i.format)}`;
+    case 'too_small':
+      return i.origin === 'string' || i.origin === 'array'
+        ? `must have at least ${String(i.minimum)} ${i.origin === 'string' ? 'characters' : 'items'}`
+        : `must be ${i.inclusive === false ? 'greater than' : 'at least'} ${String(i.minimum)}`;
+    case 'too_big':
+      return i.origin === 'string' || i.origin === 'array'
+        ? `must have at most ${String(i.maximum)} ${i.origin === 'string' ? 'characters' : 'items'}`
+        : `must be ${i.inclusive === false ? 'less than' : 'at most'} ${String(i.maximum)}`;
+    case 'invalid_key':
+      return 'has an invalid key';
+    default:
+      return i.message;
+  }
+}
+
 /** Formats zod issues as "path: message" lines, the form every caller shows. */
-export function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string[] {
-  return issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+export function describeIssues(issues: readonly object[]): string[] {
+  return (issues as Issue[]).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${issueMessage(i)}`);
 }
 
 export type ParseResult = { ok: true; form: FormDefinition } | { ok: false; errors: string[] };

@@ -1,0 +1,41 @@
+// Top-level screens; interview, kiosk and supervisor code load on demand so each route stays small.
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Home } from './home/Home';
+import { match, usePath } from './router';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { StatusBar } from './shell/StatusBar';
+import { StoreErrorBanner } from './shell/StoreErrorBanner';
+
+const InterviewScreen = lazy(() => import('./interview/InterviewScreen'));
+const KioskScreen = lazy(() => import('./kiosk/KioskScreen'));
+const SupervisorApp = lazy(() => import('./supervisor/SupervisorApp'));
+const AttentionScreen = lazy(() => import('./sync/AttentionScreen'));
+
+function Screen({ path }: { path: string }) {
+  let params: Record<string, string> | null;
+  if ((params = match('/interview/:id', path))) return <InterviewScreen draftId={params.id} />;
+  if (match('/kiosk', path)) return <KioskScreen />;
+  if (match('/supervisor/*', path) || path === '/supervisor') return <SupervisorApp />;
+  if (match('/attention', path)) return <AttentionScreen />;
+  if (match('/settings', path)) return <SettingsScreen />;
+  return <Home />;
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const path = usePath();
+  const kiosk = path.startsWith('/kiosk');
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [path]);
+  return (
+    <div className={kiosk ? 'app app-kiosk' : 'app'}>
+      {!kiosk && <StatusBar />}
+      <StoreErrorBanner />
+      <Suspense fallback={<p className="page muted">{t('app.loading')}</p>}>
+        <Screen path={path} />
+      </Suspense>
+    </div>
+  );
+}

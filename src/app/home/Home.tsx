@@ -1,0 +1,102 @@
+// Home: start an interview, resume or discard unfinished drafts, enter kiosk mode; the one safe place to update.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormDefinition } from '../../core';
+import { formatDateTime } from '../../core/format';
+import { availableForms } from '../forms/forms';
+import { label } from '../i18n/label';
+import { navigate } from '../router';
+import { UpdateBanner } from '../shell/UpdateBanner';
+import { db } from '../store/db';
+import { startDraft } from '../store/drafts';
+import { useSetting } from '../store/settings';
+import { DraftList } from './DraftList';
+
+export function Home() {
+  const { t, i18n } = useTranslation();
+  const device = useSetting('device');
+  const forms = useLiveQuery(() => availableForms('interview'), [], [] as FormDefinition[]);
+  const drafts = useLiveQuery(() => db.drafts.where('mode').equals('interview').reverse().sortBy('updatedAt'), []);
+  const [starting, setStarting] = useState(false);
+
+  async function start(form: FormDefinition) {
+    if (!device || starting) return;
+    setStarting(true);
+    try {
+      const draft = await startDraft({
+        formId: form.id,
+        formVersion: form.version,
+        mode: 'interview',
+        siteId: device.siteId,
+        deviceId: device.deviceId,
+        enumeratorId: device.enumeratorId,
+        locale: i18n.language === 'en' ? 'en' : 'vi',
+      });
+      navigate(`/interview/${draft.id}`);
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  return (
+    <main className="page" aria-labelledby="home-title">
+      <UpdateBanner />
+      <h1 id="home-title">{t('home.title')}</h1>
+      {device === null && (
+        <section className="card">
+          <h2>{t('home.notSetUp')}</h2>
+          <p>{t('home.notSetUpHelp')}</p>
+          <button type="button" className="btn btn-primary btn-large" onClick={() => navigate('/settings')}>
+            {t('home.setUp')}
+          </button>
+        </section>
+      )}
+      {device && (
+        <>
+          <p className="muted" data-testid="device-summary">
+            {t('home.deviceSummary', { site: device.siteName, enumerator: device.enumeratorName })}
+          </p>
+          <section className="card" aria-labelledby="start-title">
+            <h2 id="start-title">{t('home.start')}</h2>
+            <div className="button-grid">
+              {forms.map((f) => (
+                <button
+                  key={`${f.id}@${f.version}`}
+                  type="button"
+                  className="btn btn-primary btn-large"
+                  disabled={starting}
+                  onClick={() => void start(f)}
+                  data-form-id={f.id}
+                >
+                  {label(f.title, i18n.language)}
+                </button>
+              ))}
+            </div>
+          </section>
+        </>
+      )}
+      <section className="card" aria-labelledby="drafts-title">
+        <h2 id="drafts-title">{t('home.drafts')}</h2>
+        {drafts && drafts.length === 0 && <p className="muted">{t('home.noDrafts')}</p>}
+        {drafts && drafts.length > 0 && (
+          <DraftList drafts={drafts} formatWhen={(iso) => formatDateTime(iso, i18n.language)} />
+        )}
+      </section>
+      <nav className="card nav-links" aria-label={t('home.more')}>
+        <button type="button" className="btn" onClick={() => navigate('/kiosk')} disabled={!device}>
+          {t('home.kiosk')}
+        </button>
+        <button type="button" className="btn" onClick={() => navigate('/attention')}>
+          {t('home.attention')}
+        </button>
+        <button type="button" className="btn" onClick={() => navigate('/settings')}>
+          {t('home.settings')}
+        </button>
+        <a className="btn" href="/supervisor">
+          {t('home.supervisor')}
+        </a>
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,4 @@
+// Placeholder screen until its area is built.
+export default function KioskScreen() {
+  return <main className="page" />;
+}

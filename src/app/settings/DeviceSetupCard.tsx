@@ -1,0 +1,76 @@
+// Manual device set-up (site and enumerator) for a tablet that has not been enrolled with the endpoint yet.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newResponseId } from '../../core';
+import { setSetting, useSetting, type DeviceSetup } from '../store/settings';
+
+function slug(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+}
+
+export function DeviceSetupCard() {
+  const device = useSetting('device');
+  if (device === undefined) return null;
+  return <DeviceSetupForm device={device} key={device?.deviceId ?? 'new'} />;
+}
+
+function DeviceSetupForm({ device }: { device: DeviceSetup | null }) {
+  const { t } = useTranslation();
+  const [siteId, setSiteId] = useState(device?.siteId ?? '');
+  const [siteName, setSiteName] = useState(device?.siteName ?? '');
+  const [enumeratorName, setEnumeratorName] = useState(device?.enumeratorName ?? '');
+  const [saved, setSaved] = useState(false);
+  const enrolled = Boolean(device?.token);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const next: DeviceSetup = {
+      ...device,
+      deviceId: device?.deviceId ?? `local-${newResponseId()}`.slice(0, 64),
+      siteId: enrolled ? device!.siteId : siteId.trim() || slug(siteName),
+      siteName: siteName.trim(),
+      enumeratorId: slug(enumeratorName) || 'enumerator',
+      enumeratorName: enumeratorName.trim(),
+    };
+    await setSetting('device', next);
+    setSaved(true);
+  }
+
+  return (
+    <section className="card" aria-labelledby="device-title">
+      <h2 id="device-title">{t('settings.device')}</h2>
+      <form onSubmit={(e) => void submit(e)} className="stack">
+        <label className="field">
+          <span>{t('settings.siteName')}</span>
+          <input required value={siteName} disabled={enrolled} onChange={(e) => setSiteName(e.target.value)} name="siteName" />
+        </label>
+        <label className="field">
+          <span>{t('settings.siteCode')}</span>
+          <input value={siteId} disabled={enrolled} onChange={(e) => setSiteId(e.target.value)} name="siteId" placeholder={slug(siteName)} />
+        </label>
+        <label className="field">
+          <span>{t('settings.enumeratorName')}</span>
+          <input required value={enumeratorName} onChange={(e) => setEnumeratorName(e.target.value)} name="enumeratorName" />
+        </label>
+        <div>
+          <button type="submit" className="btn btn-primary">
+            {t('actions.save')}
+          </button>
+          {saved && (
+            <span role="status" className="ok-text">
+              {' '}
+              {t('settings.saved')}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

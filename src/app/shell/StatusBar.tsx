@@ -1,0 +1,32 @@
+// Always-visible status: online or not, how many responses wait, when the last sync succeeded.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { countWaiting } from '../store/outbox';
+import { useSetting } from '../store/settings';
+import { formatDateTime } from '../../core/format';
+import { useOnline } from './use-online';
+import { LanguageSwitch } from './LanguageSwitch';
+import type { ReactNode } from 'react';
+
+export function StatusBar({ extra }: { extra?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const online = useOnline();
+  const waiting = useLiveQuery(countWaiting, [], 0);
+  const lastSync = useSetting('lastSyncAt');
+  return (
+    <header className="status-bar">
+      <span className="brand">{t('app.name')}</span>
+      <span className={`pill ${online ? 'pill-ok' : 'pill-off'}`} data-testid="online-status">
+        <span aria-hidden="true">{online ? '●' : '○'}</span> {t(online ? 'status.online' : 'status.offline')}
+      </span>
+      <span className="pill" data-testid="waiting-count">
+        {t('status.waiting', { count: waiting })}
+      </span>
+      <span className="muted status-sync" data-testid="last-sync">
+        {lastSync ? t('status.lastSync', { when: formatDateTime(lastSync, i18n.language) }) : t('status.neverSynced')}
+      </span>
+      {extra}
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+// The "new version" offer, rendered only on screens where reloading loses nothing.
+import { useTranslation } from 'react-i18next';
+import { useUpdate } from './update-context';
+
+export function UpdateBanner() {
+  const { t } = useTranslation();
+  const { available, apply } = useUpdate();
+  if (!available) return null;
+  return (
+    <div className="banner banner-info" role="status">
+      <span>{t('update.available')}</span>
+      <button type="button" className="btn btn-primary" onClick={apply}>
+        {t('update.apply')}
+      </button>
+    </div>
+  );
+}

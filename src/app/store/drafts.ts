@@ -1,0 +1,106 @@
+// Draft lifecycle: start, save each answer in its own transaction, move, complete into the outbox, discard.
+import { newResponseId, Response, toIsoWithOffset, type AnswerValue, type ResponseInput } from '../../core';
+import { db } from './db';
+import { guardedWrite } from './errors';
+import type { Draft, DraftStage, OutboxEntry } from './types';
+
+declare const __APP_VERSION__: string;
+
+export type NewDraft = Pick<Draft, 'formId' | 'formVersion' | 'mode' | 'siteId' | 'deviceId' | 'enumeratorId' | 'locale'> &
+  Partial<Pick<Draft, 'procedure' | 'stage'>>;
+
+export async function startDraft(init: NewDraft): Promise<Draft> {
+  const now = toIsoWithOffset();
+  const draft: Draft = {
+    procedure: null,
+    stage: 'procedure',
+    ...init,
+    id: newResponseId(),
+    startedAt: now,
+    updatedAt: now,
+    answers: {},
+    durationMs: {},
+    flags: [],
+    consent: null,
+    sectionIndex: 0,
+    itemId: null,
+  };
+  await guardedWrite(() => db.drafts.add(draft));
+  return draft;
+}
+
+export function getDraft(id: string): Promise<Draft | undefined> {
+  return db.drafts.get(id);
+}
+
+/** One answer, one transaction, written the moment it is given. */
+export function saveAnswer(id: string, itemId: string, value: AnswerValue | undefined): Promise<number> {
+  return guardedWrite(() =>
+    db.drafts.update(id, (d) => {
+      if (value === undefined || value === null || (Array.isArray(value) && value.length === 0) || value === '') delete d.answers[itemId];
+      else d.answers[itemId] = value;
+      d.itemId = itemId;
+      d.updatedAt = toIsoWithOffset();
+    }),
+  );
+}
+
+export function updateDraft(id: string, patch: Partial<Omit<Draft, 'id' | 'answers'>>): Promise<number> {
+  return guardedWrite(() => db.drafts.update(id, { ...patch, updatedAt: toIsoWithOffset() }));
+}
+
+export function moveTo(id: string, stage: DraftStage, sectionIndex = 0, itemId: string | null = null): Promise<number> {
+  return updateDraft(id, { stage, sectionIndex, itemId });
+}
+
+/** Adds time spent on a section; kept per section so supervisors can spot rushed interviews. */
+export function addSectionTime(id: string, sectionId: string, ms: number): Promise<number> {
+  return guardedWrite(() =>
+    db.drafts.update(id, (d) => {
+      d.durationMs[sectionId] = (d.durationMs[sectionId] ?? 0) + Math.max(0, Math.round(ms));
+    }),
+  );
+}
+
+export function discardDraft(id: string): Promise<void> {
+  return guardedWrite(() => db.drafts.delete(id));
+}
+
+export function draftToResponse(d: Draft, completedAt = toIsoWithOffset()): Response {
+  const input: ResponseInput = {
+    id: d.id,
+    formId: d.formId,
+    formVersion: d.formVersion,
+    mode: d.mode,
+    siteId: d.siteId,
+    deviceId: d.deviceId,
+    enumeratorId: d.enumeratorId,
+    procedure: d.procedure,
+    locale: d.locale,
+    startedAt: d.startedAt,
+    completedAt,
+    answers: d.answers,
+    durationMs: d.durationMs,
+    flags: d.flags,
+    appVersion: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0',
+  };
+  return Response.parse(input);
+}
+
+/** Moves a finished draft into the outbox atomically: it is in exactly one of the two tables. */
+export function completeDraft(id: string): Promise<OutboxEntry> {
+  return guardedWrite(() =>
+    db.transaction('rw', db.drafts, db.outbox, async () => {
+      const d = await db.drafts.get(id);
+      if (!d) {
+        const already = await db.outbox.get(id);
+        if (already) return already;
+        throw new Error(`draft ${id} not found`);
+      }
+      const entry: OutboxEntry = { id, response: draftToResponse(d), state: 'queued', queuedAt: new Date().toISOString(), attempts: 0 };
+      await db.outbox.put(entry);
+      await db.drafts.delete(id);
+      return entry;
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+// The shapes of what the tablet keeps in IndexedDB: drafts, the outbox, settings, caches.
+import type { Answers, ClientFlag, Mode, Procedure, Response } from '../../core';
+
+export type DraftStage = 'procedure' | 'consent' | 'questions' | 'review';
+
+export interface Draft {
+  id: string;
+  formId: string;
+  formVersion: number;
+  mode: Mode;
+  siteId: string;
+  deviceId: string;
+  enumeratorId: string | null;
+  procedure: Procedure | null;
+  locale: 'vi' | 'en';
+  startedAt: string;
+  updatedAt: string;
+  answers: Answers;
+  durationMs: Record<string, number>;
+  flags: ClientFlag[];
+  consent: { adult: boolean; receivedResult: boolean } | null;
+  /** Where the interviewer was: the exact screen and question to resume at. */
+  stage: DraftStage;
+  sectionIndex: number;
+  itemId: string | null;
+}
+
+export type OutboxState = 'queued' | 'sent' | 'conflict' | 'rejected';
+
+export interface Verdict {
+  status: 'accepted' | 'duplicate' | 'conflict' | 'rejected';
+  code?: number;
+  reason?: string;
+  field?: string;
+}
+
+export interface OutboxEntry {
+  id: string;
+  response: Response;
+  state: OutboxState;
+  queuedAt: string;
+  attempts: number;
+  lastAttemptAt?: string;
+  sentAt?: string;
+  verdict?: Verdict;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface RecentProcedure {
+  code: string;
+  name: string;
+  usedAt: string;
+  uses: number;
+}
+
+export interface CachedForm {
+  key: string;
+  id: string;
+  version: number;
+  definition: unknown;
+  fetchedAt: string;
+}

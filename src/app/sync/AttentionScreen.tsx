@@ -1,0 +1,4 @@
+// Placeholder screen until its area is built.
+export default function AttentionScreen() {
+  return <main className="page" />;
+}
