@@ -12,7 +12,6 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: process.env.PW_JSON ? [['list'], ['json', { outputFile: process.env.PW_JSON }]] : [['list']],
-  globalSetup: './e2e/support/global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     viewport: { width: 1280, height: 800 },
@@ -31,11 +30,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node scripts/start.mjs',
+    // A fresh server database every run, so counts in tests mean what they say.
+    command: `rm -rf .tmp/e2e-data-${E2E_PORT} && node scripts/start.mjs`,
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', DATA_DIR: '.tmp/e2e-data', HAILONG_E2E: '1' },
+    // Per-port data and build folders, so two runs on one machine never share a database or a dist/.
+    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', DATA_DIR: `.tmp/e2e-data-${E2E_PORT}`, DIST_DIR: `.tmp/dist-${E2E_PORT}`, HAILONG_E2E: '1' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -1,0 +1,29 @@
+// `npm start`: builds the PWA when it is missing or older than its sources, then runs the endpoint, which
+// serves the app and the API on one port (PORT, default 8080; SQLite in ./data unless DATABASE_URL is set).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const distDir = process.env.DIST_DIR ?? 'dist';
+const sources = ['src/app', 'src/core', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), st.mtimeMs);
+}
+
+const built = join(distDir, 'index.html');
+if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.map(newest))) {
+  console.log(`Building the app into ${distDir}/ …`);
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir, '--emptyOutDir'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, DIST_DIR: distDir },
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
