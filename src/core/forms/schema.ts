@@ -198,10 +198,12 @@ export function issueMessage(i: Issue): string {
     case 'invalid_value':
       return `expected one of ${list(i.values)}`;
     case 'invalid_union':
-      return 'does not match any allowed shape';
+      // An unknown discriminator (item "type", form "kind"): say which values are allowed.
+      return Array.isArray(i.options) && i.options.length ? `expected one of ${list(i.options)}` : 'does not match any allowed shape';
     case 'invalid_format':
       return i.format === 'regex' && i.message !== 'Invalid input' ? i.message : `invalid ${String(i.format)}`;
     case 'too_small':
+      if ((i.origin === 'string' || i.origin === 'array') && Number(i.minimum) === 1) return 'must not be empty';
       return i.origin === 'string' || i.origin === 'array'
         ? `must have at least ${String(i.minimum)} ${i.origin === 'string' ? 'characters' : 'items'}`
         : `must be ${i.inclusive === false ? 'greater than' : 'at least'} ${String(i.minimum)}`;

@@ -1,0 +1,28 @@
+// Scores and daily samples count by the desk's local day; an off-by-one here moves evening responses to the wrong day.
+import { describe, expect, it } from 'vitest';
+import { localDay } from './local-day';
+
+describe('localDay', () => {
+  it('puts 18:00 UTC on the next day in Hồ Chí Minh City (UTC+7)', () => {
+    expect(localDay('2026-11-26T18:00:00Z')).toBe('2026-11-27');
+    expect(localDay('2026-11-26T16:59:59.999Z')).toBe('2026-11-26');
+    expect(localDay('2026-11-26T17:00:00Z')).toBe('2026-11-27');
+  });
+
+  it('reads the instant from the offset the tablet wrote, whatever zone it was in', () => {
+    expect(localDay('2026-11-27T00:30:00+07:00')).toBe('2026-11-27');
+    expect(localDay('2026-11-26T23:30:00-05:00')).toBe('2026-11-27');
+    expect(localDay(new Date(Date.UTC(2026, 11, 31, 17, 0)))).toBe('2027-01-01');
+    expect(localDay(Date.UTC(2024, 1, 28, 17, 0))).toBe('2024-02-29');
+  });
+
+  it('follows another zone when asked', () => {
+    expect(localDay('2026-11-26T18:00:00Z', 'UTC')).toBe('2026-11-26');
+    expect(localDay('2026-11-27T03:00:00Z', 'America/New_York')).toBe('2026-11-26');
+  });
+
+  it('refuses a bad date or zone with an error, not a wrong day', () => {
+    expect(() => localDay('not a date')).toThrow(RangeError);
+    expect(() => localDay('2026-11-26T18:00:00Z', 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
