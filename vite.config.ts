@@ -13,7 +13,16 @@ export default defineConfig({
     __APP_VERSION__: JSON.stringify(pkg.version),
     __BUILD_ID__: JSON.stringify(buildId),
   },
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },
+  // The manifest lets bench/bundle-size.ts follow each route's chunks.
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 600,
+    manifest: true,
+    // src/core is pure by rule (no import-time effects), so whatever a route does not use is dropped from it:
+    // the kiosk then carries desk-rating only, not the two long SIPAS questionnaires.
+    rolldownOptions: { treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]core[\\/]/, sideEffects: false }] } },
+  },
   plugins: [
     react(),
     VitePWA({

@@ -1,13 +1,30 @@
-// Unit (core) and integration (server) tests; Playwright specs under e2e/ are not vitest's.
-import { defineConfig } from 'vitest/config';
+// Unit (core, app) and integration (server) tests; Playwright specs under e2e/ are not vitest's.
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
-    globalSetup: ['src/server/test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two projects so the throwaway PostgreSQL starts only when server tests are in the run.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, 'src/server/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['src/server/**/*.test.ts'],
+          globalSetup: ['src/server/test/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

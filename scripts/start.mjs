@@ -15,15 +15,21 @@ function newest(path) {
 }
 
 const built = join(distDir, 'index.html');
-if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.map(newest))) {
+if (!existsSync('vite.config.ts')) {
+  console.warn('No vite.config.ts yet: not building the app (the API still runs).');
+} else if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...sources.map(newest))) {
   console.log(`Building the app into ${distDir}/ …`);
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir, '--emptyOutDir'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    console.error(`The app build failed (exit ${r.status ?? r.signal}); not starting the server.`);
+    process.exit(r.status ?? 1);
+  }
 }
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
   stdio: 'inherit',
   env: { ...process.env, DIST_DIR: distDir },
 });
+// Ctrl-C or a supervisor's SIGTERM reaches the server, which closes its database before exiting.
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,12 +1,14 @@
 // Top-level screens; interview, kiosk and supervisor code load on demand so each route stays small.
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Home } from './home/Home';
+import { useKioskLock } from './kiosk/kiosk-lock';
 import { match, usePath } from './router';
-import { SettingsScreen } from './settings/SettingsScreen';
 import { StatusBar } from './shell/StatusBar';
 import { StoreErrorBanner } from './shell/StoreErrorBanner';
 
+// Home and settings are lazy too: the kiosk route must not carry them (its JS budget is 150 KB gzip).
+const Home = lazy(() => import('./home/Home').then((m) => ({ default: m.Home })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const InterviewScreen = lazy(() => import('./interview/InterviewScreen'));
 const KioskScreen = lazy(() => import('./kiosk/KioskScreen'));
 const SupervisorApp = lazy(() => import('./supervisor/SupervisorApp'));
@@ -25,6 +27,7 @@ function Screen({ path }: { path: string }) {
 export function App() {
   const { t } = useTranslation();
   const path = usePath();
+  useKioskLock(path);
   const kiosk = path.startsWith('/kiosk');
   useEffect(() => {
     window.scrollTo(0, 0);

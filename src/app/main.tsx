@@ -11,6 +11,7 @@ import { setSetting } from './store/settings';
 void requestPersistence().then((granted) => {
   if (granted !== null) void setSetting('persisted', granted).catch(() => {});
 });
+void import('./sync/start').then((m) => m.startSync());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -17,16 +17,17 @@ function slug(s: string): string {
 
 export function DeviceSetupCard() {
   const device = useSetting('device');
+  // Held here: the form below starts afresh when the first save gives the tablet an id, and "Saved." must outlive that.
+  const [saved, setSaved] = useState(false);
   if (device === undefined) return null;
-  return <DeviceSetupForm device={device} key={device?.deviceId ?? 'new'} />;
+  return <DeviceSetupForm device={device} key={device?.deviceId ?? 'new'} saved={saved} setSaved={setSaved} />;
 }
 
-function DeviceSetupForm({ device }: { device: DeviceSetup | null }) {
+function DeviceSetupForm({ device, saved, setSaved }: { device: DeviceSetup | null; saved: boolean; setSaved: (v: boolean) => void }) {
   const { t } = useTranslation();
   const [siteId, setSiteId] = useState(device?.siteId ?? '');
   const [siteName, setSiteName] = useState(device?.siteName ?? '');
   const [enumeratorName, setEnumeratorName] = useState(device?.enumeratorName ?? '');
-  const [saved, setSaved] = useState(false);
   const enrolled = Boolean(device?.token);
 
   async function submit(e: FormEvent) {

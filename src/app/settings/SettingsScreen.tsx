@@ -4,6 +4,10 @@ import { navigate } from '../router';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { DeviceSetupCard } from './DeviceSetupCard';
 import { StorageCard } from './StorageCard';
+import { SupervisorPinCard } from './SupervisorPinCard';
+import { KioskIntervalCard } from './KioskIntervalCard';
+import { EnrolmentCard } from '../sync/EnrolmentCard';
+import { ExportUnsentCard } from '../sync/ExportUnsentCard';
 
 declare const __APP_VERSION__: string;
 declare const __BUILD_ID__: string;
@@ -16,8 +20,12 @@ export function SettingsScreen() {
         ← {t('actions.home')}
       </button>
       <h1 id="settings-title">{t('settings.title')}</h1>
+      <EnrolmentCard />
       <DeviceSetupCard />
       <StorageCard />
+      <ExportUnsentCard />
+      <SupervisorPinCard />
+      <KioskIntervalCard />
       <section className="card" aria-labelledby="lang-title">
         <h2 id="lang-title">{t('language.label')}</h2>
         <LanguageSwitch />

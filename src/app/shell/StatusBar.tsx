@@ -6,6 +6,7 @@ import { useSetting } from '../store/settings';
 import { formatDateTime } from '../../core/format';
 import { useOnline } from './use-online';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SyncStatus } from '../sync/SyncStatus';
 import type { ReactNode } from 'react';
 
 export function StatusBar({ extra }: { extra?: ReactNode }) {
@@ -25,6 +26,7 @@ export function StatusBar({ extra }: { extra?: ReactNode }) {
       <span className="muted status-sync" data-testid="last-sync">
         {lastSync ? t('status.lastSync', { when: formatDateTime(lastSync, i18n.language) }) : t('status.neverSynced')}
       </span>
+      <SyncStatus />
       {extra}
       <LanguageSwitch />
     </header>

@@ -11,11 +11,37 @@ const UpdateContext = createContext<UpdateState>({ available: false, apply: () =
 
 const CHECK_EVERY_MS = 15 * 60_000;
 
+// Screens where a reload would lose someone's place (an interview, a kiosk rating) hold this count up.
+// A new worker can take control from another tab; the reload it asks for then waits until no screen holds it.
+let busy = 0;
+let reloadPending = false;
+
+function reloadWhenSafe(): void {
+  if (busy > 0) reloadPending = true;
+  else window.location.reload();
+}
+
+/** Marks the calling screen as one that must never be reloaded under the person using it. */
+export function useNoReloadWhileMounted(): void {
+  useEffect(() => {
+    busy++;
+    document.documentElement.dataset.reloadBlocked = 'true';
+    return () => {
+      busy--;
+      if (busy === 0) {
+        delete document.documentElement.dataset.reloadBlocked;
+        if (reloadPending) window.location.reload();
+      }
+    };
+  }, []);
+}
+
 export function UpdateProvider({ children }: { children: ReactNode }) {
   const {
     needRefresh: [available],
     updateServiceWorker,
   } = useRegisterSW({
+    onNeedReload: reloadWhenSafe,
     onRegisteredSW(_url, registration) {
       if (!registration) return;
       // Tablets stay open for days: look for a new build now and then, and when the tablet wakes.

@@ -33,16 +33,28 @@ export function getDraft(id: string): Promise<Draft | undefined> {
   return db.drafts.get(id);
 }
 
-/** One answer, one transaction, written the moment it is given. */
-export function saveAnswer(id: string, itemId: string, value: AnswerValue | undefined): Promise<number> {
-  return guardedWrite(() =>
+/** Name of the User Timing measure around each answer's transaction (read by bench/answer-save.ts). */
+export const SAVE_ANSWER_MEASURE = 'hailong:save-answer';
+
+/**
+ * One answer, one transaction, written the moment it is given. `drop` names answers that this one hides
+ * (showIf), removed in the same transaction so a hidden answer never outlives the answer that hid it.
+ */
+export async function saveAnswer(id: string, itemId: string, value: AnswerValue | undefined, drop: readonly string[] = []): Promise<number> {
+  const start = performance.now();
+  const n = await guardedWrite(() =>
     db.drafts.update(id, (d) => {
       if (value === undefined || value === null || (Array.isArray(value) && value.length === 0) || value === '') delete d.answers[itemId];
       else d.answers[itemId] = value;
+      for (const hidden of drop) delete d.answers[hidden];
       d.itemId = itemId;
       d.updatedAt = toIsoWithOffset();
     }),
   );
+  // Observable by a PerformanceObserver; cleared at once so a tablet open for days keeps no growing buffer.
+  performance.measure(SAVE_ANSWER_MEASURE, { start });
+  performance.clearMeasures(SAVE_ANSWER_MEASURE);
+  return n;
 }
 
 export function updateDraft(id: string, patch: Partial<Omit<Draft, 'id' | 'answers'>>): Promise<number> {

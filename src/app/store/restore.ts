@@ -1,6 +1,6 @@
 // Repairs whatever is read back from IndexedDB (older schema, partial writes): fill defaults, never drop.
 import { Response } from '../../core';
-import type { Draft, DraftStage, OutboxEntry } from './types';
+import type { Consent, Draft, DraftStage, OutboxEntry } from './types';
 
 const STAGES: DraftStage[] = ['procedure', 'consent', 'questions', 'review'];
 
@@ -25,11 +25,17 @@ export function restoreDraft(raw: Draft): Draft {
     answers: isObject(r.answers) ? (r.answers as Draft['answers']) : {},
     durationMs: isObject(r.durationMs) ? (r.durationMs as Draft['durationMs']) : {},
     flags: Array.isArray(r.flags) ? (r.flags as Draft['flags']) : [],
-    consent: isObject(r.consent) ? (r.consent as Draft['consent']) : null,
+    consent: isObject(r.consent) ? restoreConsent(r.consent) : null,
     stage: STAGES.includes(r.stage as DraftStage) ? (r.stage as DraftStage) : 'questions',
     sectionIndex: Number.isInteger(r.sectionIndex) && (r.sectionIndex as number) >= 0 ? (r.sectionIndex as number) : 0,
     itemId: typeof r.itemId === 'string' ? r.itemId : null,
   };
+}
+
+const yesNo = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
+
+function restoreConsent(c: Record<string, unknown>): Consent {
+  return { adult: yesNo(c.adult), receivedResult: yesNo(c.receivedResult), agreed: yesNo(c.agreed) };
 }
 
 export function restoreOutboxEntry(raw: OutboxEntry): OutboxEntry {

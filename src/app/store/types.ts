@@ -3,6 +3,12 @@ import type { Answers, ClientFlag, Mode, Procedure, Response } from '../../core'
 
 export type DraftStage = 'procedure' | 'consent' | 'questions' | 'review';
 
+export interface Consent {
+  adult: boolean | null;
+  receivedResult: boolean | null;
+  agreed: boolean | null;
+}
+
 export interface Draft {
   id: string;
   formId: string;
@@ -18,7 +24,8 @@ export interface Draft {
   answers: Answers;
   durationMs: Record<string, number>;
   flags: ClientFlag[];
-  consent: { adult: boolean; receivedResult: boolean } | null;
+  /** Eligibility and consent, each null until asked; an interview goes on only when all three are true. */
+  consent: Consent | null;
   /** Where the interviewer was: the exact screen and question to resume at. */
   stage: DraftStage;
   sectionIndex: number;

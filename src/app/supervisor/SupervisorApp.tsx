@@ -1,4 +1,61 @@
-// Placeholder screen until its area is built.
+// The supervisor's web screens: sign-in, then the dashboard; an expired session leads back to sign-in with a word why.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOnline } from '../shell/use-online';
+import { api, NetworkError, onSessionExpired } from './api';
+import { Dashboard } from './Dashboard';
+import { LoginForm } from './LoginForm';
+import type { Me } from './types';
+import './supervisor.css';
+
+export type LoginNotice = 'expired' | 'signedOut' | 'offline' | null;
+
+type State = { kind: 'checking' } | { kind: 'login'; notice: LoginNotice } | { kind: 'in'; me: Me };
+
 export default function SupervisorApp() {
-  return <main className="page" />;
+  const { t } = useTranslation('supervisor');
+  const online = useOnline();
+  const [state, setState] = useState<State>({ kind: 'checking' });
+
+  useEffect(() => {
+    let live = true;
+    api<Me>('/api/v1/me', { anonymous: true }).then(
+      (me) => live && setState({ kind: 'in', me }),
+      (e: unknown) => live && setState({ kind: 'login', notice: e instanceof NetworkError ? 'offline' : null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => onSessionExpired(() => setState({ kind: 'login', notice: 'expired' })), []);
+
+  // The session also ends on its own clock, even on a dashboard left open without requests.
+  useEffect(() => {
+    if (state.kind !== 'in') return;
+    const ms = Date.parse(state.me.expiresAt) - Date.now();
+    const timer = setTimeout(() => setState({ kind: 'login', notice: 'expired' }), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api('/api/v1/sessions/current', { method: 'DELETE', anonymous: true });
+    } finally {
+      setState({ kind: 'login', notice: 'signedOut' });
+    }
+  }, []);
+
+  return (
+    <div className="sv">
+      {!online && (
+        <div className="sv-offline" role="status" data-testid="sv-offline">
+          {t(state.kind === 'in' ? 'offline.banner' : 'offline.login')}
+        </div>
+      )}
+      {state.kind === 'checking' && <p className="sv-page muted">{t('loading')}</p>}
+      {state.kind === 'login' && <LoginForm notice={state.notice} onSignedIn={(me) => setState({ kind: 'in', me })} />}
+      {state.kind === 'in' && <Dashboard me={state.me} onSignOut={() => void signOut()} />}
+    </div>
+  );
 }

@@ -27,9 +27,22 @@ export function conditionHolds(cond: Condition, answers: Answers): boolean {
   }
 }
 
+// Parsed forms are never mutated, so the id index is built once per form object (the server validates thousands a second).
+const indexes = new WeakMap<FormDefinition, ReadonlyMap<string, Item>>();
+
+/** The form's items by id. */
+export function itemsById(form: FormDefinition): ReadonlyMap<string, Item> {
+  let byId = indexes.get(form);
+  if (!byId) {
+    byId = new Map(form.sections.flatMap((s) => s.items).map((i) => [i.id, i]));
+    indexes.set(form, byId);
+  }
+  return byId;
+}
+
 /** An item is visible when its condition holds and the item it depends on is itself visible. */
 export function isVisible(form: FormDefinition, item: Item, answers: Answers): boolean {
-  const byId = new Map(form.sections.flatMap((s) => s.items).map((i) => [i.id, i]));
+  const byId = itemsById(form);
   let current: Item | undefined = item;
   const guard = new Set<string>();
   while (current?.showIf) {

@@ -1,6 +1,6 @@
 // Checks a response's answers against its form: the one rule book the tablet and the server share.
 import type { FormDefinition, Item } from '../forms/schema';
-import { isAnswered, isVisible } from '../forms/visibility';
+import { isAnswered, isVisible, itemsById } from '../forms/visibility';
 import type { AnswerValue, Answers, Response } from './schema';
 
 export type AnswerIssue = { path: string; message: string };
@@ -41,7 +41,7 @@ export function checkValue(item: Item, v: AnswerValue): string | null {
  */
 export function validateAnswers(form: FormDefinition, answers: Answers, complete = true): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
-  const items = new Map(form.sections.flatMap((s) => s.items).map((i) => [i.id, i]));
+  const items = itemsById(form);
   for (const [id, v] of Object.entries(answers)) {
     const item = items.get(id);
     if (!item) {

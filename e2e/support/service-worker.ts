@@ -1,0 +1,23 @@
+// Waits for the app's service worker: installed, precache filled, and in control of the page.
+import type { Page } from '@playwright/test';
+
+/** Resolves once the page is controlled by an activated worker (the app then works offline). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return Boolean(reg?.active && reg.active.state === 'activated' && navigator.serviceWorker.controller);
+  });
+}
+
+/** Asks the browser to look for a new service worker now, as the app does on a timer. */
+export async function checkForUpdate(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    await reg?.update();
+  });
+}
+
+/** True once a newer worker has installed and waits to take over. */
+export function hasWaitingWorker(page: Page): Promise<boolean> {
+  return page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+}

@@ -1,0 +1,179 @@
+// Sync against the real endpoint: offline then online, two tabs, a revoked device, hand-carry export, needs attention.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Request } from '@playwright/test';
+import { readStore, type StoredOutboxEntry } from './support/idb';
+import { t } from './support/strings';
+import { AttentionModel, ExportModel, SyncStatusModel } from './pages/sync-page';
+import { SyncHook } from './pages/sync-hook';
+import { SyncServer } from './pages/sync-server';
+import { deviceIdOf, enrolTablet } from './pages/sync-tablet';
+
+const server = SyncServer.shared();
+
+/** Ids in every POST /api/v1/submissions the page makes, one list per request. */
+function recordSubmissions(pages: { on(event: 'request', fn: (r: Request) => void): unknown }[]): string[][] {
+  const requests: string[][] = [];
+  for (const p of pages)
+    p.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/submissions') {
+        requests.push((r.postDataJSON() as { responses: { id: string }[] }).responses.map((x) => x.id));
+      }
+    });
+  return requests;
+}
+
+test('(a) 200 responses recorded offline arrive exactly once when the tablet is back online, and the outbox empties', async ({ page, context }) => {
+  const tablet = await enrolTablet(page, server);
+  const hook = tablet.hook;
+
+  await context.setOffline(true);
+  await expect(tablet.status.online).toHaveText(/Không có mạng/);
+  const ids = [...(await hook.record(180, { formId: 'desk-rating' })), ...(await hook.record(20, { formId: 'sipas-2017' }))];
+  await tablet.status.expectWaiting(200);
+  expect(server.storedIds(tablet.site.id)).toEqual([]);
+
+  await context.setOffline(false);
+  await tablet.status.expectWaiting(0);
+  await expect(tablet.status.lastSync).toContainText('Gửi thành công lần cuối');
+  await expect(tablet.status.error).toHaveText('');
+
+  const rows = server.storedRows(tablet.site.id);
+  expect(rows.map((r) => r.id)).toEqual([...ids].sort());
+  expect(new Set(rows.map((r) => r.device_id))).toEqual(new Set([tablet.deviceId]));
+  // Interviews carry the enumerator the tablet's user picked from the server's list.
+  const interview = rows.map((r) => JSON.parse(r.payload) as { mode: string; enumeratorId: string | null }).find((r) => r.mode === 'interview');
+  expect(interview?.enumeratorId).toBeTruthy();
+  expect(await hook.states()).toEqual({ sent: 200 });
+});
+
+test('(c) two tabs open at once: no response is sent twice', async ({ page, context }) => {
+  const tablet = await enrolTablet(page, server);
+  const second = await context.newPage();
+  await second.goto('/');
+  const hook = tablet.hook;
+  await hook.tune({ batchSize: 25 });
+  const requests = recordSubmissions([page, second]);
+
+  await context.setOffline(true);
+  const ids = await hook.record(200);
+  await tablet.status.expectWaiting(200);
+  await new SyncStatusModel(second).expectWaiting(200);
+
+  // Both tabs hear "online" at the same moment and both try to send.
+  await context.setOffline(false);
+  await tablet.status.expectWaiting(0);
+  await new SyncStatusModel(second).expectWaiting(0);
+
+  const sent = requests.flat();
+  expect(sent.length).toBe(200);
+  expect(new Set(sent).size).toBe(200);
+  expect(requests.length).toBe(8);
+  expect(server.storedIds(tablet.site.id)).toEqual([...ids].sort());
+});
+
+test('(d) a revoked tablet says so plainly, keeps its queue, and sends it once enrolled again', async ({ page }) => {
+  const tablet = await enrolTablet(page, server);
+  const hook = tablet.hook;
+  const first = await hook.record(3);
+  await tablet.status.expectWaiting(0);
+  expect(server.storedIds(tablet.site.id)).toEqual([...first].sort());
+
+  const admin = await server.createAdmin(tablet.tag);
+  expect((await admin.delete(`/api/v1/devices/${tablet.deviceId}`)).status()).toBe(204);
+
+  const kept = await hook.record(4);
+  await expect(tablet.status.error).toContainText(t('problems:401.2', 'vi'));
+  await tablet.status.expectWaiting(4);
+  // Asking again changes nothing: the token stays refused and nothing leaves the tablet.
+  const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/submissions' && r.status() === 401);
+  await tablet.status.sendNow();
+  await refused;
+  await expect(tablet.status.error).toContainText(t('problems:401.2', 'vi'));
+  await tablet.status.expectWaiting(4);
+  expect(await hook.states()).toEqual({ sent: 3, queued: 4 });
+  expect(server.storedIds(tablet.site.id)).toHaveLength(3);
+
+  // The settings screen offers to enrol again; the kept responses then go out under the new device.
+  await tablet.enrolment.open();
+  await expect(tablet.enrolment.reenrolHeading).toBeVisible();
+  await tablet.enrolment.enrol(await server.enrolmentCode(tablet.site.code), 'Máy quầy số 1 (mới)');
+  await tablet.status.expectWaiting(0);
+  await expect(tablet.status.error).toHaveText('');
+  const newDevice = await deviceIdOf(page);
+  expect(newDevice).not.toBe(tablet.deviceId);
+  const rows = server.storedRows(tablet.site.id);
+  expect(rows.map((r) => r.id)).toEqual([...first, ...kept].sort());
+  expect(rows.filter((r) => kept.includes(r.id)).every((r) => r.device_id === newDevice)).toBe(true);
+});
+
+test('hand-carry: the supervisor exports the unsent responses behind the PIN; import and later upload count each once', async ({ page, context }) => {
+  const tablet = await enrolTablet(page, server);
+  await page.goto('/settings');
+  const hook = await SyncHook.install(page);
+  await context.setOffline(true);
+  const ids = await hook.record(6);
+
+  const exporter = new ExportModel(page);
+  await expect(exporter.exportButton).toHaveCount(0);
+  await exporter.setPin('2468');
+  const download = await exporter.download();
+  const file = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
+    format: string;
+    version: number;
+    exportedAt: string;
+    deviceId: string;
+    responses: { id: string; deviceId: string }[];
+  };
+  expect(file.format).toBe('hailong-responses');
+  expect(file.version).toBe(1);
+  expect(file.deviceId).toBe(tablet.deviceId);
+  expect(file.responses.map((r) => r.id).sort()).toEqual([...ids].sort());
+
+  // Locked again, a wrong PIN does not open it.
+  await exporter.lock();
+  await exporter.unlock('1357');
+  await expect(page.getByTestId('pin-gate-message')).toHaveText(t('sync:export.wrongPin', 'vi'));
+  await expect(exporter.exportButton).toHaveCount(0);
+
+  const supervisor = await server.signIn(`gsv-${tablet.tag}`, 'supervisor-pass');
+  const imported = await supervisor.post('/api/v1/imports', { data: file });
+  expect(imported.status()).toBe(200);
+  expect(((await imported.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(Array(6).fill('accepted'));
+
+  await context.setOffline(false);
+  await new SyncStatusModel(page).expectWaiting(0);
+  expect(await hook.states()).toEqual({ sent: 6 });
+  const outbox = await readStore<StoredOutboxEntry & { verdict?: { status: string } }>(page, 'outbox');
+  expect(outbox.map((e) => e.verdict?.status)).toEqual(Array(6).fill('duplicate'));
+  expect(server.storedIds(tablet.site.id)).toEqual([...ids].sort());
+});
+
+test('conflicts and rejections stay on the tablet in "Needs attention", each with its reason', async ({ page, context }) => {
+  const tablet = await enrolTablet(page, server);
+  const hook = tablet.hook;
+  await context.setOffline(true);
+  const [unknownVersion] = await hook.record(1, { formVersion: 99 });
+  const [clash] = await hook.record(1, { seed: 1 });
+  const [fine] = await hook.record(1, { seed: 2 });
+
+  // Someone already stored a different response under the same id (a hand-carried file, say).
+  const entry = (await readStore<StoredOutboxEntry>(page, 'outbox')).find((e) => e.id === clash)!;
+  const other = { ...entry.response, answers: { ...entry.response.answers, overall: entry.response.answers.overall === 3 ? 2 : 3 } };
+  const supervisor = await server.signIn(`gsv-${tablet.tag}`, 'supervisor-pass');
+  expect((await supervisor.post('/api/v1/imports', { data: { format: 'hailong-responses', version: 1, responses: [other] } })).status()).toBe(200);
+
+  await context.setOffline(false);
+  const status = new SyncStatusModel(page);
+  await status.expectWaiting(0);
+  await expect(status.attention).toHaveText(t('sync:status.attention', 'vi', { count: 2 }));
+  expect(server.storedIds(tablet.site.id)).toEqual([clash, fine].sort());
+  expect(JSON.parse(server.storedRows(tablet.site.id).find((r) => r.id === clash)!.payload).answers).toEqual(other.answers);
+
+  await status.attention.click();
+  const attention = new AttentionModel(page);
+  await expect(attention.items).toHaveCount(2);
+  await expect(attention.item(unknownVersion).getByTestId('attention-reason')).toHaveText(t('problems:404.2', 'vi'));
+  await expect(attention.item(unknownVersion).getByTestId('attention-field')).toHaveText('formVersion');
+  await expect(attention.item(clash).getByTestId('attention-reason')).toHaveText(t('problems:409.1', 'vi'));
+  expect(await hook.states()).toEqual({ sent: 1, conflict: 1, rejected: 1 });
+});

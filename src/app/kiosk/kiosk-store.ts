@@ -1,0 +1,114 @@
+// What a kiosk session writes: the rating the moment it is pressed, the follow-up, and the completion into the outbox.
+import type { AnswerValue, ClientFlag, FormDefinition } from '../../core';
+import { db } from '../store/db';
+import { completeDraft, saveAnswer, startDraft, updateDraft } from '../store/drafts';
+import { guardedWrite } from '../store/errors';
+import type { DeviceSetup } from '../store/settings';
+import type { Draft } from '../store/types';
+
+export type KioskForm = Extract<FormDefinition, { kind: 'kiosk' }>;
+
+export interface RatingInput {
+  form: KioskForm;
+  device: DeviceSetup;
+  locale: 'vi' | 'en';
+  level: number;
+  misuse: boolean;
+  /** Time from the rating screen appearing to the press. */
+  ratingMs: number;
+}
+
+/** Creates the draft and stores the rating at once, so a rating given is never lost whatever happens next. */
+export async function saveRating(input: RatingInput): Promise<Draft> {
+  const { form, device } = input;
+  const draft = await startDraft({
+    formId: form.id,
+    formVersion: form.version,
+    mode: 'kiosk',
+    siteId: device.siteId,
+    deviceId: device.deviceId,
+    enumeratorId: null,
+    locale: input.locale,
+    stage: 'questions',
+  });
+  await saveAnswer(draft.id, form.kiosk.ratingItem, input.level);
+  const flags: ClientFlag[] = input.misuse ? ['kiosk-misuse'] : [];
+  await updateDraft(draft.id, { flags, durationMs: { [sectionOf(form, form.kiosk.ratingItem)]: Math.max(0, Math.round(input.ratingMs)) } });
+  return { ...draft, flags };
+}
+
+export function saveFollowUpAnswer(draftId: string, itemId: string, value: AnswerValue | undefined): Promise<number> {
+  return saveAnswer(draftId, itemId, value);
+}
+
+function sectionOf(form: KioskForm, itemId: string): string {
+  return form.sections.find((s) => s.items.some((i) => i.id === itemId))?.id ?? itemId;
+}
+
+/** Whether this rating asks for the follow-up screen (rating at most followUpAtMost, and follow-up items exist). */
+export function needsFollowUp(form: KioskForm, level: number): boolean {
+  return level <= form.kiosk.followUpAtMost && form.kiosk.followUpItems.length > 0;
+}
+
+/** The person sent the follow-up: record its time, mark it unanswered if they chose nothing, complete. */
+export async function finishWithFollowUp(form: KioskForm, draftId: string, followUpMs: number, answered: boolean): Promise<string> {
+  await guardedWrite(() =>
+    db.drafts.update(draftId, (d) => {
+      const section = sectionOf(form, form.kiosk.followUpItems[0]);
+      d.durationMs[section] = (d.durationMs[section] ?? 0) + Math.max(0, Math.round(followUpMs));
+      if (!answered && !d.flags.includes('followup-unanswered')) d.flags.push('followup-unanswered');
+    }),
+  );
+  return (await completeDraft(draftId)).response.completedAt;
+}
+
+/** A rating with no follow-up due: straight into the outbox. */
+export async function finishRating(draftId: string): Promise<string> {
+  return (await completeDraft(draftId)).response.completedAt;
+}
+
+/**
+ * The person walked away (idle reset) or the browser died mid-rating: the rating is kept, any partial
+ * follow-up answers are dropped and the follow-up is marked unanswered. A draft without a rating holds
+ * nothing of value and is removed.
+ */
+export async function abandonDraft(form: KioskForm | undefined, draftId: string): Promise<string | null> {
+  const d = await db.drafts.get(draftId);
+  if (!d) return null;
+  const ratingItem = form?.id === d.formId ? form.kiosk.ratingItem : undefined;
+  const level = ratingItem ? d.answers[ratingItem] : Object.values(d.answers).find((v) => typeof v === 'number');
+  if (typeof level !== 'number') {
+    await guardedWrite(() => db.drafts.delete(draftId));
+    return null;
+  }
+  const followUp = form?.id === d.formId ? form.kiosk.followUpItems : [];
+  const due = form?.id === d.formId ? needsFollowUp(form, level) : true;
+  await guardedWrite(() =>
+    db.drafts.update(draftId, (draft) => {
+      for (const id of followUp) delete draft.answers[id];
+      if (due && !draft.flags.includes('followup-unanswered')) draft.flags.push('followup-unanswered');
+    }),
+  );
+  return (await completeDraft(draftId)).response.completedAt;
+}
+
+/** Kiosk drafts left by a killed browser: completed (or dropped when empty) before the next person comes. */
+export async function recoverOrphans(form: KioskForm | undefined): Promise<number> {
+  const orphans = await db.drafts.where('mode').equals('kiosk').toArray();
+  for (const d of orphans) await abandonDraft(form, d.id);
+  return orphans.length;
+}
+
+/** When the last kiosk response on this tablet was completed (epoch ms), for the misuse interval. */
+export async function lastKioskCompletion(): Promise<number> {
+  let last = 0;
+  await db.outbox
+    .orderBy('queuedAt')
+    .reverse()
+    .filter((e) => e.response.mode === 'kiosk')
+    .limit(1)
+    .each((e) => {
+      last = Date.parse(e.response.completedAt) || 0;
+    });
+  return last;
+}

@@ -1,0 +1,71 @@
+// The per-device minimum time between two kiosk ratings: sooner ratings are kept but flagged as possible misuse.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { availableForms } from '../forms/forms';
+import { deleteSetting, setSetting, useSetting } from '../store/settings';
+
+const ERROR_STYLE = { color: '#b3261e', fontWeight: 600 } as const;
+
+export function KioskIntervalCard() {
+  const value = useSetting('kioskMinIntervalSeconds');
+  if (value === undefined) return null;
+  return <KioskIntervalForm saved={value} />;
+}
+
+function KioskIntervalForm({ saved }: { saved: number | null }) {
+  const { t } = useTranslation('kiosk');
+  const id = useId();
+  const forms = useLiveQuery(() => availableForms('kiosk'), []);
+  const form = forms?.find((f) => f.id === 'desk-rating') ?? forms?.[0];
+  const fallback = form?.kind === 'kiosk' ? form.kiosk.minIntervalSeconds : 5;
+  const [text, setText] = useState(saved === null ? '' : String(saved));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const trimmed = text.trim();
+    if (trimmed === '') {
+      await deleteSetting('kioskMinIntervalSeconds');
+      return setMessage({ ok: true, text: t('settings.intervalSaved') });
+    }
+    const n = Number(trimmed.replace(',', '.'));
+    if (!Number.isFinite(n) || n < 0 || n > 3600) return setMessage({ ok: false, text: t('settings.intervalInvalid') });
+    await setSetting('kioskMinIntervalSeconds', n);
+    setMessage({ ok: true, text: t('settings.intervalSaved') });
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="kiosk-interval-card">
+      <h2 id={`${id}-title`}>{t('settings.intervalTitle')}</h2>
+      <p className="muted" id={`${id}-help`}>
+        {t('settings.intervalHelp', { seconds: fallback })}
+      </p>
+      <form className="stack" onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          <span>{t('settings.intervalLabel')}</span>
+          <input
+            type="text"
+            inputMode="decimal"
+            name="kioskMinIntervalSeconds"
+            value={text}
+            placeholder={String(fallback)}
+            aria-describedby={`${id}-help`}
+            onChange={(e) => {
+              setText(e.target.value);
+              setMessage(null);
+            }}
+          />
+        </label>
+        <div>
+          <button type="submit" className="btn btn-primary">
+            {t('settings.intervalSave')}
+          </button>
+          <span role="status" className={message?.ok ? 'ok-text' : undefined} style={message && !message.ok ? ERROR_STYLE : undefined}>
+            {message ? ` ${message.text}` : ''}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+// Set or change the supervisor PIN that turns kiosk mode on and off (changing it needs the current one).
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isValidPin, PIN_MAX_LENGTH, PIN_MIN_LENGTH, setPin, verifyPin } from '../security/pin';
+import { useSetting } from '../store/settings';
+
+const ERROR_STYLE = { color: '#b3261e', fontWeight: 600 } as const;
+
+export function SupervisorPinCard() {
+  const { t } = useTranslation('kiosk');
+  const id = useId();
+  const hash = useSetting('supervisorPinHash');
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const range = { min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH };
+  if (hash === undefined) return null;
+  const isSet = Boolean(hash);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    if (!isValidPin(next)) return setMessage({ ok: false, text: t('pin.invalid', range) });
+    if (next !== repeat) return setMessage({ ok: false, text: t('pin.mismatch') });
+    setBusy(true);
+    try {
+      if (isSet) {
+        const r = await verifyPin(current);
+        setCurrent('');
+        if (!r.ok) {
+          const wait = Math.ceil((r.lockedUntil - Date.now()) / 1000);
+          return setMessage({ ok: false, text: wait > 0 ? t('pin.locked', { count: wait }) : t('pin.wrong') });
+        }
+      }
+      await setPin(next);
+      setNext('');
+      setRepeat('');
+      setMessage({ ok: true, text: t('settings.pinSaved') });
+    } catch {
+      setMessage({ ok: false, text: t('pin.insecure') });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const digits = (set: (v: string) => void) => (e: { target: { value: string } }) => {
+    set(e.target.value.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH));
+    setMessage(null);
+  };
+  const pinInput = { type: 'password', inputMode: 'numeric', autoComplete: 'off', maxLength: PIN_MAX_LENGTH } as const;
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="supervisor-pin-card">
+      <h2 id={`${id}-title`}>{t('settings.pinTitle')}</h2>
+      <p className="muted">{t(isSet ? 'settings.pinSet' : 'settings.pinNotSet')}</p>
+      <form className="stack" onSubmit={(e) => void submit(e)}>
+        {isSet && (
+          <label className="field">
+            <span>{t('settings.currentPin')}</span>
+            <input {...pinInput} name="currentPin" value={current} onChange={digits(setCurrent)} required />
+          </label>
+        )}
+        <label className="field">
+          <span>{t('settings.newPin', range)}</span>
+          <input {...pinInput} name="newPin" value={next} onChange={digits(setNext)} required />
+        </label>
+        <label className="field">
+          <span>{t('settings.repeatPin')}</span>
+          <input {...pinInput} name="repeatPin" value={repeat} onChange={digits(setRepeat)} required />
+        </label>
+        <div>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('settings.savePin')}
+          </button>
+          <span role="status" className={message?.ok ? 'ok-text' : undefined} style={message && !message.ok ? ERROR_STYLE : undefined}>
+            {message ? ` ${message.text}` : ''}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}

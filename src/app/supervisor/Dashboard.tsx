@@ -1,0 +1,134 @@
+// The supervisor dashboard: filters on top, then index tiles, trend, site ranking, criteria, sample progress, quality, exports.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { label } from '../i18n/label';
+import { query } from './api';
+import { CriterionTable } from './CriterionTable';
+import { EnrolmentPanel } from './EnrolmentPanel';
+import { errorText } from './errors';
+import { ExportPanel } from './ExportPanel';
+import { FiltersBar } from './FiltersBar';
+import { addDays, day, periodRange, todayVn } from './format';
+import { IndexTiles } from './IndexTiles';
+import { KioskBreakdown } from './KioskBreakdown';
+import { QualityPanel } from './QualityPanel';
+import { SampleProgress } from './SampleProgress';
+import { SiteRanking } from './SiteRanking';
+import { TrendChart } from './TrendChart';
+import type { Filters, FormSummary, Me, QualityJson, ScoresJson } from './types';
+import { useApi } from './use-api';
+
+const TREND_DAYS = 30;
+
+export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
+  const { t, i18n } = useTranslation('supervisor');
+  const lang = i18n.language;
+  const sites = me.user.sites;
+  const [filters, setFilters] = useState<Filters>(() => {
+    const today = todayVn();
+    return { formId: 'sipas-2017', siteId: '', period: 'month', from: today, to: today };
+  });
+  const [reload, setReload] = useState(0);
+
+  const forms = useApi<{ forms: FormSummary[] }>('/api/v1/scores/forms');
+  const range = periodRange(filters.period, filters.from, filters.to);
+  const base = { form: filters.formId, sites: filters.siteId || undefined, period: filters.period, from: filters.from, to: filters.period === 'custom' ? filters.to : undefined };
+  // A day or a week is too short for a trend: the chart then shows the 30 days up to its end.
+  const trendWindow = filters.period === 'day' || filters.period === 'week' ? { from: addDays(range.to, -(TREND_DAYS - 1)), to: range.to } : range;
+
+  const main = useApi<ScoresJson>(`/api/v1/scores?${query({ ...base, breakdown: 'element' })}`, reload);
+  const bySite = useApi<ScoresJson>(`/api/v1/scores?${query({ ...base, breakdown: 'site' })}`, reload);
+  const byDay = useApi<ScoresJson>(
+    `/api/v1/scores?${query({ form: filters.formId, sites: base.sites, period: 'custom', from: trendWindow.from, to: trendWindow.to, breakdown: 'day' })}`,
+    reload,
+  );
+  const quality = useApi<QualityJson>(`/api/v1/quality?${query({ ...base, limit: 200 })}`, reload);
+
+  const scores = main.data;
+  const kiosk = scores?.form.kind === 'kiosk';
+  const scopeName = filters.siteId ? (sites.find((s) => s.id === filters.siteId)?.name ?? '') : t('filters.allSites', { count: sites.length });
+  const firstError = main.error ?? bySite.error ?? byDay.error ?? quality.error;
+  const loading = main.loading || bySite.loading || byDay.loading || quality.loading;
+  const siteById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
+
+  return (
+    <div className="sv-page" data-testid="sv-dashboard">
+      <header className="sv-header">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="muted sv-subtitle">
+            {scores ? label(scores.form.title, lang) : ''}
+          </p>
+        </div>
+        <div className="sv-user">
+          <span data-testid="sv-user">
+            <strong>{me.user.displayName}</strong> · {t(`header.role_${me.user.role}`)}
+          </span>
+          <button type="button" className="btn btn-small" onClick={onSignOut} data-testid="sv-logout">
+            {t('header.logout')}
+          </button>
+        </div>
+      </header>
+
+      <FiltersBar filters={filters} onChange={setFilters} forms={forms.data?.forms ?? []} sites={sites} loading={loading} onRefresh={() => setReload((n) => n + 1)} />
+
+      <p className="sv-scope" aria-live="polite">
+        <span>{scopeName}</span>
+        <span aria-hidden="true"> · </span>
+        <span data-testid="sv-period">{range.from === range.to ? day(range.from, lang) : t('filters.range', { from: day(range.from, lang), to: day(range.to, lang) })}</span>
+        {scores && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span data-testid="sv-responses">{t('figures.responses', { count: scores.responses, formatted: scores.responses.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}</span>
+          </>
+        )}
+      </p>
+      {firstError != null && (
+        <p className="sv-note sv-note-error" role="alert">
+          {errorText(firstError, t)}
+        </p>
+      )}
+
+      {scores && <IndexTiles scores={scores} />}
+
+      <div className="sv-grid sv-grid-2">
+        <section className="sv-card sv-trend" aria-labelledby="sv-trend-title">
+          <h2 id="sv-trend-title">{t('trend.title')}</h2>
+          <TrendChart groups={byDay.data?.groups ?? []} from={trendWindow.from} to={trendWindow.to} kiosk={kiosk} />
+        </section>
+        <section className="sv-card" aria-labelledby="sv-ranking-title">
+          <h2 id="sv-ranking-title">{t('ranking.title')}</h2>
+          <SiteRanking groups={bySite.data?.groups ?? []} siteById={siteById} />
+        </section>
+      </div>
+
+      <div className="sv-grid sv-grid-2">
+        <section className="sv-card" aria-labelledby="sv-criteria-title">
+          <h2 id="sv-criteria-title">{t(kiosk ? 'kiosk.title' : 'criteria.title')}</h2>
+          {scores?.index && <CriterionTable index={scores.index} />}
+          {scores?.kiosk && <KioskBreakdown kiosk={scores.kiosk} />}
+        </section>
+        <section className="sv-card" aria-labelledby="sv-sample-title">
+          <h2 id="sv-sample-title">{t('sample.title')}</h2>
+          <SampleProgress groups={bySite.data?.groups ?? []} sites={filters.siteId ? sites.filter((s) => s.id === filters.siteId) : sites} periodKey={`${filters.formId}|${range.from}|${range.to}`} />
+        </section>
+      </div>
+
+      <section className="sv-card" aria-labelledby="sv-quality-title">
+        <h2 id="sv-quality-title">{t('quality.title')}</h2>
+        <QualityPanel quality={quality.data} siteById={siteById} />
+      </section>
+
+      <div className="sv-grid sv-grid-2">
+        <section className="sv-card" aria-labelledby="sv-export-title">
+          <h2 id="sv-export-title">{t('exports.title')}</h2>
+          <ExportPanel filters={filters} range={range} sites={sites} />
+        </section>
+        <section className="sv-card" aria-labelledby="sv-enrol-title">
+          <h2 id="sv-enrol-title">{t('enrol.title')}</h2>
+          <EnrolmentPanel sites={sites} defaultSiteId={filters.siteId} />
+        </section>
+      </div>
+    </div>
+  );
+}

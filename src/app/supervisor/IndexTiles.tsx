@@ -1,0 +1,66 @@
+// The headline: the overall index (or kiosk share) and one tile per element, each with n, interval and the small-sample mark.
+import { useTranslation } from 'react-i18next';
+import { label } from '../i18n/label';
+import { FigureBar } from './FigureBar';
+import { interval, num, pct } from './format';
+import { SmallSample } from './SmallSample';
+import type { Figure, ScoresJson, Text } from './types';
+
+function Tile({ title, figure, big, testId, extra }: { title: string; figure: Figure; big?: boolean; testId: string; extra?: string }) {
+  const { t, i18n } = useTranslation('supervisor');
+  const lang = i18n.language;
+  return (
+    <article className={big ? 'sv-tile sv-tile-big' : 'sv-tile'} data-testid={testId}>
+      <h3 className="sv-tile-title">{title}</h3>
+      <p className="sv-tile-value" data-testid={`${testId}-value`}>
+        {figure.value === null ? <span className="muted">{t('figures.noData')}</span> : pct(figure.value, lang)}
+      </p>
+      <FigureBar figure={figure} />
+      <p className="sv-tile-meta">
+        <span>n = {num(figure.n, lang)}</span>
+        {figure.value !== null && <span>{t('figures.interval', { range: interval(figure, lang) })}</span>}
+      </p>
+      <SmallSample show={figure.smallSample} />
+      {extra && <p className="sv-tile-extra muted">{extra}</p>}
+    </article>
+  );
+}
+
+export function IndexTiles({ scores }: { scores: ScoresJson }) {
+  const { t, i18n } = useTranslation('supervisor');
+  const lang = i18n.language;
+  const text = (x: Text) => label(x, lang);
+  if (scores.kiosk) {
+    const k = scores.kiosk;
+    return (
+      <div className="sv-tiles" aria-label={t('figures.tiles')}>
+        <Tile
+          big
+          testId="tile-overall"
+          title={t('figures.kioskOverall')}
+          figure={k.satisfied}
+          extra={k.excludedMisuse ? t('figures.misuse', { count: k.excludedMisuse }) : undefined}
+        />
+        {k.distribution.map((d) => (
+          <Tile
+            key={d.level}
+            testId={`tile-level-${d.level}`}
+            title={text(d.label)}
+            figure={{ n: k.satisfied.n, value: d.share, low: null, high: null, smallSample: k.satisfied.smallSample }}
+            extra={t('figures.ratings', { count: d.count })}
+          />
+        ))}
+      </div>
+    );
+  }
+  const index = scores.index;
+  if (!index) return null;
+  return (
+    <div className="sv-tiles" aria-label={t('figures.tiles')}>
+      <Tile big testId="tile-overall" title={t('figures.overall')} figure={index.overall} />
+      {index.elements.map((e) => (
+        <Tile key={e.elementId} testId={`tile-${e.elementId}`} title={`${e.elementId}. ${text(e.label)}`} figure={e} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// Sign-in for supervisors and admins: username and password, with wrong-password, lock-out and offline said plainly.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from './api';
+import { errorText } from './errors';
+import type { LoginNotice } from './SupervisorApp';
+import type { Me } from './types';
+
+export function LoginForm({ notice, onSignedIn }: { notice: LoginNotice; onSignedIn: (me: Me) => void }) {
+  const { t } = useTranslation('supervisor');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await api<Me>('/api/v1/sessions', { method: 'POST', json: { username: username.trim(), password }, anonymous: true });
+      onSignedIn(me);
+    } catch (err) {
+      setError(errorText(err, t));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="sv-login">
+      <form className="sv-login-card" onSubmit={(e) => void submit(e)} aria-labelledby="sv-login-title" noValidate>
+        <h1 id="sv-login-title">{t('login.title')}</h1>
+        <p className="muted">{t('login.intro')}</p>
+        {notice && notice !== 'offline' && (
+          <p className={notice === 'expired' ? 'sv-note sv-note-warn' : 'sv-note'} role="status" data-testid="login-notice">
+            {t(`login.${notice}`)}
+          </p>
+        )}
+        {error && (
+          <p className="sv-note sv-note-error" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <label className="field">
+          {t('login.username')}
+          <input name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required value={username} onChange={(e) => setUsername(e.target.value)} />
+        </label>
+        <label className="field">
+          {t('login.password')}
+          <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <button type="submit" className="btn btn-primary btn-large" disabled={busy || !username.trim() || !password}>
+          {busy ? t('login.signingIn') : t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

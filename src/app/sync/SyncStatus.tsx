@@ -1,0 +1,46 @@
+// The sync part of the status bar: the last error in plain words, what needs attention, and "Send now".
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../router';
+import { countNeedingAttention } from '../store/outbox';
+import { useSetting } from '../store/settings';
+import { useSyncActivity } from './activity';
+import { decodeFailure } from './failure';
+import { failureText } from './problem-text';
+import { sendNow } from './uploader';
+
+export function SyncStatus() {
+  const { t, i18n } = useTranslation('sync');
+  const device = useSetting('device');
+  const lastError = useSetting('lastSyncError');
+  const attention = useLiveQuery(countNeedingAttention, [], 0);
+  const { sending } = useSyncActivity();
+  const failure = decodeFailure(lastError);
+  return (
+    <>
+      {attention > 0 && (
+        <button type="button" className="btn btn-small" onClick={() => navigate('/attention')} data-testid="attention-count">
+          {t('status.attention', { count: attention })}
+        </button>
+      )}
+      {device && !device.token && (
+        <span className="muted" data-testid="not-enrolled">
+          {t('status.notEnrolled')}
+        </span>
+      )}
+      <span role="status" className={failure ? 'pill pill-off' : 'sr-only'} data-testid="sync-error" data-code={failure?.kind === 'problem' ? (failure.code ?? '') : (failure?.kind ?? '')}>
+        {failure && (
+          <>
+            <span className="sr-only">{t('status.errorLabel')}: </span>
+            {failureText(failure, i18n.language)}
+          </>
+        )}
+      </span>
+      {device?.token && (
+        <button type="button" className="btn btn-small" onClick={sendNow} aria-busy={sending} data-testid="send-now" data-sending={sending}>
+          {sending ? t('status.sending') : t('status.sendNow')}
+        </button>
+      )}
+    </>
+  );
+}

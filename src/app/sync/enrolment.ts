@@ -1,0 +1,108 @@
+// Enrolment with the endpoint: trade a one-time code for a device token, learn the site, its enumerators and forms.
+import { parseForm, toIsoWithOffset } from '../../core';
+import { db } from '../store/db';
+import { guardedWrite } from '../store/errors';
+import { getSetting, setSetting, type DeviceSetup } from '../store/settings';
+import type { CachedForm } from '../store/types';
+import { apiJson } from './api';
+import { SyncError } from './failure';
+import { getEnrolmentInfo, putEnrolmentInfo, readTuning, type EnrolledSite, type Enumerator, type EnrolmentInfo } from './sync-settings';
+import { sendNow } from './uploader';
+
+interface EnrolAnswer {
+  deviceId: string;
+  token: string;
+  site: EnrolledSite;
+}
+
+interface DeviceAnswer {
+  device: { id: string; name: string };
+  site: EnrolledSite;
+  enumerators: Enumerator[];
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/**
+ * Enrols the tablet: the token and site replace any manual set-up in one transaction (and clear a "revoked"
+ * state); then the enumerator list and the published forms are fetched, and waiting responses are sent.
+ */
+export async function enrolDevice(code: string, deviceName: string): Promise<void> {
+  const { timeoutMs } = await readTuning();
+  const a = await apiJson<EnrolAnswer>('/api/v1/devices', { body: { code: code.trim(), name: deviceName.trim() }, timeoutMs });
+  if (!isText(a.deviceId) || !isText(a.token) || !isText(a.site?.id)) throw new SyncError({ kind: 'bad-answer', status: 201 });
+  const prev = await getSetting('device');
+  // A manual set-up's enumerator is kept until someone picks from the site's list, so a tablet is never left without one.
+  const keepEnumerator = prev && !prev.token ? { enumeratorId: prev.enumeratorId, enumeratorName: prev.enumeratorName } : { enumeratorId: '', enumeratorName: '' };
+  const device: DeviceSetup = {
+    deviceId: a.deviceId,
+    siteId: a.site.id,
+    siteName: a.site.name,
+    ...keepEnumerator,
+    token: a.token,
+    enrolledAt: toIsoWithOffset(),
+  };
+  const info: EnrolmentInfo = { deviceId: a.deviceId, deviceName: deviceName.trim(), site: a.site, enumerators: [] };
+  await guardedWrite(() =>
+    db.transaction('rw', db.settings, async () => {
+      await db.settings.put({ key: 'device', value: device });
+      await db.settings.put({ key: 'enrolment', value: info });
+      await db.settings.delete('lastSyncError');
+    }),
+  );
+  // The token is stored: what follows may fail offline and is retried by "Update" or the next start.
+  try {
+    await refreshFromServer();
+  } finally {
+    sendNow();
+  }
+}
+
+/** Fetches the device's site and enumerators, then the published forms (kept for offline use). */
+export async function refreshFromServer(): Promise<void> {
+  const device = await getSetting('device');
+  if (!device?.token) return;
+  const { timeoutMs } = await readTuning();
+  const d = await apiJson<DeviceAnswer>('/api/v1/device', { token: device.token, timeoutMs });
+  const prev = await getEnrolmentInfo();
+  const enumerators = Array.isArray(d.enumerators) ? d.enumerators.filter((e) => isText(e?.id) && typeof e.displayName === 'string') : [];
+  await putEnrolmentInfo({
+    ...(prev ?? { deviceId: device.deviceId, deviceName: d.device?.name ?? '' }),
+    site: d.site ?? prev?.site,
+    enumerators,
+    refreshedAt: new Date().toISOString(),
+  });
+  const formsCount = await refreshForms(device.token, timeoutMs);
+  const info = await getEnrolmentInfo();
+  if (info) await putEnrolmentInfo({ ...info, formsFetchedAt: new Date().toISOString(), formCount: formsCount });
+}
+
+async function refreshForms(token: string, timeoutMs: number): Promise<number> {
+  const answer = await apiJson<{ forms?: unknown[] }>('/api/v1/forms', { token, timeoutMs });
+  const fetchedAt = new Date().toISOString();
+  const rows: CachedForm[] = [];
+  for (const raw of Array.isArray(answer.forms) ? answer.forms : []) {
+    // A form this version of the app cannot read is skipped, never half-kept.
+    const parsed = parseForm(raw);
+    if (parsed.ok) rows.push({ key: `${parsed.form.id}@${parsed.form.version}`, id: parsed.form.id, version: parsed.form.version, definition: raw, fetchedAt });
+  }
+  if (rows.length) await guardedWrite(() => db.forms.bulkPut(rows));
+  return rows.length;
+}
+
+/** Refreshes at start when the last refresh is older than maxAgeMs (enumerators and forms change rarely). */
+export async function refreshIfStale(maxAgeMs = 6 * 3600_000): Promise<void> {
+  const info = await getEnrolmentInfo();
+  const device = await getSetting('device');
+  if (!device?.token || !info) return;
+  const last = Date.parse(info.formsFetchedAt ?? '') || 0;
+  if (Date.now() - last < maxAgeMs) return;
+  await refreshFromServer().catch(() => {});
+}
+
+/** The enumerator picks themselves from the site's list; later interviews carry their server id. */
+export async function chooseEnumerator(e: Enumerator): Promise<void> {
+  const device = await getSetting('device');
+  if (!device) return;
+  await setSetting('device', { ...device, enumeratorId: e.id, enumeratorName: e.displayName });
+}

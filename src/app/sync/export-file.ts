@@ -1,0 +1,51 @@
+// The hand-carry file: every unsent response, for a supervisor to import on the server when there is no network.
+import { toIsoWithOffset, type Response } from '../../core';
+import { getSetting } from '../store/settings';
+import { unsent } from '../store/outbox';
+import { stampQueued } from './outbox-batch';
+
+export const HAND_CARRY_FORMAT = 'hailong-responses';
+
+export interface HandCarryFile {
+  format: typeof HAND_CARRY_FORMAT;
+  version: 1;
+  exportedAt: string;
+  deviceId: string | null;
+  responses: Response[];
+}
+
+/**
+ * Builds the file. Never-sent responses of a manual set-up take the enrolled identity first (and keep it), so the
+ * file holds exactly what a later upload would send: import and upload then meet as "duplicate", never "conflict".
+ */
+export async function buildHandCarryFile(): Promise<HandCarryFile> {
+  const device = await getSetting('device');
+  if (device?.token) await stampQueued(device);
+  const entries = (await unsent()).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+  return {
+    format: HAND_CARRY_FORMAT,
+    version: 1,
+    exportedAt: toIsoWithOffset(),
+    deviceId: device?.deviceId ?? null,
+    responses: entries.map((e) => e.response),
+  };
+}
+
+export function handCarryFileName(file: HandCarryFile): string {
+  const stamp = file.exportedAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return `hailong-chua-gui-${stamp}.json`;
+}
+
+/** Saves JSON as a download (Blob and a[download]): works offline, with no server round trip. */
+export function saveJson(name: string, data: unknown): void {
+  const blob = new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,111 @@
+// Devices: a tablet trades an enrolment code for a token (POST), an admin revokes one (DELETE), staff list them (GET).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { newResponseId as newId } from '../../core/response/id';
+import { requireUser } from '../auth/guards';
+import { normaliseEnrolmentCode, randomToken, sha256 } from '../auth/secrets';
+import type { ServerContext } from '../context';
+import { audit } from '../db/queries/audit';
+import { listDevices, revokeDevice } from '../db/queries/devices';
+import { redeemEnrolmentCode } from '../db/queries/enrolment-codes';
+import { getSite } from '../db/queries/sites';
+import { inputSchema, problemSchema } from '../openapi';
+import { Problem } from '../problems';
+import { parseBody } from './body';
+import { siteJson, siteSchema } from './shapes';
+
+const Enrol = z.object({ code: z.string().min(1).max(32), name: z.string().trim().min(1).max(100) });
+
+const deviceSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    siteId: { type: 'string' },
+    siteCode: { type: 'string' },
+    name: { type: 'string' },
+    createdAt: { type: 'string', format: 'date-time' },
+    revokedAt: { type: 'string', format: 'date-time', nullable: true },
+  },
+} as const;
+
+export function registerDevices(app: FastifyInstance, ctx: ServerContext): void {
+  app.post(
+    '/api/v1/devices',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'Enrol a tablet with a one-time code; the token is shown only once',
+        body: inputSchema(Enrol),
+        response: {
+          201: {
+            type: 'object',
+            properties: { deviceId: { type: 'string' }, token: { type: 'string' }, site: siteSchema },
+          },
+          400: problemSchema,
+          429: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = parseBody(Enrol, request.body);
+      const now = ctx.now();
+      const key = request.ip;
+      const wait = ctx.enrolLimiter.retryAfter(key, now.getTime());
+      if (wait > 0) throw new Problem('429.1', `too many wrong enrolment codes; try again in ${wait} s`, undefined, { 'retry-after': String(wait) });
+      const code = normaliseEnrolmentCode(body.code);
+      const token = randomToken();
+      const deviceId = newId();
+      const redeemed = code
+        ? await redeemEnrolmentCode(ctx.db, sha256(code), { id: deviceId, name: body.name, token_hash: sha256(token), created_at: now.toISOString() }, now)
+        : undefined;
+      const site = redeemed && (await getSite(ctx.db, redeemed.siteId));
+      if (!site) {
+        ctx.enrolLimiter.fail(key, now.getTime());
+        throw new Problem('400.4', 'the enrolment code is wrong, expired or already used; ask a supervisor for a new one');
+      }
+      await audit(ctx.db, { actor: `device:${deviceId}`, action: 'device.enrol', details: { deviceId, name: body.name, siteId: site.id, siteCode: site.code } }, now);
+      return reply.status(201).send({ deviceId, token, site: siteJson(site) });
+    },
+  );
+
+  app.delete(
+    '/api/v1/devices/:id',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'Revoke a device (admin); its token stops working at once',
+        security: [{ session: [] }],
+        params: { type: 'object', properties: { id: { type: 'string' } } },
+        response: { 204: { type: 'null' }, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const caller = await requireUser(ctx, request, ['admin']);
+      const { id } = request.params as { id: string };
+      const now = ctx.now();
+      if (!(await revokeDevice(ctx.db, id, now))) throw new Problem('404.4', `no device ${id}`);
+      ctx.devices.forgetDevice(id);
+      await audit(ctx.db, { actor: caller.user.username, action: 'device.revoke', details: { deviceId: id } }, now);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/devices',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'Devices of the sites in scope',
+        security: [{ session: [] }],
+        response: { 200: { type: 'object', properties: { devices: { type: 'array', items: deviceSchema } } }, 401: problemSchema },
+      },
+    },
+    async (request) => {
+      const caller = await requireUser(ctx, request);
+      const rows = await listDevices(ctx.db, caller.sites === 'all' ? undefined : caller.sites);
+      return {
+        devices: rows.map((d) => ({ id: d.id, siteId: d.site_id, siteCode: d.site_code, name: d.name, createdAt: d.created_at, revokedAt: d.revoked_at })),
+      };
+    },
+  );
+}

@@ -1,0 +1,116 @@
+// GET /api/v1/exports/responses.csv|.xlsx: the day's (or a range's) sample, streamed from keyset pages and audit-logged.
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { exportHeader } from '../../core/export/columns';
+import type { ExportLocale } from '../../core/export/labels';
+import { requireUser } from '../auth/guards';
+import type { ServerContext } from '../context';
+import { audit } from '../db/queries/audit';
+import { sumRollup, type RollupFilter } from '../db/queries/scores';
+import { writeCsv, type ExportProgress } from '../exports/csv';
+import { exportSource } from '../exports/rows';
+import { writeXlsx } from '../exports/xlsx';
+import { problemSchema } from '../openapi';
+import { resolvePeriod } from '../scores/period';
+import { reportFromSums } from '../scores/report';
+import { resolveForm, resolveSites } from '../scores/scope';
+import { parseQuery, ScopeQuery } from './query';
+
+const Query = z.object({ ...ScopeQuery, lang: z.enum(['vi', 'en']).default('vi') });
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+const querystring = {
+  type: 'object',
+  required: ['form'],
+  properties: {
+    form: { type: 'string', example: 'sipas-2017' },
+    version: { type: 'string' },
+    sites: { type: 'string', description: 'comma-separated site ids; none = every site in scope' },
+    period: { type: 'string', enum: ['day', 'week', 'month', 'custom'], description: 'default: day, or custom when "to" is given' },
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    lang: { type: 'string', enum: ['vi', 'en'], default: 'vi', description: 'language of the header, codebook and summary' },
+  },
+} as const;
+
+function safeName(s: string): string {
+  return s.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60);
+}
+
+export function registerExports(app: FastifyInstance, ctx: ServerContext): void {
+  const handle = (format: 'csv' | 'xlsx') => async (request: FastifyRequest, reply: FastifyReply) => {
+    const caller = await requireUser(ctx, request);
+    const q = parseQuery(Query, request.query);
+    const period = resolvePeriod(q.period ?? (q.to ? 'custom' : 'day'), q.from, q.to, ctx.now());
+    const { siteIds, sites } = await resolveSites(ctx, caller, q.sites);
+    const form = await resolveForm(ctx.db, q.form, q.version);
+    const lang = q.lang as ExportLocale;
+    const filter: RollupFilter = { formId: form.id, from: period.from, to: period.to, siteIds, formVersion: q.version === undefined ? undefined : form.version };
+    const report = reportFromSums(form, await sumRollup(ctx.db, filter, 'none'));
+    const source = await exportSource(ctx.db, form, filter, sites);
+    const header = exportHeader(form, lang);
+    const now = ctx.now();
+
+    // Logged before the first byte: the audit trail must show an export even when the download is cut short.
+    await audit(
+      ctx.db,
+      {
+        actor: caller.user.username,
+        action: `export.${format}`,
+        details: {
+          form: form.id,
+          version: q.version === undefined ? 'all' : form.version,
+          from: period.from,
+          to: period.to,
+          sites: siteIds ?? 'all',
+          siteCodes: sites.map((s) => s.code),
+          lang,
+          rows: report.responses,
+        },
+      },
+      now,
+    );
+
+    const out = new PassThrough();
+    const progress: ExportProgress = { rows: 0 };
+    const siteList = siteIds ? sites.map((s) => s.code).join(', ') : lang === 'vi' ? 'Tất cả' : 'All';
+    const work =
+      format === 'csv'
+        ? writeCsv(out, header, source, progress)
+        : writeXlsx(out, header, source, { form, locale: lang, period, siteList, report, exportedAt: now.toISOString() }, progress);
+    work.catch((err: unknown) => {
+      request.log.error({ err, rows: progress.rows }, 'export failed part-way');
+      out.destroy(err as Error);
+    });
+    const scope = siteIds && sites.length === 1 ? `-${safeName(sites[0]!.code)}` : '';
+    const range = period.from === period.to ? period.from : `${period.from}_${period.to}`;
+    const filename = `hailong-${safeName(form.id)}${scope}-${range}.${format}`;
+    return reply
+      .header('content-type', CONTENT_TYPES[format])
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .header('cache-control', 'no-store')
+      .header('x-export-rows', String(report.responses))
+      .send(out);
+  };
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/api/v1/exports/responses.${format}`,
+      {
+        schema: {
+          tags: ['exports'],
+          summary: `Responses as ${format.toUpperCase()} (${format === 'csv' ? 'UTF-8 with BOM, one column per item, coded values' : 'data, codebook and summary sheets'}); every export is audit-logged`,
+          security: [{ session: [] }],
+          querystring,
+          response: { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        },
+      },
+      handle(format),
+    );
+  }
+}

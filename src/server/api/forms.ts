@@ -1,0 +1,24 @@
+// GET /api/v1/forms: every published form definition, for tablets to keep offline (and for staff screens).
+import type { FastifyInstance } from 'fastify';
+import { currentUser, requireDevice } from '../auth/guards';
+import type { ServerContext } from '../context';
+import { problemSchema } from '../openapi';
+
+export function registerForms(app: FastifyInstance, ctx: ServerContext): void {
+  app.get(
+    '/api/v1/forms',
+    {
+      schema: {
+        tags: ['forms'],
+        summary: 'Published forms (full definitions)',
+        security: [{ device: [] }, { session: [] }],
+        response: { 200: { type: 'object', properties: { forms: { type: 'array', items: { type: 'object', additionalProperties: true } } } }, 401: problemSchema },
+      },
+    },
+    async (request) => {
+      // A signed-in supervisor may read them too (labels for the dashboard); otherwise a device token is required.
+      if (request.headers.authorization || !(await currentUser(ctx, request))) await requireDevice(ctx, request);
+      return { forms: await ctx.forms.all() };
+    },
+  );
+}

@@ -1,0 +1,85 @@
+// Hand-carried imports on both databases: the same verdicts as submissions, scoped to the supervisor's sites, audited.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../app';
+import { listAudit } from '../db/queries/audit';
+import { getStoredResponse } from '../db/queries/responses';
+import { testDatabases, type FreshDb } from '../test/databases';
+import { makeResponse, PASSWORD, seedWorld, type World } from '../test/fixtures';
+import { asUser, isProblem, login, results, submit } from '../test/http';
+
+describe.each(testDatabases())('imports on $kind', ({ create }) => {
+  let fresh: FreshDb;
+  let app: App;
+  let w: World;
+  let supervisor: string;
+
+  const importFile = (session: string | null, responses: unknown[], extra: Record<string, unknown> = {}) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      payload: { format: 'hailong-responses', version: 1, responses, ...extra },
+      ...(session ? asUser(session) : {}),
+    });
+
+  beforeAll(async () => {
+    fresh = await create();
+    w = await seedWorld(fresh.db);
+    app = await buildApp({ db: fresh.db });
+    supervisor = await login(app, 'lan', PASSWORD);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fresh?.destroy();
+  });
+
+  it('gives the verdicts a submission would, and logs the import', async () => {
+    const owner = { siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id };
+    const sent = makeResponse(owner, {}, 'sipas-2017', 1);
+    expect(results(await submit(app, w.deviceA.token, { responses: [sent] }))[0].status).toBe('accepted');
+    const rowBefore = await getStoredResponse(fresh.db, sent.id);
+
+    const unsent = makeResponse(owner, {}, 'desk-rating', 2);
+    const changed = { ...sent, answers: { ...sent.answers, 'E1.1': 1 } };
+    const invalid = makeResponse(owner, { answers: {} }, 'sipas-2023', 3);
+    const siteB = makeResponse({ siteId: w.siteB.id, deviceId: w.deviceB.id }, {}, 'desk-rating', 4);
+    const wrongDevice = makeResponse({ siteId: w.siteA.id, deviceId: w.deviceB.id }, {}, 'desk-rating', 5);
+    const unknownDevice = makeResponse({ siteId: w.siteA.id, deviceId: 'tablet-from-nowhere' }, {}, 'desk-rating', 6);
+
+    const verdicts = results(await importFile(supervisor, [unsent, sent, changed, invalid, siteB, wrongDevice, unknownDevice]));
+    expect(verdicts).toEqual([
+      { id: unsent.id, status: 'accepted' },
+      { id: sent.id, status: 'duplicate' },
+      { id: sent.id, status: 'conflict', code: 409.1, reason: expect.any(String) },
+      { id: invalid.id, status: 'rejected', code: 400.3, field: 'answers.E1.1', reason: expect.stringContaining('required') },
+      { id: siteB.id, status: 'rejected', code: 403.1, field: 'siteId', reason: expect.any(String) },
+      { id: wrongDevice.id, status: 'rejected', code: 403.1, field: 'deviceId', reason: expect.any(String) },
+      { id: unknownDevice.id, status: 'rejected', code: 404.4, field: 'deviceId', reason: expect.any(String) },
+    ]);
+    expect(await getStoredResponse(fresh.db, sent.id)).toEqual(rowBefore);
+    expect(await getStoredResponse(fresh.db, unsent.id)).toBeDefined();
+
+    // The same file imported twice stores nothing new.
+    const again = results(await importFile(supervisor, [unsent, sent]));
+    expect(again.map((v) => v.status)).toEqual(['duplicate', 'duplicate']);
+
+    const log = await listAudit(fresh.db);
+    const imports = log.filter((e) => e.action === 'import');
+    expect(imports).toHaveLength(2);
+    expect(imports.every((e) => e.actor === 'lan')).toBe(true);
+    expect(JSON.parse(imports.find((e) => JSON.parse(e.details).items === 7)!.details)).toEqual({ items: 7, accepted: 1, duplicate: 1, conflict: 1, rejected: 4 });
+  });
+
+  it('lets an admin import for any site', async () => {
+    const admin = await login(app, 'admin', PASSWORD);
+    const r = makeResponse({ siteId: w.siteB.id, deviceId: w.deviceB.id }, {}, 'desk-rating', 9);
+    expect(results(await importFile(admin, [r]))[0].status).toBe('accepted');
+  });
+
+  it('refuses what is not a hand-carry file, and callers who are not signed in', async () => {
+    expect(isProblem(await importFile(supervisor, [], { format: 'something-else' }), 400.1)).toBe(true);
+    expect(isProblem(await importFile(supervisor, [], { version: 2 }), 400.1)).toBe(true);
+    expect(isProblem(await importFile(null, []), 401.1)).toBe(true);
+    const tooMany = Array.from({ length: 10_001 }, () => 0);
+    expect(isProblem(await importFile(supervisor, tooMany), 400.2)).toBe(true);
+  });
+});

@@ -1,0 +1,97 @@
+// GET /api/v1/scores: indices for a form, sites and period, from SQL sums of the rollup (never by loading responses).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireUser } from '../auth/guards';
+import type { ServerContext } from '../context';
+import { problemSchema } from '../openapi';
+import { resolvePeriod } from '../scores/period';
+import { BREAKDOWNS, scoreFilter } from '../scores/report';
+import { resolveForm, resolveSites, storedForms } from '../scores/scope';
+import { enumeratorNames } from '../db/queries/people';
+import { parseQuery, ScopeQuery } from './query';
+
+const Query = z.object({ ...ScopeQuery, breakdown: z.enum(BREAKDOWNS).default('element') });
+
+export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
+  app.get(
+    '/api/v1/scores/forms',
+    {
+      schema: {
+        tags: ['scores'],
+        summary: 'The forms a supervisor can score and export (latest version of each)',
+        security: [{ session: [] }],
+        response: { 401: problemSchema },
+      },
+    },
+    async (request) => {
+      await requireUser(ctx, request);
+      const latest = new Map<string, { id: string; version: number; kind: string; title: unknown }>();
+      for (const f of (await storedForms(ctx.db)).values()) {
+        const seen = latest.get(f.id);
+        if (!seen || f.version > seen.version) latest.set(f.id, { id: f.id, version: f.version, kind: f.kind, title: f.title });
+      }
+      return { forms: [...latest.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/scores',
+    {
+      schema: {
+        tags: ['scores'],
+        summary: 'Satisfaction indices with n, 95% Wilson interval and small-sample flag (supervisor: own sites only)',
+        security: [{ session: [] }],
+        querystring: {
+          type: 'object',
+          required: ['form'],
+          properties: {
+            form: { type: 'string', example: 'sipas-2017' },
+            version: { type: 'string', description: 'one version only; default pools every version under the latest definition' },
+            sites: { type: 'string', description: 'comma-separated site ids; none = every site in scope' },
+            period: { type: 'string', enum: ['day', 'week', 'month', 'custom'], default: 'month' },
+            from: { type: 'string', format: 'date', description: 'the day, or a day in the week/month (default today); start of a custom range' },
+            to: { type: 'string', format: 'date', description: 'end of a custom range' },
+            breakdown: { type: 'string', enum: [...BREAKDOWNS], default: 'element' },
+          },
+        },
+        response: { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const caller = await requireUser(ctx, request);
+      const q = parseQuery(Query, request.query);
+      const period = resolvePeriod(q.period, q.from, q.to, ctx.now());
+      const { siteIds, sites } = await resolveSites(ctx, caller, q.sites);
+      const form = await resolveForm(ctx.db, q.form, q.version);
+      const siteNames = new Map(sites.map((s) => [s.id, s]));
+      const names = q.breakdown === 'enumerator' ? await enumeratorNames(ctx.db) : new Map<string, string>();
+      const { report, groups } = await scoreFilter(
+        ctx.db,
+        form,
+        { formId: form.id, from: period.from, to: period.to, siteIds, formVersion: q.version === undefined ? undefined : form.version },
+        q.breakdown,
+        {
+          site: (id) => {
+            const s = siteNames.get(id);
+            return s ? { vi: s.name, en: s.name, code: s.code } : null;
+          },
+          enumerator: (id) => {
+            const n = id ? names.get(id) : undefined;
+            return n ? { vi: n, en: n } : null;
+          },
+        },
+      );
+      return {
+        form: { id: form.id, version: form.version, kind: form.kind, title: form.title },
+        period,
+        sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name, kind: s.kind })),
+        responses: report.responses,
+        headline: report.headline,
+        index: report.index ?? null,
+        kiosk: report.kiosk ?? null,
+        breakdown: q.breakdown,
+        groups,
+      };
+    },
+  );
+}

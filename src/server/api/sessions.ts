@@ -1,0 +1,86 @@
+// Web sign-in for supervisors and admins: POST /api/v1/sessions, DELETE /api/v1/sessions/current, GET /api/v1/me.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { currentUser, SESSION_COOKIE, type Caller } from '../auth/guards';
+import { randomToken, sha256, verifySecret } from '../auth/secrets';
+import type { ServerContext } from '../context';
+import { createSession, deleteSession } from '../db/queries/sessions';
+import { listSites } from '../db/queries/sites';
+import { getUserByUsername, userSiteIds } from '../db/queries/users';
+import { inputSchema, problemSchema } from '../openapi';
+import { Problem } from '../problems';
+import { parseBody } from './body';
+import { siteJson, userJson, userSchema } from './shapes';
+
+export const SESSION_HOURS = 8;
+
+const Login = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1000) });
+
+const sessionSchema = { type: 'object', properties: { user: userSchema, expiresAt: { type: 'string', format: 'date-time' } } } as const;
+
+async function sessionJson(ctx: ServerContext, caller: Pick<Caller, 'user' | 'sites' | 'expiresAt'>) {
+  const sites = await listSites(ctx.db, caller.sites === 'all' ? undefined : caller.sites);
+  return { user: userJson(caller.user, sites.map(siteJson)), expiresAt: caller.expiresAt };
+}
+
+function setCookie(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply, token: string, expires: Date) {
+  const secure = ctx.secureCookies === 'auto' ? request.protocol === 'https' : ctx.secureCookies;
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, expires });
+}
+
+export function registerSessions(app: FastifyInstance, ctx: ServerContext): void {
+  app.post(
+    '/api/v1/sessions',
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: 'Sign in; sets the httpOnly session cookie (8 h)',
+        body: inputSchema(Login),
+        response: { 200: sessionSchema, 401: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = parseBody(Login, request.body);
+      const key = username.toLowerCase();
+      const now = ctx.now();
+      const wait = ctx.loginLimiter.retryAfter(key, now.getTime());
+      if (wait > 0) throw new Problem('429.1', `too many failed sign-ins for "${username}"; try again in ${wait} s`, undefined, { 'retry-after': String(wait) });
+      const user = await getUserByUsername(ctx.db, username);
+      const mayLogIn = !!user && !user.disabled && (user.role === 'admin' || user.role === 'supervisor');
+      // Always run scrypt, so an unknown name costs the same time as a wrong password.
+      const ok = (await verifySecret(password, mayLogIn ? user.password_hash : null)) && mayLogIn;
+      if (!ok || !user) {
+        ctx.loginLimiter.fail(key, now.getTime());
+        throw new Problem('401.3', 'wrong username or password');
+      }
+      ctx.loginLimiter.succeed(key);
+      const token = randomToken();
+      const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+      await createSession(ctx.db, { idHash: sha256(token), userId: user.id, now, expiresAt });
+      setCookie(ctx, request, reply, token, expiresAt);
+      const sites = user.role === 'admin' ? 'all' : await userSiteIds(ctx.db, user.id);
+      return sessionJson(ctx, { user, sites, expiresAt: expiresAt.toISOString() });
+    },
+  );
+
+  app.delete(
+    '/api/v1/sessions/current',
+    { schema: { tags: ['sessions'], summary: 'Sign out (always succeeds)', response: { 204: { type: 'null' } } } },
+    async (request, reply) => {
+      const token = request.cookies?.[SESSION_COOKIE];
+      if (token && token.length <= 128) await deleteSession(ctx.db, sha256(token));
+      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    { schema: { tags: ['sessions'], summary: 'The signed-in user and their sites', security: [{ session: [] }], response: { 200: sessionSchema, 401: problemSchema } } },
+    async (request) => {
+      const caller = await currentUser(ctx, request);
+      if (!caller) throw new Problem('401.1', 'not signed in, or the session has expired');
+      return sessionJson(ctx, caller);
+    },
+  );
+}

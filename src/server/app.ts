@@ -1,0 +1,70 @@
+// Builds the Fastify server from options (database, logger, fault switch, clock), so tests and main.ts share it.
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerDevice } from './api/device';
+import { registerDevices } from './api/devices';
+import { registerEnrolmentCodes } from './api/enrolment-codes';
+import { registerExports } from './api/exports';
+import { registerForms } from './api/forms';
+import { registerHealth } from './api/health';
+import { registerImports } from './api/imports';
+import { registerQuality } from './api/quality';
+import { registerResponses } from './api/responses';
+import { registerScores } from './api/scores';
+import { registerSessions } from './api/sessions';
+import { registerSites } from './api/sites';
+import { registerSubmissions } from './api/submissions';
+import { createContext, type ContextOptions, type ServerContext } from './context';
+import { installErrorHandling } from './error-handler';
+import { installJsonParser } from './json-body';
+import { registerOpenApi } from './openapi';
+import { registerPwa } from './static';
+
+export interface AppOptions extends ContextOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built PWA (default: none, API only). */
+  distDir?: string | null;
+  trustProxy?: boolean;
+}
+
+export type App = FastifyInstance & { ctx: ServerContext };
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    // Tablets on a bad network: give a slow upload time, but do not keep dead sockets forever.
+    requestTimeout: 120_000,
+    return503OnClosing: true,
+  });
+  const ctx = createContext(opts);
+
+  // Route schemas document the API; zod in the handlers is the one validator, and replies are plain JSON.
+  app.setValidatorCompiler(() => () => true);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installJsonParser(app);
+  await app.register(cookie);
+  await registerOpenApi(app);
+  const fallback = await registerPwa(app, opts.distDir ?? null);
+  installErrorHandling(app, fallback);
+
+  registerHealth(app, ctx);
+  registerSessions(app, ctx);
+  registerSites(app, ctx);
+  registerEnrolmentCodes(app, ctx);
+  registerDevices(app, ctx);
+  registerDevice(app, ctx);
+  registerForms(app, ctx);
+  registerSubmissions(app, ctx);
+  registerImports(app, ctx);
+  registerScores(app, ctx);
+  registerQuality(app, ctx);
+  registerResponses(app, ctx);
+  registerExports(app, ctx);
+
+  await app.ready();
+  const built = app as unknown as App;
+  built.ctx = ctx;
+  return built;
+}

@@ -1,0 +1,86 @@
+// Short-lived caches for the ingest hot path: published forms and device tokens are read on every batch.
+import type { FormDefinition } from '../core/forms/schema';
+import type { Db } from './db/index';
+import { deviceByTokenHash, type DeviceWithSite } from './db/queries/devices';
+import { listPublishedForms } from './db/queries/forms';
+
+/** Published forms by "id@version", reloaded at most every ttlMs (a newly published form shows within that). */
+export class FormCache {
+  private byKey = new Map<string, FormDefinition>();
+  private list: FormDefinition[] = [];
+  private loadedAt = -Infinity;
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 10_000,
+  ) {}
+
+  async get(id: string, version: number): Promise<FormDefinition | undefined> {
+    await this.fresh();
+    return this.byKey.get(`${id}@${version}`);
+  }
+
+  /** True when some published version of the form exists (tells "unknown form" from "unknown version"). */
+  async hasForm(id: string): Promise<boolean> {
+    await this.fresh();
+    return this.list.some((f) => f.id === id);
+  }
+
+  /** The current map "id@version" → form, fresh within ttlMs; a batch looks every item up in one snapshot. */
+  async snapshot(): Promise<ReadonlyMap<string, FormDefinition>> {
+    await this.fresh();
+    return this.byKey;
+  }
+
+  async all(): Promise<FormDefinition[]> {
+    await this.fresh();
+    return this.list;
+  }
+
+  invalidate(): void {
+    this.loadedAt = -Infinity;
+  }
+
+  private fresh(): Promise<void> {
+    if (performance.now() - this.loadedAt < this.ttlMs) return Promise.resolve();
+    // Single flight: a burst of batches triggers one reload, not one each.
+    this.loading ??= listPublishedForms(this.db)
+      .then((forms) => {
+        this.list = forms;
+        this.byKey = new Map(forms.map((f) => [`${f.id}@${f.version}`, f]));
+        this.loadedAt = performance.now();
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+    return this.loading;
+  }
+}
+
+/** Device token hash → device and site, for ttlMs; a revocation through this server drops the entry at once. */
+export class DeviceTokenCache {
+  private entries = new Map<string, { value: DeviceWithSite; at: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 10_000,
+  ) {}
+
+  async lookup(tokenHash: string): Promise<DeviceWithSite | undefined> {
+    const hit = this.entries.get(tokenHash);
+    if (hit && performance.now() - hit.at < this.ttlMs) return hit.value;
+    const value = await deviceByTokenHash(this.db, tokenHash);
+    if (!value) {
+      this.entries.delete(tokenHash);
+      return undefined;
+    }
+    if (this.entries.size > 5_000) this.entries.clear();
+    this.entries.set(tokenHash, { value, at: performance.now() });
+    return value;
+  }
+
+  forgetDevice(deviceId: string): void {
+    for (const [k, v] of this.entries) if (v.value.device.id === deviceId) this.entries.delete(k);
+  }
+}

@@ -1,0 +1,85 @@
+// The admin CLI against both databases: set up a site and people, make a code, list and revoke devices.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../app';
+import { getSiteByCode } from '../db/queries/sites';
+import { getUserByUsername, userSiteIds } from '../db/queries/users';
+import { testDatabases, type FreshDb } from '../test/databases';
+import { isProblem, login } from '../test/http';
+import { runAdmin } from './admin';
+
+async function admin(env: NodeJS.ProcessEnv, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runAdmin(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe.each(testDatabases())('admin CLI on $kind', ({ create }) => {
+  let fresh: FreshDb;
+  let app: App;
+
+  beforeAll(async () => {
+    fresh = await create();
+    app = await buildApp({ db: fresh.db });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fresh?.destroy();
+  });
+
+  it('sets up a site, an admin, a supervisor and an enumerator the server then knows', async () => {
+    const env = { ...fresh.env };
+    expect(await admin(env, 'create-site', '--code', 'DN-01', '--name', 'Một cửa phường Hải Châu 1', '--kind', 'xa-phuong')).toMatchObject({ code: 0 });
+    expect(await admin(env, 'create-admin', '--username', 'root', '--password', 'secret-pass-1')).toMatchObject({ code: 0 });
+    expect(await admin(env, 'create-user', '--username', 'thu', '--role', 'supervisor', '--name', 'Phạm Thu', '--sites', 'DN-01', '--password', 'secret-pass-2')).toMatchObject({ code: 0 });
+    expect(await admin(env, 'create-user', '--username', 'nam', '--role', 'enumerator', '--name', 'Võ Nam', '--sites', 'DN-01', '--pin', '4321')).toMatchObject({ code: 0 });
+
+    const site = await getSiteByCode(fresh.db, 'DN-01');
+    expect(site).toMatchObject({ name: 'Một cửa phường Hải Châu 1', kind: 'xa-phuong', time_zone: 'Asia/Ho_Chi_Minh' });
+    const thu = await getUserByUsername(fresh.db, 'thu');
+    expect(await userSiteIds(fresh.db, thu!.id)).toEqual([site!.id]);
+    await login(app, 'root', 'secret-pass-1');
+    await login(app, 'thu', 'secret-pass-2');
+
+    const listed = await admin(env, 'list-users');
+    expect(listed.out).toContain('nam\tenumerator');
+  });
+
+  it('makes an enrolment code a tablet can use, then lists and revokes the device', async () => {
+    const env = { ...fresh.env };
+    const made = await admin(env, 'enrolment-code', '--site', 'DN-01');
+    expect(made.code).toBe(0);
+    const enrolled = await app.inject({ method: 'POST', url: '/api/v1/devices', payload: { code: made.out.trim(), name: 'Quầy 1' } });
+    expect(enrolled.statusCode).toBe(201);
+    const { deviceId, token } = enrolled.json();
+
+    expect((await admin(env, 'list-devices', '--site', 'DN-01')).out).toMatch(new RegExp(`^${deviceId}\\tDN-01\\tactive\\tQuầy 1$`, 'm'));
+    expect(await admin(env, 'revoke-device', '--id', deviceId)).toMatchObject({ code: 0 });
+    expect((await admin(env, 'list-devices')).out).toMatch(new RegExp(`^${deviceId}\\tDN-01\\trevoked `, 'm'));
+    // A fresh server (no token cache) refuses the revoked token.
+    const other = await buildApp({ db: fresh.db });
+    expect(isProblem(await other.inject({ method: 'GET', url: '/api/v1/device', headers: { authorization: `Bearer ${token}` } }), 401.2)).toBe(true);
+    await other.close();
+  });
+
+  it('explains mistakes and exits non-zero', async () => {
+    const env = { ...fresh.env };
+    const unknownSite = await admin(env, 'create-user', '--username', 'x1', '--role', 'supervisor', '--name', 'X', '--sites', 'NOPE', '--password', 'secret-pass-3');
+    expect(unknownSite).toMatchObject({ code: 2, err: expect.stringContaining('no site with code "NOPE"') });
+    expect(await admin(env, 'create-site', '--code', 'DN-01', '--name', 'again', '--kind', 'xa-phuong')).toMatchObject({ code: 2, err: expect.stringContaining('exists already') });
+    expect(await admin(env, 'create-site', '--code', 'Q', '--name', 'n', '--kind', 'tinh')).toMatchObject({ code: 2, err: expect.stringContaining('--kind must be one of') });
+    expect(await admin(env, 'create-admin', '--username', 'root', '--password', 'secret-pass-9')).toMatchObject({ code: 2, err: expect.stringContaining('taken') });
+    expect(await admin(env, 'create-admin', '--username', 'short', '--password', 'abc')).toMatchObject({ code: 2, err: expect.stringContaining('at least 8') });
+    expect(await admin(env, 'revoke-device', '--id', 'nope')).toMatchObject({ code: 2, err: expect.stringContaining('no device') });
+    expect(await admin(env, 'frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('unknown command') });
+    expect(await admin(env, 'create-site', '--colour', 'red')).toMatchObject({ code: 2, err: expect.stringContaining('usage') });
+  });
+
+  it('runs as `npm run admin` would, from the environment', async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/server/cli/admin.ts', 'list-sites'], { env: { ...process.env, ...fresh.env } });
+    expect(stdout).toMatch(/^DN-01\txa-phuong\tAsia\/Ho_Chi_Minh\tMột cửa phường Hải Châu 1\t/m);
+  });
+});

@@ -1,0 +1,44 @@
+// What every route needs, built once per app: the database, the clock, caches and limiters.
+import { AttemptLimiter } from './auth/attempts';
+import { DeviceTokenCache, FormCache } from './caches';
+import type { Db } from './db/index';
+import type { FaultConfig } from './fault';
+
+export interface ServerContext {
+  db: Db;
+  /** The clock; tests move it to expire sessions and codes without waiting. */
+  now: () => Date;
+  forms: FormCache;
+  devices: DeviceTokenCache;
+  /** Failed logins per username: 5 in 15 minutes, then 429.1. */
+  loginLimiter: AttemptLimiter;
+  /** Failed enrolment-code redemptions per client address: 10 in 15 minutes. */
+  enrolLimiter: AttemptLimiter;
+  fault: FaultConfig | null;
+  random: () => number;
+  /** Set the Secure flag on the session cookie (always, never, or by the request's protocol). */
+  secureCookies: boolean | 'auto';
+}
+
+export interface ContextOptions {
+  db: Db;
+  now?: () => Date;
+  fault?: FaultConfig | null;
+  random?: () => number;
+  cacheTtlMs?: number;
+  secureCookies?: boolean | 'auto';
+}
+
+export function createContext(o: ContextOptions): ServerContext {
+  return {
+    db: o.db,
+    now: o.now ?? (() => new Date()),
+    forms: new FormCache(o.db, o.cacheTtlMs ?? 10_000),
+    devices: new DeviceTokenCache(o.db, o.cacheTtlMs ?? 10_000),
+    loginLimiter: new AttemptLimiter(5, 15 * 60_000),
+    enrolLimiter: new AttemptLimiter(10, 15 * 60_000),
+    fault: o.fault ?? null,
+    random: o.random ?? Math.random,
+    secureCookies: o.secureCookies ?? 'auto',
+  };
+}

@@ -1,0 +1,9 @@
+// The ordered list of migrations; names are dates so they sort in the order they were written.
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-26-01-initial';
+import * as rollups from './2026-11-26-02-rollups';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-26-01-initial': initial,
+  '2026-11-26-02-rollups': rollups,
+};

@@ -1,0 +1,21 @@
+// Every stored form version, published or not: scores and exports must read responses whose version was later withdrawn.
+import { FormDefinition } from '../../../core/forms/schema';
+import type { Db } from '../index';
+
+/** Forms by "id@version"; a stored definition that no longer parses is left out. */
+export async function loadAllForms(db: Db): Promise<Map<string, FormDefinition>> {
+  const rows = await db.k.selectFrom('forms').select(['id', 'version', 'definition']).execute();
+  const out = new Map<string, FormDefinition>();
+  for (const row of rows) {
+    const parsed = FormDefinition.safeParse(JSON.parse(row.definition));
+    if (parsed.success) out.set(`${row.id}@${row.version}`, parsed.data);
+  }
+  return out;
+}
+
+/** The highest stored version of a form, or undefined. */
+export function latestForm(forms: ReadonlyMap<string, FormDefinition>, id: string): FormDefinition | undefined {
+  let best: FormDefinition | undefined;
+  for (const f of forms.values()) if (f.id === id && (!best || f.version > best.version)) best = f;
+  return best;
+}

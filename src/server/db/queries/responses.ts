@@ -1,0 +1,177 @@
+// Storing responses exactly once: INSERT … ON CONFLICT (id) DO NOTHING decides, then the stored hash tells duplicate from conflict.
+import type BetterSqlite3 from 'better-sqlite3';
+import type pg from 'pg';
+import type { Db, PostgresDb, SqliteDb } from '../index';
+import { withSqlite } from '../index';
+import type { ResponseRow } from '../schema';
+
+export type StoredResponseRow = Required<ResponseRow>;
+
+/** Column order shared by both insert paths and the benchmark's raw baseline. */
+export const RESPONSE_COLUMNS = [
+  'id',
+  'payload',
+  'payload_hash',
+  'form_id',
+  'form_version',
+  'site_id',
+  'device_id',
+  'enumerator_id',
+  'mode',
+  'started_at',
+  'completed_at',
+  'received_at',
+  'local_day',
+  'duration_ms',
+  'flags',
+  'procedure_code',
+] as const satisfies readonly (keyof StoredResponseRow)[];
+
+const PG_TYPES: Record<(typeof RESPONSE_COLUMNS)[number], string> = {
+  id: 'text',
+  payload: 'text',
+  payload_hash: 'text',
+  form_id: 'text',
+  form_version: 'int4',
+  site_id: 'text',
+  device_id: 'text',
+  enumerator_id: 'text',
+  mode: 'text',
+  started_at: 'text',
+  completed_at: 'text',
+  received_at: 'text',
+  local_day: 'text',
+  duration_ms: 'int4',
+  flags: 'text',
+  procedure_code: 'text',
+};
+
+/** Work that commits or fails together with the insert, given only the rows actually inserted (the score rollup). */
+export interface InsertHook {
+  sqlite(sqlite: BetterSqlite3.Database, inserted: readonly StoredResponseRow[]): void;
+  postgres(client: pg.PoolClient, inserted: readonly StoredResponseRow[]): Promise<void>;
+}
+
+/**
+ * Inserts the rows (ids must be distinct) in one transaction. For each row: null when it was stored now,
+ * otherwise the payload hash of the row already stored under its id.
+ */
+export function insertResponses(db: Db, rows: readonly StoredResponseRow[], hook?: InsertHook): Promise<(string | null)[]> {
+  if (rows.length === 0) return Promise.resolve([]);
+  return db.kind === 'sqlite' ? insertSqlite(db, rows, hook) : insertPostgres(db, rows, hook);
+}
+
+// ---- SQLite: one prepared single-row statement run in a synchronous transaction (no round trips to save).
+
+interface SqliteStatements {
+  insertMany: (rows: readonly StoredResponseRow[], hook?: InsertHook) => (string | null)[];
+}
+const sqliteStatements = new WeakMap<BetterSqlite3.Database, SqliteStatements>();
+
+export const SQLITE_INSERT_SQL = `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) VALUES (${RESPONSE_COLUMNS.map(() => '?').join(', ')})`;
+
+function statementsFor(sqlite: BetterSqlite3.Database): SqliteStatements {
+  let s = sqliteStatements.get(sqlite);
+  if (!s) {
+    const insert = sqlite.prepare(`${SQLITE_INSERT_SQL} ON CONFLICT (id) DO NOTHING`);
+    const storedHash = sqlite.prepare('SELECT payload_hash FROM responses WHERE id = ?').pluck();
+    const insertMany = sqlite.transaction((rows: readonly StoredResponseRow[], hook?: InsertHook) => {
+      const out: (string | null)[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        const info = insert.run(
+          r.id, r.payload, r.payload_hash, r.form_id, r.form_version, r.site_id, r.device_id, r.enumerator_id,
+          r.mode, r.started_at, r.completed_at, r.received_at, r.local_day, r.duration_ms, r.flags, r.procedure_code,
+        );
+        out[i] = info.changes === 1 ? null : (storedHash.get(r.id) as string);
+      }
+      if (hook) hook.sqlite(sqlite, rows.filter((_, i) => out[i] === null));
+      return out;
+    });
+    s = { insertMany };
+    sqliteStatements.set(sqlite, s);
+  }
+  return s;
+}
+
+function insertSqlite(db: SqliteDb, rows: readonly StoredResponseRow[], hook?: InsertHook): Promise<(string | null)[]> {
+  return withSqlite(db, (sqlite) => statementsFor(sqlite).insertMany(rows, hook));
+}
+
+// ---- PostgreSQL: one prepared statement whatever the batch size, fed by column arrays through unnest.
+
+export const PG_INSERT_SQL =
+  `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) ` +
+  `SELECT * FROM unnest(${RESPONSE_COLUMNS.map((c, i) => `$${i + 1}::${PG_TYPES[c]}[]`).join(', ')})`;
+
+/** Row objects → one array per column, in RESPONSE_COLUMNS order. */
+export function toColumnArrays(rows: readonly StoredResponseRow[]): unknown[][] {
+  return RESPONSE_COLUMNS.map((c) => rows.map((r) => r[c]));
+}
+
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/** With a hook: BEGIN, the insert, the hook on the same connection, COMMIT (all or nothing). */
+async function insertReturningIds(db: PostgresDb, sorted: readonly StoredResponseRow[], hook?: InsertHook): Promise<Set<string>> {
+  const query = { name: 'hailong_insert_responses', text: `${PG_INSERT_SQL} ON CONFLICT (id) DO NOTHING RETURNING id`, values: toColumnArrays(sorted) };
+  if (!hook) {
+    // A single statement is its own transaction: all rows or none.
+    const r = await db.pool.query<{ id: string }>(query);
+    return new Set(r.rows.map((x) => x.id));
+  }
+  const client = await db.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const r = await client.query<{ id: string }>(query);
+    const ids = new Set(r.rows.map((x) => x.id));
+    await hook.postgres(client, sorted.filter((row) => ids.has(row.id)));
+    await client.query('COMMIT');
+    return ids;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+async function insertPostgres(db: PostgresDb, rows: readonly StoredResponseRow[], hook?: InsertHook): Promise<(string | null)[]> {
+  // Every batch locks ids in the same (sorted) order, so two overlapping batches cannot deadlock each other.
+  const order = rows.map((_, i) => i).sort((a, b) => (rows[a].id < rows[b].id ? -1 : rows[a].id > rows[b].id ? 1 : 0));
+  const sorted = order.map((i) => rows[i]);
+  let inserted: Set<string> | undefined;
+  for (let attempt = 0; !inserted; attempt++) {
+    try {
+      inserted = await insertReturningIds(db, sorted, hook);
+    } catch (e) {
+      if (attempt < 3 && RETRYABLE.has((e as { code?: string }).code ?? '')) continue;
+      throw e;
+    }
+  }
+  const out: (string | null)[] = rows.map(() => null);
+  const missing = rows.filter((r) => !inserted.has(r.id)).map((r) => r.id);
+  if (missing.length) {
+    // The rows that stopped ours are committed (ON CONFLICT waited for them), so this read sees them.
+    const r = await db.pool.query<{ id: string; payload_hash: string }>({
+      name: 'hailong_stored_hashes',
+      text: 'SELECT id, payload_hash FROM responses WHERE id = ANY($1::text[])',
+      values: [missing],
+    });
+    const stored = new Map(r.rows.map((x) => [x.id, x.payload_hash]));
+    rows.forEach((row, i) => {
+      if (!inserted.has(row.id)) out[i] = stored.get(row.id) ?? '';
+    });
+  }
+  return out;
+}
+
+export async function countResponses(db: Db, where: { siteId?: string } = {}): Promise<number> {
+  let q = db.k.selectFrom('responses').select((eb) => eb.fn.countAll<string | number>().as('n'));
+  if (where.siteId) q = q.where('site_id', '=', where.siteId);
+  const row = await q.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function getStoredResponse(db: Db, id: string) {
+  return db.k.selectFrom('responses').selectAll().where('id', '=', id).executeTakeFirst();
+}

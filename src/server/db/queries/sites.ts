@@ -1,0 +1,35 @@
+// Sites: the one-stop desks (sở/ngành, quận/huyện, xã/phường) that responses, users and devices belong to.
+import { newResponseId as newId } from '../../../core/response/id';
+import type { Db } from '../index';
+import type { Site, SiteKind } from '../schema';
+
+export async function createSite(db: Db, input: { code: string; name: string; kind: SiteKind; timeZone?: string }, now: Date): Promise<Site> {
+  const site: Site = {
+    id: newId(),
+    code: input.code,
+    name: input.name,
+    kind: input.kind,
+    time_zone: input.timeZone ?? 'Asia/Ho_Chi_Minh',
+    created_at: now.toISOString(),
+  };
+  await db.k.insertInto('sites').values(site).execute();
+  return site;
+}
+
+export function getSite(db: Db, id: string): Promise<Site | undefined> {
+  return db.k.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function getSiteByCode(db: Db, code: string): Promise<Site | undefined> {
+  return db.k.selectFrom('sites').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** All sites, or only those with the given ids (a supervisor's scope). */
+export function listSites(db: Db, ids?: readonly string[]): Promise<Site[]> {
+  let q = db.k.selectFrom('sites').selectAll().orderBy('code');
+  if (ids) {
+    if (ids.length === 0) return Promise.resolve([]);
+    q = q.where('id', 'in', ids);
+  }
+  return q.execute();
+}

@@ -1,0 +1,61 @@
+// People: admins, supervisors (web login, site scope) and enumerators (picked on an enrolled tablet).
+import { newResponseId as newId } from '../../../core/response/id';
+import type { Db } from '../index';
+import type { Role, User } from '../schema';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string | null;
+  pinHash?: string | null;
+  siteIds?: readonly string[];
+}
+
+export async function createUser(db: Db, input: NewUser, now: Date): Promise<User> {
+  const user: User = {
+    id: newId(),
+    username: input.username,
+    display_name: input.displayName,
+    role: input.role,
+    password_hash: input.passwordHash,
+    pin_hash: input.pinHash ?? null,
+    disabled: 0,
+    created_at: now.toISOString(),
+  };
+  await db.k.transaction().execute(async (tx) => {
+    await tx.insertInto('users').values(user).execute();
+    if (input.siteIds?.length) await tx.insertInto('user_sites').values(input.siteIds.map((site_id) => ({ user_id: user.id, site_id }))).execute();
+  });
+  return user;
+}
+
+export function getUserByUsername(db: Db, username: string): Promise<User | undefined> {
+  return db.k.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export function getUser(db: Db, id: string): Promise<User | undefined> {
+  return db.k.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function userSiteIds(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.k.selectFrom('user_sites').select('site_id').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.site_id);
+}
+
+/** The enumerators a tablet of this site offers to pick from. */
+export function listEnumerators(db: Db, siteId: string): Promise<{ id: string; display_name: string }[]> {
+  return db.k
+    .selectFrom('users')
+    .innerJoin('user_sites', 'user_sites.user_id', 'users.id')
+    .select(['users.id', 'users.display_name'])
+    .where('user_sites.site_id', '=', siteId)
+    .where('users.role', '=', 'enumerator')
+    .where('users.disabled', '=', 0)
+    .orderBy('users.display_name')
+    .execute();
+}
+
+export function listUsers(db: Db): Promise<User[]> {
+  return db.k.selectFrom('users').selectAll().orderBy('username').execute();
+}

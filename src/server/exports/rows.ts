@@ -1,0 +1,40 @@
+// Stored rows → coded export rows (core's encoder) with the site, enumerator and server quality flags filled in.
+import { createRowEncoder, type Cell } from '../../core/export/rows';
+import type { FormDefinition } from '../../core/forms/schema';
+import type { Response } from '../../core/response/schema';
+import type { Db } from '../db/index';
+import { enumeratorNames } from '../db/queries/people';
+import type { RollupFilter } from '../db/queries/scores';
+import type { Site } from '../db/schema';
+import { flagsOf, loadQualityContext } from '../scores/quality';
+import { responsePages, type ExportRow } from './source';
+
+export interface ExportSource {
+  /** Rows of cells, a page at a time. */
+  pages(): AsyncGenerator<Cell[][]>;
+}
+
+export async function exportSource(db: Db, form: FormDefinition, filter: RollupFilter, sites: readonly Site[]): Promise<ExportSource> {
+  const siteById = new Map(sites.map((s) => [s.id, s]));
+  const names = await enumeratorNames(db);
+  const qc = await loadQualityContext(db, form, filter);
+  const encode = createRowEncoder(form);
+  const encodeRow = (r: ExportRow): Cell[] => {
+    const response = JSON.parse(r.payload) as Response;
+    const site = siteById.get(r.site_id);
+    // kiosk-misuse is the tablet's own flag and already in the payload's flags.
+    const flags = flagsOf(r, qc).filter((f) => f !== 'kiosk-misuse');
+    return encode(response, {
+      siteCode: site?.code ?? r.site_id,
+      siteName: site?.name ?? '',
+      localDay: r.local_day,
+      enumerator: r.enumerator_id ? (names.get(r.enumerator_id) ?? r.enumerator_id) : null,
+      flags,
+    });
+  };
+  return {
+    async *pages() {
+      for await (const page of responsePages(db, filter)) yield page.map(encodeRow);
+    },
+  };
+}

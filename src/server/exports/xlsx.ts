@@ -1,0 +1,98 @@
+// The Excel export: data, codebook and summary sheets written with exceljs's streaming writer, so memory stays flat.
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { codebookHeader, codebookRows } from '../../core/export/columns';
+import type { ExportLocale } from '../../core/export/labels';
+import type { Cell } from '../../core/export/rows';
+import { kioskSummaryRows, summaryHeader, summaryRows } from '../../core/export/summary';
+import type { FormDefinition } from '../../core/forms/schema';
+import type { ScoreReport } from '../scores/report';
+import type { ExportProgress } from './csv';
+import type { ExportSource } from './rows';
+
+export const SHEET_NAMES: Record<ExportLocale, { data: string; codebook: string; summary: string }> = {
+  vi: { data: 'Dữ liệu', codebook: 'Mã hóa', summary: 'Tổng hợp' },
+  en: { data: 'Data', codebook: 'Codebook', summary: 'Summary' },
+};
+
+const ABOUT: Record<ExportLocale, { form: string; period: string; sites: string; responses: string; exported: string }> = {
+  vi: { form: 'Biểu mẫu', period: 'Thời gian', sites: 'Đơn vị', responses: 'Số phiếu', exported: 'Xuất lúc' },
+  en: { form: 'Form', period: 'Period', sites: 'Sites', responses: 'Responses', exported: 'Exported at' },
+};
+
+export interface XlsxMeta {
+  form: FormDefinition;
+  locale: ExportLocale;
+  period: { from: string; to: string };
+  siteList: string;
+  report: ScoreReport;
+  exportedAt: string;
+}
+
+/** Waits until `out` has room, so a slow download holds the database reads back instead of filling memory. */
+function drained(out: Writable): Promise<void> {
+  if (!out.writableNeedDrain) return new Promise((r) => setImmediate(r));
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', fail);
+      resolve();
+    };
+    const fail = (e: Error) => {
+      out.off('drain', done);
+      out.off('close', done);
+      reject(e);
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.once('error', fail);
+  });
+}
+
+function commitRow(sheet: ExcelJS.Worksheet, cells: readonly Cell[], bold = false): void {
+  const row = sheet.addRow(cells as Cell[]);
+  if (bold) row.font = { bold: true };
+  row.commit();
+}
+
+export async function writeXlsx(out: Writable, header: readonly string[], source: ExportSource, meta: XlsxMeta, progress: ExportProgress = { rows: 0 }): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'Hài Lòng';
+  wb.created = new Date(meta.exportedAt);
+  const names = SHEET_NAMES[meta.locale];
+
+  const data = wb.addWorksheet(names.data, { views: [{ state: 'frozen', ySplit: 1 }] });
+  commitRow(data, header, true);
+  for await (const page of source.pages()) {
+    for (const cells of page) data.addRow(cells as Cell[]).commit();
+    progress.rows += page.length;
+    await drained(out);
+  }
+  data.commit();
+
+  const codebook = wb.addWorksheet(names.codebook);
+  commitRow(codebook, codebookHeader(meta.locale), true);
+  for (const r of codebookRows(meta.form, meta.locale)) commitRow(codebook, r);
+  codebook.commit();
+
+  const summary = wb.addWorksheet(names.summary);
+  const about = ABOUT[meta.locale];
+  const title = meta.form.title[meta.locale] ?? meta.form.title.vi;
+  commitRow(summary, [about.form, `${meta.form.id} v${meta.form.version}`, title]);
+  commitRow(summary, [about.period, meta.period.from, meta.period.to]);
+  commitRow(summary, [about.sites, meta.siteList]);
+  commitRow(summary, [about.responses, meta.report.responses]);
+  commitRow(summary, [about.exported, meta.exportedAt]);
+  commitRow(summary, []);
+  commitRow(summary, summaryHeader(meta.locale), true);
+  const rows = meta.report.index ? summaryRows(meta.report.index, meta.locale) : meta.report.kiosk ? kioskSummaryRows(meta.report.kiosk, meta.locale) : [];
+  for (const r of rows) {
+    const row = summary.addRow(r);
+    for (const col of [4, 6, 7]) row.getCell(col).numFmt = '0.00';
+    row.commit();
+  }
+  summary.commit();
+  await wb.commit();
+  return progress.rows;
+}

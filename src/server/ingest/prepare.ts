@@ -1,0 +1,158 @@
+// Judges one submitted item before any write: schema, scope, form and answers; a valid one becomes a row to insert.
+import { createHash } from 'node:crypto';
+import type { FormDefinition } from '../../core/forms/schema';
+import { localDay } from '../../core/local-day';
+import { Response } from '../../core/response/schema';
+import { validateResponse } from '../../core/response/validate';
+import type { StoredResponseRow } from '../db/queries/responses';
+import type { ProblemCode } from '../problems';
+import { canonicalResponseJson } from './canonical-response';
+
+export type VerdictStatus = 'accepted' | 'duplicate' | 'conflict' | 'rejected';
+
+export interface Verdict {
+  id: string | null;
+  status: VerdictStatus;
+  /** Problem code (number) for conflict and rejected. */
+  code?: number;
+  reason?: string;
+  /** Path of the field at fault, e.g. "siteId" or "answers.E1.1". */
+  field?: string;
+}
+
+export interface Rejection {
+  code: ProblemCode;
+  field: string | null;
+  reason: string;
+}
+
+/** Who may submit what: a device for its own site, a supervisor for the sites in scope. */
+export interface Scope {
+  check(r: Response): Rejection | null;
+  timeZoneOf(siteId: string): string;
+}
+
+export type Prepared = { ok: true; row: StoredResponseRow } | { ok: false; verdict: Verdict };
+
+const MAX_ECHOED_ID = 100;
+const INT4_MAX = 2_147_483_647;
+
+/** The item's id when it is a string short enough to echo back, else null. */
+export function idOf(item: unknown): string | null {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return null;
+  const id = (item as { id?: unknown }).id;
+  return typeof id === 'string' && id.length <= MAX_ECHOED_ID ? id : null;
+}
+
+export function rejected(id: string | null, r: Rejection): Verdict {
+  return { id, status: 'rejected', code: Number(r.code), reason: r.reason, ...(r.field ? { field: r.field } : {}) };
+}
+
+export function prepareItem(item: unknown, scope: Scope, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string): Prepared {
+  const id = idOf(item);
+  if (id === null) {
+    return { ok: false, verdict: rejected(null, { code: '400.3', field: 'id', reason: 'not a response object with a string id' }) };
+  }
+  const parsed = Response.safeParse(item);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const field = issues[0].path.map(String).join('.') || null;
+    const reason = issues
+      .slice(0, 3)
+      .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    return { ok: false, verdict: rejected(id, { code: '400.3', field, reason: issues.length > 3 ? `${reason}; and ${issues.length - 3} more` : reason }) };
+  }
+  const r = parsed.data;
+  const scoped = scope.check(r);
+  if (scoped) return { ok: false, verdict: rejected(id, scoped) };
+
+  const form = forms.get(`${r.formId}@${r.formVersion}`);
+  if (!form) {
+    const known = [...forms.values()].some((f) => f.id === r.formId);
+    return {
+      ok: false,
+      verdict: rejected(id, known
+        ? { code: '404.2', field: 'formVersion', reason: `formVersion: version ${r.formVersion} of form "${r.formId}" is not published` }
+        : { code: '404.2', field: 'formId', reason: `formId: no published form "${r.formId}"` }),
+    };
+  }
+  const issues = validateResponse(form, r);
+  if (issues.length) {
+    const reason = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ');
+    return { ok: false, verdict: rejected(id, { code: '400.3', field: issues[0].path, reason: issues.length > 3 ? `${reason}; and ${issues.length - 3} more` : reason }) };
+  }
+  const payload = canonicalResponseJson(r);
+  // JSON.stringify writes NUL and lone surrogates as \u escapes and every other character as itself, so a payload
+  // without "\u" holds neither; only otherwise is the response walked to name the field.
+  const badText = payload.includes('\\u') ? findIllFormedText(r) : null;
+  if (badText !== null) {
+    return { ok: false, verdict: rejected(id, { code: '400.3', field: badText || null, reason: `${badText || '(root)'}: contains a NUL character or broken Unicode` }) };
+  }
+  const started = Date.parse(r.startedAt);
+  const completed = Date.parse(r.completedAt);
+  let duration = 0;
+  let sections = 0;
+  for (const ms of Object.values(r.durationMs)) {
+    duration += ms;
+    sections++;
+  }
+  if (sections === 0) duration = completed - started;
+  return {
+    ok: true,
+    row: {
+      id: r.id,
+      payload,
+      payload_hash: createHash('sha256').update(payload).digest('hex'),
+      form_id: r.formId,
+      form_version: r.formVersion,
+      site_id: r.siteId,
+      device_id: r.deviceId,
+      enumerator_id: r.enumeratorId,
+      mode: r.mode,
+      started_at: new Date(started).toISOString(),
+      completed_at: new Date(completed).toISOString(),
+      received_at: receivedAt,
+      local_day: cachedLocalDay(completed, scope.timeZoneOf(r.siteId)),
+      // The payload keeps the exact figures; the column is for sorting and flags, so it is clamped to fit.
+      duration_ms: Math.min(Math.max(0, duration), INT4_MAX),
+      flags: JSON.stringify(r.flags),
+      procedure_code: r.procedure?.code ?? null,
+    },
+  };
+}
+
+// NUL cannot be stored in PostgreSQL text and a lone surrogate cannot be encoded as UTF-8: refuse both, naming where.
+const ILL_FORMED = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findIllFormedText(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return ILL_FORMED.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findIllFormedText(value[i], `${path}.${i}`.replace(/^\./, ''));
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    const p = path ? `${path}.${k}` : k;
+    if (ILL_FORMED.test(k)) return p;
+    const hit = findIllFormedText(v, p);
+    if (hit !== null) return hit;
+  }
+  return null;
+}
+
+// Local days repeat for every response of a shift: remember them per zone and 15-minute slot (every UTC offset is a multiple of 15 min).
+const dayCache = new Map<string, string>();
+function cachedLocalDay(ms: number, timeZone: string): string {
+  const key = `${timeZone}|${Math.floor(ms / 900_000)}`;
+  let day = dayCache.get(key);
+  if (day === undefined) {
+    day = localDay(ms, timeZone);
+    if (dayCache.size > 50_000) dayCache.clear();
+    dayCache.set(key, day);
+  }
+  return day;
+}

@@ -1,0 +1,166 @@
+// Quality flags on read: too fast against the site's median, straight-lining, a device clock that cannot be right, kiosk misuse.
+import type { FormDefinition } from '../../core/forms/schema';
+import { hasClockSkew, isTooFast, median, QUALITY_FLAGS, type QualityFlag } from '../../core/scoring/quality';
+import type { Db } from '../db/index';
+import type { RollupFilter } from '../db/queries/scores';
+import { sk } from './tables';
+
+/** A device clock this far behind its own enrolment is wrong, not merely offline. */
+export const BEFORE_ENROLMENT_TOLERANCE_MS = 10 * 60_000;
+
+export interface TimingRow {
+  id: string;
+  site_id: string;
+  local_day: string;
+  device_id: string;
+  enumerator_id: string | null;
+  procedure_code: string | null;
+  started_at: string;
+  completed_at: string;
+  received_at: string;
+  flags: string;
+}
+
+export interface QualityContext {
+  /** Median wall-clock duration (ms) per site over the period; interview forms only. */
+  medians: Map<string, number>;
+  /** Enrolment time of each device (ms). */
+  enrolled: Map<string, number>;
+  /** response id → flags found at ingest (straight-lining, kiosk-misuse). */
+  marks: Map<string, Set<string>>;
+  tooFastApplies: boolean;
+}
+
+function timingQuery(db: Db, f: RollupFilter) {
+  let q = sk(db)
+    .selectFrom('responses')
+    .select(['id', 'site_id', 'local_day', 'device_id', 'enumerator_id', 'procedure_code', 'started_at', 'completed_at', 'received_at', 'flags'])
+    .where('form_id', '=', f.formId)
+    .where('local_day', '>=', f.from)
+    .where('local_day', '<=', f.to);
+  if (f.siteIds) q = q.where('site_id', 'in', f.siteIds);
+  if (f.formVersion !== undefined) q = q.where('form_version', '=', f.formVersion);
+  return q;
+}
+
+export const durationOf = (r: { started_at: string; completed_at: string }) => Date.parse(r.completed_at) - Date.parse(r.started_at);
+
+/**
+ * Everything needed to flag responses of the filter without reading their payloads. Durations are
+ * wall clock (completedAt − startedAt), the definition core/scoring uses and the export prints.
+ */
+export async function loadQualityContext(db: Db, form: FormDefinition, f: RollupFilter, timings?: readonly TimingRow[]): Promise<QualityContext> {
+  const tooFastApplies = form.kind === 'interview';
+  const medians = new Map<string, number>();
+  if (tooFastApplies) {
+    const rows = timings ?? (await timingQuery(db, f).execute());
+    const bySite = new Map<string, number[]>();
+    for (const r of rows) {
+      let list = bySite.get(r.site_id);
+      if (!list) bySite.set(r.site_id, (list = []));
+      list.push(durationOf(r));
+    }
+    for (const [site, list] of bySite) medians.set(site, median(list) as number);
+  }
+  const devices = await db.k.selectFrom('devices').select(['id', 'created_at']).execute();
+  const enrolled = new Map(devices.map((d) => [d.id, Date.parse(d.created_at)]));
+  const marks = new Map<string, Set<string>>();
+  if (!f.siteIds || f.siteIds.length) {
+    let q = sk(db)
+      .selectFrom('response_marks')
+      .select(['response_id', 'flag'])
+      .where('form_id', '=', f.formId)
+      .where('local_day', '>=', f.from)
+      .where('local_day', '<=', f.to);
+    if (f.siteIds) q = q.where('site_id', 'in', f.siteIds);
+    for (const m of await q.execute()) {
+      let s = marks.get(m.response_id);
+      if (!s) marks.set(m.response_id, (s = new Set()));
+      s.add(m.flag);
+    }
+  }
+  return { medians, enrolled, marks, tooFastApplies };
+}
+
+/**
+ * The clock check the server can make. The sync protocol does not carry the device's clock at send time,
+ * so a response completed long before it arrived is taken as held offline, never as skewed; what no
+ * offline spell explains is flagged: completed after it arrived, or before its device was enrolled.
+ */
+export function serverClockSkew(r: { completed_at: string; received_at: string; device_id: string }, enrolled: ReadonlyMap<string, number>): boolean {
+  // deviceClockAt = receivedAt leaves core's "completed in the future" test and switches off the offline-prone one.
+  if (hasClockSkew(r.completed_at, { receivedAt: r.received_at, deviceClockAt: r.received_at })) return true;
+  const at = enrolled.get(r.device_id);
+  return at !== undefined && Date.parse(r.completed_at) < at - BEFORE_ENROLMENT_TOLERANCE_MS;
+}
+
+/** Server-side flags of one response, in QUALITY_FLAGS order. `straight` overrides the ingest mark (exports recompute it). */
+export function flagsOf(r: TimingRow, qc: QualityContext, straight?: boolean): QualityFlag[] {
+  const marks = qc.marks.get(r.id);
+  const on: Record<QualityFlag, boolean> = {
+    'too-fast': qc.tooFastApplies && isTooFast(durationOf(r), qc.medians.get(r.site_id)),
+    'straight-lining': straight ?? marks?.has('straight-lining') ?? false,
+    'clock-skew': serverClockSkew(r, qc.enrolled),
+    'kiosk-misuse': (marks?.has('kiosk-misuse') ?? false) || r.flags.includes('"kiosk-misuse"'),
+  };
+  return QUALITY_FLAGS.filter((f) => on[f]);
+}
+
+export interface FlaggedResponse {
+  id: string;
+  siteId: string;
+  localDay: string;
+  enumeratorId: string | null;
+  procedureCode: string | null;
+  completedAt: string;
+  receivedAt: string;
+  durationMs: number;
+  medianMs: number | null;
+  flags: QualityFlag[];
+}
+
+export interface QualityReport {
+  checked: number;
+  counts: Record<QualityFlag, number>;
+  flaggedResponses: number;
+  medians: { siteId: string; medianMs: number }[];
+  items: FlaggedResponse[];
+  truncated: boolean;
+}
+
+export async function qualityReport(db: Db, form: FormDefinition, f: RollupFilter, only: readonly QualityFlag[] | undefined, limit: number): Promise<QualityReport> {
+  if (f.siteIds && f.siteIds.length === 0) {
+    return { checked: 0, counts: { 'too-fast': 0, 'straight-lining': 0, 'clock-skew': 0, 'kiosk-misuse': 0 }, flaggedResponses: 0, medians: [], items: [], truncated: false };
+  }
+  const timings = await timingQuery(db, f).execute();
+  const qc = await loadQualityContext(db, form, f, timings);
+  const counts: Record<QualityFlag, number> = { 'too-fast': 0, 'straight-lining': 0, 'clock-skew': 0, 'kiosk-misuse': 0 };
+  const flagged: FlaggedResponse[] = [];
+  for (const r of timings) {
+    const flags = flagsOf(r, qc);
+    if (flags.length === 0) continue;
+    for (const fl of flags) counts[fl]++;
+    if (only && !flags.some((fl) => only.includes(fl))) continue;
+    flagged.push({
+      id: r.id,
+      siteId: r.site_id,
+      localDay: r.local_day,
+      enumeratorId: r.enumerator_id,
+      procedureCode: r.procedure_code,
+      completedAt: r.completed_at,
+      receivedAt: r.received_at,
+      durationMs: durationOf(r),
+      medianMs: qc.medians.get(r.site_id) ?? null,
+      flags,
+    });
+  }
+  flagged.sort((a, b) => (a.completedAt < b.completedAt ? 1 : a.completedAt > b.completedAt ? -1 : 0));
+  return {
+    checked: timings.length,
+    counts,
+    flaggedResponses: flagged.length,
+    medians: [...qc.medians.entries()].map(([siteId, medianMs]) => ({ siteId, medianMs })),
+    items: flagged.slice(0, limit),
+    truncated: flagged.length > limit,
+  };
+}

@@ -1,0 +1,345 @@
+// Keeps score_rollup and response_marks in step with responses, inside the transaction that inserts them.
+import type BetterSqlite3 from 'better-sqlite3';
+import { allItems, type FormDefinition } from '../../core/forms/schema';
+import type { Answers } from '../../core/response/schema';
+import { isValidLikert, SATISFIED_AT_LEAST, scoringPlan } from '../../core/scoring/indices';
+import { STRAIGHT_LINING_MIN_ITEMS } from '../../core/scoring/quality';
+import type { Grain } from './tables';
+
+/** What the rollup needs of a stored response row (a StoredResponseRow has all of it). */
+export interface RollupSource {
+  id: string;
+  form_id: string;
+  form_version: number;
+  site_id: string;
+  local_day: string;
+  procedure_code: string | null;
+  enumerator_id: string | null;
+  /** JSON array of client flags, as stored. */
+  flags: string;
+  /** The canonical payload; parsed unless `answers` is given. */
+  payload: string;
+  answers?: Answers;
+}
+
+/** Forms by "id@version", as the ingest's FormCache snapshot holds them. */
+export type FormLookup = ReadonlyMap<string, FormDefinition>;
+
+/** Pseudo item ids: every response; respondents with a valid criterion answer; per element; kiosk follow-up walk-aways. */
+export const ITEM_RESPONSES = '#n';
+export const ITEM_RESPONDENTS = '#all';
+export const ITEM_FOLLOWUP_UNANSWERED = '#followup-unanswered';
+export const elementItem = (elementId: string) => `#${elementId}`;
+export const optionItem = (itemId: string, option: string) => `${itemId}=${option}`;
+
+export const COUNT_COLUMNS = ['satisfied', 'valid', 'n1', 'n2', 'n3', 'n4', 'n5', 'na', 'misuse'] as const;
+export type CountColumn = (typeof COUNT_COLUMNS)[number];
+const SAT = 0;
+const VALID = 1;
+const N1 = 2;
+const NA = 7;
+const MISUSE = 8;
+
+export const KEY_COLUMNS = ['form_id', 'grain', 'local_day', 'site_id', 'form_version', 'procedure_code', 'enumerator_id', 'item_id'] as const;
+
+export interface RollupKey {
+  form_id: string;
+  grain: Grain;
+  local_day: string;
+  site_id: string;
+  form_version: number;
+  procedure_code: string;
+  enumerator_id: string;
+  item_id: string;
+}
+
+export interface Mark {
+  response_id: string;
+  flag: 'straight-lining' | 'kiosk-misuse';
+  form_id: string;
+  site_id: string;
+  local_day: string;
+}
+
+// ---- compiled per form once: which items count, and how
+
+type Plan =
+  | { kind: 'interview'; elements: { id: string; items: string[] }[]; likert: string[] }
+  | {
+      kind: 'kiosk';
+      rating: { id: string; levels: number; satisfiedAtLeast: number };
+      followUps: { id: string; options: Set<string> }[];
+      likert: string[];
+    };
+
+const plans = new WeakMap<FormDefinition, Plan>();
+
+function planOf(form: FormDefinition): Plan {
+  let p = plans.get(form);
+  if (p) return p;
+  const likert = allItems(form)
+    .filter((i) => i.type === 'likert5')
+    .map((i) => i.id);
+  if (form.kind === 'kiosk') {
+    const items = allItems(form);
+    const r = items.find((i) => i.id === form.kiosk.ratingItem);
+    if (!r || r.type !== 'rating') throw new Error(`form ${form.id}@${form.version}: no rating item`);
+    const followUps = form.kiosk.followUpItems
+      .map((id) => items.find((i) => i.id === id))
+      .filter((i) => i?.type === 'single' || i?.type === 'multi')
+      .map((i) => ({ id: i!.id, options: new Set((i as { options: { value: string }[] }).options.map((o) => o.value)) }));
+    p = { kind: 'kiosk', rating: { id: r.id, levels: r.levels, satisfiedAtLeast: r.satisfiedAtLeast }, followUps, likert };
+  } else {
+    p = { kind: 'interview', elements: scoringPlan(form).map((e) => ({ id: e.id, items: e.criteria.map((c) => c.itemId) })), likert };
+  }
+  plans.set(form, p);
+  return p;
+}
+
+// ---- pre-aggregation in memory: a batch collapses to a few keys before it touches the database
+
+const SEP = '\u0001';
+
+/** Summed counts by key, ready to be added to score_rollup. */
+export class RollupDelta {
+  readonly counts = new Map<string, number[]>();
+  readonly marks: Mark[] = [];
+
+  get size(): number {
+    return this.counts.size;
+  }
+
+  private bump(key: string, col: number, by = 1): number[] {
+    let c = this.counts.get(key);
+    if (!c) {
+      c = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+      this.counts.set(key, c);
+    }
+    c[col] += by;
+    return c;
+  }
+
+  /** Adds one response; returns false when its form is unknown (nothing but nothing is counted then). */
+  add(row: RollupSource, forms: FormLookup): boolean {
+    const form = forms.get(`${row.form_id}@${row.form_version}`);
+    if (!form) return false;
+    const plan = planOf(form);
+    const answers = row.answers ?? (JSON.parse(row.payload) as { answers: Answers }).answers;
+    const flags = row.flags === '[]' ? [] : (JSON.parse(row.flags) as string[]);
+    const base = `${row.form_id}${SEP}`;
+    const rest = `${SEP}${row.local_day}${SEP}${row.site_id}${SEP}${row.form_version}${SEP}`;
+    // Kiosk ratings have neither procedure nor enumerator: their 'p' and 'e' rows would only repeat 't'.
+    const prefixes =
+      plan.kind === 'kiosk'
+        ? [`${base}t${rest}${SEP}${SEP}`]
+        : [
+            `${base}t${rest}${SEP}${SEP}`,
+            `${base}p${rest}${row.procedure_code ?? ''}${SEP}${SEP}`,
+            `${base}e${rest}${SEP}${row.enumerator_id ?? ''}${SEP}`,
+          ];
+    const misuse = flags.includes('kiosk-misuse');
+    for (const px of prefixes) this.bump(px + ITEM_RESPONSES, VALID);
+
+    if (plan.kind === 'interview') {
+      let any = false;
+      for (const el of plan.elements) {
+        let inElement = false;
+        for (const itemId of el.items) {
+          const v = answers[itemId];
+          if (isValidLikert(v)) {
+            inElement = true;
+            const sat = v >= SATISFIED_AT_LEAST ? 1 : 0;
+            for (const px of prefixes) {
+              const c = this.bump(px + itemId, VALID);
+              c[SAT] += sat;
+              c[N1 + v - 1] += 1;
+            }
+          } else if (v === 'na') {
+            for (const px of prefixes) this.bump(px + itemId, NA);
+          }
+        }
+        if (inElement) for (const px of prefixes) this.bump(px + elementItem(el.id), VALID);
+        any ||= inElement;
+      }
+      if (any) for (const px of prefixes) this.bump(px + ITEM_RESPONDENTS, VALID);
+    } else {
+      const v = answers[plan.rating.id];
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= plan.rating.levels) {
+        const px = prefixes[0] as string;
+        if (misuse) {
+          this.bump(px + plan.rating.id, MISUSE);
+        } else {
+          const c = this.bump(px + plan.rating.id, VALID);
+          c[N1 + v - 1] += 1;
+          if (v >= plan.rating.satisfiedAtLeast) c[SAT] += 1;
+          this.bump(px + ITEM_RESPONDENTS, VALID);
+          if (flags.includes('followup-unanswered')) this.bump(px + ITEM_FOLLOWUP_UNANSWERED, VALID);
+          for (const f of plan.followUps) {
+            const a = answers[f.id];
+            const chosen = Array.isArray(a) ? a : typeof a === 'string' && a !== '' ? [a] : [];
+            if (chosen.length === 0) continue;
+            this.bump(px + f.id, VALID);
+            for (const o of new Set(chosen)) if (f.options.has(o)) this.bump(px + optionItem(f.id, o), VALID);
+          }
+        }
+      }
+    }
+
+    if (plan.likert.length >= STRAIGHT_LINING_MIN_ITEMS && isStraight(plan.likert, answers)) this.mark(row, 'straight-lining');
+    if (misuse) this.mark(row, 'kiosk-misuse');
+    return true;
+  }
+
+  private mark(row: RollupSource, flag: Mark['flag']): void {
+    this.marks.push({ response_id: row.id, flag, form_id: row.form_id, site_id: row.site_id, local_day: row.local_day });
+  }
+
+  /** Rows to upsert, sorted by key so concurrent transactions lock rows in one order (no deadlocks). */
+  rows(): { key: RollupKey; counts: number[] }[] {
+    const keys = [...this.counts.keys()].sort();
+    return keys.map((k) => {
+      const [form_id, grain, local_day, site_id, version, procedure_code, enumerator_id, item_id] = k.split(SEP) as string[];
+      return {
+        key: {
+          form_id: form_id as string,
+          grain: grain as Grain,
+          local_day: local_day as string,
+          site_id: site_id as string,
+          form_version: Number(version),
+          procedure_code: procedure_code as string,
+          enumerator_id: enumerator_id as string,
+          item_id: item_id as string,
+        },
+        counts: this.counts.get(k) as number[],
+      };
+    });
+  }
+
+  clear(): void {
+    this.counts.clear();
+    this.marks.length = 0;
+  }
+}
+
+/** The same rule as core's isStraightLining, over a precomputed list of likert5 item ids. */
+function isStraight(likert: readonly string[], answers: Answers): boolean {
+  let first: number | undefined;
+  let n = 0;
+  for (const id of likert) {
+    const v = answers[id];
+    if (!isValidLikert(v)) continue;
+    if (first === undefined) first = v;
+    else if (v !== first) return false;
+    n++;
+  }
+  return n >= STRAIGHT_LINING_MIN_ITEMS;
+}
+
+export function deltaOf(rows: Iterable<RollupSource>, forms: FormLookup): RollupDelta {
+  const d = new RollupDelta();
+  for (const r of rows) d.add(r, forms);
+  return d;
+}
+
+// ---- SQLite: synchronous, so it runs inside the better-sqlite3 transaction that inserted the rows
+
+const UPSERT_COLUMNS = [...KEY_COLUMNS, ...COUNT_COLUMNS];
+const UPDATE_SET = COUNT_COLUMNS.map((c) => `${c} = score_rollup.${c} + excluded.${c}`).join(', ');
+export const SQLITE_ROLLUP_UPSERT =
+  `INSERT INTO score_rollup (${UPSERT_COLUMNS.join(', ')}) VALUES (${UPSERT_COLUMNS.map(() => '?').join(', ')}) ` +
+  `ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET ${UPDATE_SET}`;
+const SQLITE_MARK = 'INSERT INTO response_marks (response_id, flag, form_id, site_id, local_day) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
+
+const sqliteStatements = new WeakMap<BetterSqlite3.Database, { upsert: BetterSqlite3.Statement; mark: BetterSqlite3.Statement }>();
+
+export function writeDeltaSqlite(sqlite: BetterSqlite3.Database, delta: RollupDelta): void {
+  let s = sqliteStatements.get(sqlite);
+  if (!s) {
+    s = { upsert: sqlite.prepare(SQLITE_ROLLUP_UPSERT), mark: sqlite.prepare(SQLITE_MARK) };
+    sqliteStatements.set(sqlite, s);
+  }
+  for (const { key: k, counts } of delta.rows()) {
+    s.upsert.run(k.form_id, k.grain, k.local_day, k.site_id, k.form_version, k.procedure_code, k.enumerator_id, k.item_id, ...counts);
+  }
+  for (const m of delta.marks) s.mark.run(m.response_id, m.flag, m.form_id, m.site_id, m.local_day);
+}
+
+/**
+ * Call inside the SQLite transaction that inserted `inserted` (only the rows actually inserted, never the
+ * duplicates). Synchronous on purpose: better-sqlite3 transactions cannot span an await.
+ */
+export function applyRollupSqlite(sqlite: BetterSqlite3.Database, inserted: readonly RollupSource[], forms: FormLookup): void {
+  if (inserted.length === 0) return;
+  writeDeltaSqlite(sqlite, deltaOf(inserted, forms));
+}
+
+// ---- PostgreSQL: one statement of column arrays for the counts, one for the marks
+
+/** Anything that runs a parameterised query on the connection holding the transaction (a pg.PoolClient). */
+export interface PgQueryable {
+  query(config: { text: string; values?: unknown[]; name?: string }): Promise<unknown>;
+}
+
+const PG_KEY_TYPES: Record<(typeof KEY_COLUMNS)[number], string> = {
+  form_id: 'text',
+  grain: 'text',
+  local_day: 'text',
+  site_id: 'text',
+  form_version: 'int4',
+  procedure_code: 'text',
+  enumerator_id: 'text',
+  item_id: 'text',
+};
+export const PG_ROLLUP_UPSERT =
+  `INSERT INTO score_rollup (${UPSERT_COLUMNS.join(', ')}) SELECT * FROM unnest(` +
+  [...KEY_COLUMNS.map((c, i) => `$${i + 1}::${PG_KEY_TYPES[c]}[]`), ...COUNT_COLUMNS.map((_, j) => `$${KEY_COLUMNS.length + j + 1}::int4[]`)].join(', ') +
+  `) ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET ${UPDATE_SET}`;
+const PG_MARKS =
+  'INSERT INTO response_marks (response_id, flag, form_id, site_id, local_day) ' +
+  'SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING';
+
+const PG_CHUNK = 20_000;
+
+export async function writeDeltaPostgres(client: PgQueryable, delta: RollupDelta): Promise<void> {
+  const rows = delta.rows();
+  for (let i = 0; i < rows.length; i += PG_CHUNK) {
+    const chunk = rows.slice(i, i + PG_CHUNK);
+    const values: unknown[][] = [
+      ...KEY_COLUMNS.map((c) => chunk.map((r) => r.key[c])),
+      ...COUNT_COLUMNS.map((_, j) => chunk.map((r) => r.counts[j])),
+    ];
+    await client.query({ name: 'hailong_rollup_upsert', text: PG_ROLLUP_UPSERT, values });
+  }
+  for (let i = 0; i < delta.marks.length; i += PG_CHUNK) {
+    const m = delta.marks.slice(i, i + PG_CHUNK);
+    await client.query({
+      name: 'hailong_marks_insert',
+      text: PG_MARKS,
+      values: [m.map((x) => x.response_id), m.map((x) => x.flag), m.map((x) => x.form_id), m.map((x) => x.site_id), m.map((x) => x.local_day)],
+    });
+  }
+}
+
+/** Call on the client holding the insert's transaction, after it, with only the rows actually inserted (RETURNING id). */
+export async function applyRollupPostgres(client: PgQueryable, inserted: readonly RollupSource[], forms: FormLookup): Promise<void> {
+  if (inserted.length === 0) return;
+  await writeDeltaPostgres(client, deltaOf(inserted, forms));
+}
+
+export type RollupTarget = { kind: 'sqlite'; sqlite: BetterSqlite3.Database } | { kind: 'postgres'; client: PgQueryable };
+
+/** One entry point for the ingest transaction: synchronous on SQLite, a promise on PostgreSQL. */
+export function applyRollup(target: RollupTarget, inserted: readonly RollupSource[], forms: FormLookup): void | Promise<void> {
+  return target.kind === 'sqlite' ? applyRollupSqlite(target.sqlite, inserted, forms) : applyRollupPostgres(target.client, inserted, forms);
+}
+
+/** The hook insertResponses runs inside its transaction, so scores move exactly when responses are stored. */
+export function rollupHook(forms: FormLookup): {
+  sqlite(sqlite: BetterSqlite3.Database, inserted: readonly RollupSource[]): void;
+  postgres(client: PgQueryable, inserted: readonly RollupSource[]): Promise<void>;
+} {
+  return {
+    sqlite: (sqlite, inserted) => applyRollupSqlite(sqlite, inserted, forms),
+    postgres: (client, inserted) => applyRollupPostgres(client, inserted, forms),
+  };
+}

@@ -1,0 +1,64 @@
+// Which sites and which form a supervisor's request is about: every named site must be theirs (403.1), none named = all of theirs.
+import type { FormDefinition } from '../../core/forms/schema';
+import { inScope, type Caller } from '../auth/guards';
+import type { ServerContext } from '../context';
+import type { Db } from '../db/index';
+import { latestForm, loadAllForms } from '../db/queries/all-forms';
+import { listSites } from '../db/queries/sites';
+import type { Site } from '../db/schema';
+import { Problem } from '../problems';
+
+export const MAX_SITES_PER_REQUEST = 1_000;
+
+export interface SiteSelection {
+  /** Undefined means every site (an admin who named none). */
+  siteIds: string[] | undefined;
+  /** The selected sites' rows, for names and codes. */
+  sites: Site[];
+}
+
+export async function resolveSites(ctx: ServerContext, caller: Caller, param: string | undefined): Promise<SiteSelection> {
+  const ids = [...new Set((param ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+  if (ids.length > MAX_SITES_PER_REQUEST) throw new Problem('400.1', `at most ${MAX_SITES_PER_REQUEST} sites per request`);
+  if (ids.length === 0) {
+    if (caller.sites === 'all') return { siteIds: undefined, sites: await listSites(ctx.db) };
+    const own = [...caller.sites];
+    return { siteIds: own, sites: await listSites(ctx.db, own) };
+  }
+  const outside = ids.filter((id) => !inScope(caller, id));
+  if (outside.length) throw new Problem('403.1', `not your site${outside.length > 1 ? 's' : ''}: ${outside.slice(0, 5).join(', ')}`);
+  const sites = await listSites(ctx.db, ids);
+  if (sites.length !== ids.length) {
+    const known = new Set(sites.map((s) => s.id));
+    throw new Problem('404.3', `no site ${ids.filter((id) => !known.has(id)).slice(0, 5).join(', ')}`);
+  }
+  return { siteIds: ids, sites };
+}
+
+const formCaches = new WeakMap<Db, { at: number; forms: Promise<Map<string, FormDefinition>> }>();
+const FORM_TTL_MS = 10_000;
+
+/** Every stored form version (published or not), cached briefly per database. */
+export function storedForms(db: Db): Promise<Map<string, FormDefinition>> {
+  const hit = formCaches.get(db);
+  if (hit && performance.now() - hit.at < FORM_TTL_MS) return hit.forms;
+  const forms = loadAllForms(db);
+  formCaches.set(db, { at: performance.now(), forms });
+  forms.catch(() => formCaches.delete(db));
+  return forms;
+}
+
+/** The form a report or export is about: the given version, else the latest stored one. */
+export async function resolveForm(db: Db, id: string | undefined, version?: string): Promise<FormDefinition> {
+  if (!id) throw new Problem('400.1', 'name the form, e.g. form=sipas-2017', [{ path: 'form', message: 'required' }]);
+  const forms = await storedForms(db);
+  if (version !== undefined) {
+    const v = Number(version);
+    const f = Number.isInteger(v) ? forms.get(`${id}@${v}`) : undefined;
+    if (!f) throw new Problem('404.2', `no form ${id} version ${version}`);
+    return f;
+  }
+  const f = latestForm(forms, id);
+  if (!f) throw new Problem('404.2', `no form ${id}`);
+  return f;
+}

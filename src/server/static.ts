@@ -1,0 +1,34 @@
+// Serves the built PWA from one port with the API: hashed assets cached for a year, the shell and service worker never.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { NotFoundFallback } from './error-handler';
+
+const NO_CACHE = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
+
+/** Registers the static files when dist/index.html exists; returns the SPA fallback for unknown non-API GETs. */
+export async function registerPwa(app: FastifyInstance, distDir: string | null): Promise<NotFoundFallback | undefined> {
+  const root = distDir ? path.resolve(distDir) : null;
+  if (!root || !existsSync(path.join(root, 'index.html'))) {
+    if (root) app.log.warn(`no built app at ${root}; run "npx vite build" (npm start does it) to serve the PWA`);
+    return undefined;
+  }
+  await app.register(fastifyStatic, {
+    root,
+    cacheControl: false,
+    setHeaders: (reply, filePath) => {
+      const rel = path.relative(root, filePath).split(path.sep).join('/');
+      if (NO_CACHE.has(rel)) reply.header('cache-control', 'no-cache');
+      else if (rel.startsWith('assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      else reply.header('cache-control', 'public, max-age=3600');
+    },
+  });
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    const last = request.url.split('?')[0].split('/').pop() ?? '';
+    // A missing script or image is a 404, not the HTML shell (which would only confuse the service worker).
+    if (/\.[A-Za-z0-9]{1,8}$/.test(last) && !last.endsWith('.html')) return undefined;
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  };
+}
