@@ -13,6 +13,8 @@ export default defineConfig({
     __APP_VERSION__: JSON.stringify(pkg.version),
     __BUILD_ID__: JSON.stringify(buildId),
   },
+  // Dexie's default entry wraps its ES5 build; the modern build is the same API, 1.3 KB gzip smaller (kiosk budget).
+  resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   // The manifest lets bench/bundle-size.ts follow each route's chunks.
   build: {
     target: 'es2022',

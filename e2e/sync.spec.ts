@@ -1,20 +1,23 @@
 // Sync against the real endpoint: offline then online, two tabs, a revoked device, hand-carry export, needs attention.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Request } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readStore, type StoredOutboxEntry } from './support/idb';
 import { t } from './support/strings';
-import { AttentionModel, ExportModel, SyncStatusModel } from './pages/sync-page';
+import { AttentionModel, expectNoAxeViolations, ExportModel, SyncStatusModel } from './pages/sync-page';
 import { SyncHook } from './pages/sync-hook';
 import { SyncServer } from './pages/sync-server';
 import { deviceIdOf, enrolTablet } from './pages/sync-tablet';
 
 const server = SyncServer.shared();
 
-/** Ids in every POST /api/v1/submissions the page makes, one list per request. */
-function recordSubmissions(pages: { on(event: 'request', fn: (r: Request) => void): unknown }[]): string[][] {
+/**
+ * Ids in every POST /api/v1/submissions the pages made that reached the server (it answered), one list per
+ * request. A request the browser could not even send (still offline) carries nothing to the server.
+ */
+function recordSubmissions(pages: Page[]): string[][] {
   const requests: string[][] = [];
   for (const p of pages)
-    p.on('request', (r) => {
+    p.on('requestfinished', (r) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/submissions') {
         requests.push((r.postDataJSON() as { responses: { id: string }[] }).responses.map((x) => x.id));
       }
@@ -55,6 +58,7 @@ test('(c) two tabs open at once: no response is sent twice', async ({ page, cont
   const requests = recordSubmissions([page, second]);
 
   await context.setOffline(true);
+  await expect(new SyncStatusModel(second).online).toHaveText(/Không có mạng/);
   const ids = await hook.record(200);
   await tablet.status.expectWaiting(200);
   await new SyncStatusModel(second).expectWaiting(200);
@@ -96,6 +100,8 @@ test('(d) a revoked tablet says so plainly, keeps its queue, and sends it once e
   // The settings screen offers to enrol again; the kept responses then go out under the new device.
   await tablet.enrolment.open();
   await expect(tablet.enrolment.reenrolHeading).toBeVisible();
+  await expectNoAxeViolations(page, 'settings of a revoked tablet, with the error in the status bar');
+  await page.locator('header.status-bar').getByRole('button', { name: 'Tiếng Việt' }).click();
   await tablet.enrolment.enrol(await server.enrolmentCode(tablet.site.code), 'Máy quầy số 1 (mới)');
   await tablet.status.expectWaiting(0);
   await expect(tablet.status.error).toHaveText('');
@@ -176,4 +182,6 @@ test('conflicts and rejections stay on the tablet in "Needs attention", each wit
   await expect(attention.item(unknownVersion).getByTestId('attention-field')).toHaveText('formVersion');
   await expect(attention.item(clash).getByTestId('attention-reason')).toHaveText(t('problems:409.1', 'vi'));
   expect(await hook.states()).toEqual({ sent: 1, conflict: 1, rejected: 1 });
+  await expectNoAxeViolations(page, '"Needs attention" with a conflict and a rejection');
+  await expect(attention.item(clash).getByTestId('attention-reason')).toHaveText(t('problems:409.1', 'en'));
 });

@@ -95,7 +95,7 @@ export class InterviewPage {
   }
 
   /** Answers every question on the screen: "satisfied" on scales, the first choice elsewhere, a few words in text. */
-  async answerEverythingOnScreen(comment = 'Cán bộ nhiệt tình, chu đáo.'): Promise<void> {
+  async answerEverythingOnScreen(comment = this.lang === 'en' ? 'Helpful and kind staff.' : 'Cán bộ nhiệt tình, chu đáo.'): Promise<void> {
     for (let pass = 0; pass < 2; pass++) {
       for (const q of await this.page.locator('.question[data-item-id]').all()) {
         const radios = q.locator('input[type="radio"]');

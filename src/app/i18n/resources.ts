@@ -1,20 +1,23 @@
-// Every locale file, one namespace per area of the app, so each screen's strings live beside its peers.
+// Every locale file, one namespace per area: Vietnamese shell words ship in the main bundle, the rest load on use.
+// Each other namespace (and all of English) is its own small chunk, precached for offline like every asset, so a
+// route carries only its own words: the kiosk's JS budget (150 KB gzip) cannot afford the dashboard's.
 import viCommon from './locales/vi/common.json';
-import enCommon from './locales/en/common.json';
-import viInterview from './locales/vi/interview.json';
-import enInterview from './locales/en/interview.json';
-import viKiosk from './locales/vi/kiosk.json';
-import enKiosk from './locales/en/kiosk.json';
-import viSync from './locales/vi/sync.json';
-import enSync from './locales/en/sync.json';
-import viSupervisor from './locales/vi/supervisor.json';
-import enSupervisor from './locales/en/supervisor.json';
-import viProblems from './locales/vi/problems.json';
-import enProblems from './locales/en/problems.json';
 
-export const resources = {
-  vi: { common: viCommon, interview: viInterview, kiosk: viKiosk, sync: viSync, supervisor: viSupervisor, problems: viProblems },
-  en: { common: enCommon, interview: enInterview, kiosk: enKiosk, sync: enSync, supervisor: enSupervisor, problems: enProblems },
-} as const;
+export const namespaces = ['common', 'interview', 'kiosk', 'kioskSettings', 'sync', 'supervisor', 'problems'] as const;
+export type Namespace = (typeof namespaces)[number];
 
-export const namespaces = Object.keys(resources.vi);
+/** What the first paint needs with no wait: the default language's shell strings. */
+export const bundled = { vi: { common: viCommon } };
+
+/** The namespaces the status bar and its sync messages use (everywhere but the kiosk, which has no status bar). */
+export const shellNamespaces: Namespace[] = ['common', 'sync', 'problems'];
+
+const files = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/*.json', '!./locales/vi/common.json']);
+
+/** One namespace of one language, from its own chunk. */
+export async function loadNamespace(lng: string, ns: string): Promise<Record<string, unknown>> {
+  if (lng === 'vi' && ns === 'common') return bundled.vi.common;
+  const load = files[`./locales/${lng}/${ns}.json`];
+  if (!load) throw new Error(`no locale file ${lng}/${ns}`);
+  return (await load()).default;
+}

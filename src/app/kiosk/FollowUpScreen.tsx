@@ -3,6 +3,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, Answers, Item } from '../../core';
 import { label } from '../i18n/label';
+import { Face } from './Face';
+import type { Mood } from './faces';
 
 function Check({ on }: { on: boolean }) {
   return (
@@ -108,12 +110,15 @@ function FollowUpItem({
 }
 
 export function FollowUpScreen({
+  mood,
   items,
   answers,
   busy,
   onChange,
   onSend,
 }: {
+  /** The face the person chose, shown again so the question reads as a follow-up to it. */
+  mood: Mood;
   items: Item[];
   answers: Answers;
   busy: boolean;
@@ -123,6 +128,9 @@ export function FollowUpScreen({
   const { t } = useTranslation('kiosk');
   return (
     <main className="kiosk-screen followup-screen" data-screen="followup">
+      <div className="followup-face">
+        <Face mood={mood} size={88} />
+      </div>
       <form
         className="followup-form"
         onSubmit={(e) => {

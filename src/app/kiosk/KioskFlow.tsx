@@ -1,17 +1,20 @@
 // One person's pass through the kiosk (attract → rating → follow-up → thanks); remounted afresh for the next.
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findItem, isAnswered, isVisible, type AnswerValue, type Answers, type Item } from '../../core';
 import { useNoReloadWhileMounted } from '../shell/update-context';
 import type { DeviceSetup } from '../store/settings';
 import { AttractScreen } from './AttractScreen';
+import { moodFor } from './faces';
 import { FollowUpScreen } from './FollowUpScreen';
 import { IdleWarning } from './IdleWarning';
 import { abandonDraft, finishRating, finishWithFollowUp, needsFollowUp, saveFollowUpAnswer, saveRating, type KioskForm } from './kiosk-store';
-import { PinPad } from './PinPad';
 import { RatingScreen } from './RatingScreen';
 import { ThankYouScreen } from './ThankYouScreen';
 import { useIdle } from './use-idle';
+
+// Only staff open the PIN pad: it loads then, not with every person's rating.
+const PinPad = lazy(() => import('./PinPad').then((m) => ({ default: m.PinPad })));
 
 type Screen = 'attract' | 'rating' | 'followup' | 'thanks' | 'pin';
 
@@ -146,13 +149,17 @@ export function KioskFlow(props: KioskFlowProps) {
       body = <RatingScreen item={rating} busy={busy} onRate={(l) => void rate(l)} />;
       break;
     case 'followup':
-      body = <FollowUpScreen items={followUps} answers={answers} busy={busy} onChange={change} onSend={() => void send()} />;
+      body = <FollowUpScreen mood={moodFor(level ?? 1, rating.levels, rating.satisfiedAtLeast)} items={followUps} answers={answers} busy={busy} onChange={change} onSend={() => void send()} />;
       break;
     case 'thanks':
       body = <ThankYouScreen seconds={form.kiosk.thankYouSeconds} onDone={props.onReset} />;
       break;
     case 'pin':
-      body = <PinPad purpose="exit" onSuccess={props.onExit} onCancel={props.onReset} />;
+      body = (
+        <Suspense fallback={null}>
+          <PinPad purpose="exit" onSuccess={props.onExit} onCancel={props.onReset} />
+        </Suspense>
+      );
       break;
   }
   const warning = idle.warningLeft !== null;

@@ -1,17 +1,18 @@
 // The /kiosk route: the PIN gate into kiosk mode, then the locked self-rating kiosk until the PIN lets staff out.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { availableForms } from '../forms/forms';
-import i18n, { savedLanguage } from '../i18n';
+import i18n, { loadShellNamespaces, savedLanguage } from '../i18n';
 import { navigate } from '../router';
 import { useSetting, type DeviceSetup } from '../store/settings';
 import { exitFullscreen, requestFullscreen, useKioskGuards } from './kiosk-guards';
 import { setKioskMode, useKioskMode } from './kiosk-lock';
 import { KioskFlow } from './KioskFlow';
 import { lastKioskCompletion, recoverOrphans, type KioskForm } from './kiosk-store';
-import { PinPad } from './PinPad';
 import './kiosk.css';
+
+const PinPad = lazy(() => import('./PinPad').then((m) => ({ default: m.PinPad })));
 
 function pickForm(forms: Awaited<ReturnType<typeof availableForms>>): KioskForm | null {
   const kiosk = forms.filter((f): f is KioskForm => f.kind === 'kiosk');
@@ -59,6 +60,7 @@ function KioskSession({ latestForm, device }: { latestForm: KioskForm; device: D
     await setKioskMode(false);
     exitFullscreen();
     await i18n.changeLanguage(savedLanguage());
+    await loadShellNamespaces().catch(() => {});
     navigate('/');
   }, []);
 
@@ -89,7 +91,7 @@ function NotReady({ message }: { message: string }) {
         {t('notSetUp.title')}
       </h1>
       <p className="kiosk-lead">{message}</p>
-      <button type="button" className="kiosk-btn kiosk-btn-primary" onClick={() => navigate('/')}>
+      <button type="button" className="kiosk-btn kiosk-btn-primary" onClick={() => void loadShellNamespaces().finally(() => navigate('/'))}>
         {t('notSetUp.home')}
       </button>
     </main>
@@ -116,8 +118,12 @@ export default function KioskScreen() {
           requestFullscreen();
           void setKioskMode(true);
         }}
-        onCancel={() => navigate('/')}
+        onCancel={() => void loadShellNamespaces().finally(() => navigate('/'))}
       />
     );
-  return <div className="kiosk-root">{content}</div>;
+  return (
+    <div className="kiosk-root">
+      <Suspense fallback={null}>{content}</Suspense>
+    </div>
+  );
 }

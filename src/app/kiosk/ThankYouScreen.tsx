@@ -24,10 +24,12 @@ export function ThankYouScreen({ seconds, onDone }: { seconds: number; onDone: (
       <div className="thanks-face">
         <Face mood={4} size={200} />
       </div>
-      <h1 id="thanks-title" className="kiosk-title thanks-title" role="status">
-        {t('thanks.title')}
-      </h1>
-      <p className="kiosk-lead thanks-body">{t('thanks.body')}</p>
+      <div role="status" className="thanks-words">
+        <h1 id="thanks-title" className="kiosk-title thanks-title">
+          {t('thanks.title')}
+        </h1>
+        <p className="kiosk-lead thanks-body">{t('thanks.body')}</p>
+      </div>
       <button type="button" className="kiosk-btn kiosk-btn-primary thanks-done" onClick={onDone}>
         {t('thanks.done')}
       </button>

@@ -14,7 +14,7 @@ export function KioskIntervalCard() {
 }
 
 function KioskIntervalForm({ saved }: { saved: number | null }) {
-  const { t } = useTranslation('kiosk');
+  const { t } = useTranslation('kioskSettings');
   const id = useId();
   const forms = useLiveQuery(() => availableForms('kiosk'), []);
   const form = forms?.find((f) => f.id === 'desk-rating') ?? forms?.[0];
@@ -27,23 +27,23 @@ function KioskIntervalForm({ saved }: { saved: number | null }) {
     const trimmed = text.trim();
     if (trimmed === '') {
       await deleteSetting('kioskMinIntervalSeconds');
-      return setMessage({ ok: true, text: t('settings.intervalSaved') });
+      return setMessage({ ok: true, text: t('intervalSaved') });
     }
     const n = Number(trimmed.replace(',', '.'));
-    if (!Number.isFinite(n) || n < 0 || n > 3600) return setMessage({ ok: false, text: t('settings.intervalInvalid') });
+    if (!Number.isFinite(n) || n < 0 || n > 3600) return setMessage({ ok: false, text: t('intervalInvalid') });
     await setSetting('kioskMinIntervalSeconds', n);
-    setMessage({ ok: true, text: t('settings.intervalSaved') });
+    setMessage({ ok: true, text: t('intervalSaved') });
   }
 
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="kiosk-interval-card">
-      <h2 id={`${id}-title`}>{t('settings.intervalTitle')}</h2>
+      <h2 id={`${id}-title`}>{t('intervalTitle')}</h2>
       <p className="muted" id={`${id}-help`}>
-        {t('settings.intervalHelp', { seconds: fallback })}
+        {t('intervalHelp', { seconds: fallback })}
       </p>
       <form className="stack" onSubmit={(e) => void submit(e)}>
         <label className="field">
-          <span>{t('settings.intervalLabel')}</span>
+          <span>{t('intervalLabel')}</span>
           <input
             type="text"
             inputMode="decimal"
@@ -59,7 +59,7 @@ function KioskIntervalForm({ saved }: { saved: number | null }) {
         </label>
         <div>
           <button type="submit" className="btn btn-primary">
-            {t('settings.intervalSave')}
+            {t('intervalSave')}
           </button>
           <span role="status" className={message?.ok ? 'ok-text' : undefined} style={message && !message.ok ? ERROR_STYLE : undefined}>
             {message ? ` ${message.text}` : ''}

@@ -7,7 +7,7 @@ import { useSetting } from '../store/settings';
 const ERROR_STYLE = { color: '#b3261e', fontWeight: 600 } as const;
 
 export function SupervisorPinCard() {
-  const { t } = useTranslation('kiosk');
+  const { t } = useTranslation(['kioskSettings', 'kiosk']);
   const id = useId();
   const hash = useSetting('supervisorPinHash');
   const [current, setCurrent] = useState('');
@@ -22,8 +22,8 @@ export function SupervisorPinCard() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    if (!isValidPin(next)) return setMessage({ ok: false, text: t('pin.invalid', range) });
-    if (next !== repeat) return setMessage({ ok: false, text: t('pin.mismatch') });
+    if (!isValidPin(next)) return setMessage({ ok: false, text: t('kiosk:pin.invalid', range) });
+    if (next !== repeat) return setMessage({ ok: false, text: t('kiosk:pin.mismatch') });
     setBusy(true);
     try {
       if (isSet) {
@@ -31,15 +31,15 @@ export function SupervisorPinCard() {
         setCurrent('');
         if (!r.ok) {
           const wait = Math.ceil((r.lockedUntil - Date.now()) / 1000);
-          return setMessage({ ok: false, text: wait > 0 ? t('pin.locked', { count: wait }) : t('pin.wrong') });
+          return setMessage({ ok: false, text: wait > 0 ? t('kiosk:pin.locked', { count: wait }) : t('kiosk:pin.wrong') });
         }
       }
       await setPin(next);
       setNext('');
       setRepeat('');
-      setMessage({ ok: true, text: t('settings.pinSaved') });
+      setMessage({ ok: true, text: t('pinSaved') });
     } catch {
-      setMessage({ ok: false, text: t('pin.insecure') });
+      setMessage({ ok: false, text: t('kiosk:pin.insecure') });
     } finally {
       setBusy(false);
     }
@@ -52,26 +52,26 @@ export function SupervisorPinCard() {
   const pinInput = { type: 'password', inputMode: 'numeric', autoComplete: 'off', maxLength: PIN_MAX_LENGTH } as const;
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="supervisor-pin-card">
-      <h2 id={`${id}-title`}>{t('settings.pinTitle')}</h2>
-      <p className="muted">{t(isSet ? 'settings.pinSet' : 'settings.pinNotSet')}</p>
+      <h2 id={`${id}-title`}>{t('pinTitle')}</h2>
+      <p className="muted">{t(isSet ? 'pinSet' : 'pinNotSet')}</p>
       <form className="stack" onSubmit={(e) => void submit(e)}>
         {isSet && (
           <label className="field">
-            <span>{t('settings.currentPin')}</span>
+            <span>{t('currentPin')}</span>
             <input {...pinInput} name="currentPin" value={current} onChange={digits(setCurrent)} required />
           </label>
         )}
         <label className="field">
-          <span>{t('settings.newPin', range)}</span>
+          <span>{t('newPin', range)}</span>
           <input {...pinInput} name="newPin" value={next} onChange={digits(setNext)} required />
         </label>
         <label className="field">
-          <span>{t('settings.repeatPin')}</span>
+          <span>{t('repeatPin')}</span>
           <input {...pinInput} name="repeatPin" value={repeat} onChange={digits(setRepeat)} required />
         </label>
         <div>
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('settings.savePin')}
+            {t('savePin')}
           </button>
           <span role="status" className={message?.ok ? 'ok-text' : undefined} style={message && !message.ok ? ERROR_STYLE : undefined}>
             {message ? ` ${message.text}` : ''}

@@ -36,12 +36,25 @@ export function useNoReloadWhileMounted(): void {
   }, []);
 }
 
+// The page reloads when a new worker takes control of it, whoever applied the update: this tab from home, or
+// another tab. Not on the very first install (clientsClaim), when the page already runs the build it asked for.
+// workbox-window's own "controlling" event misses the update on a page first loaded without a worker, so it is
+// not used (onNeedReload below does nothing).
+let controlled = typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
+let applyRequested = false;
+if (typeof navigator !== 'undefined' && navigator.serviceWorker) {
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (controlled || applyRequested) reloadWhenSafe();
+    controlled = true;
+  });
+}
+
 export function UpdateProvider({ children }: { children: ReactNode }) {
   const {
     needRefresh: [available],
     updateServiceWorker,
   } = useRegisterSW({
-    onNeedReload: reloadWhenSafe,
+    onNeedReload: () => {},
     onRegisteredSW(_url, registration) {
       if (!registration) return;
       // Tablets stay open for days: look for a new build now and then, and when the tablet wakes.
@@ -54,7 +67,11 @@ export function UpdateProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.dataset.updateAvailable = String(available);
   }, [available]);
-  return <UpdateContext.Provider value={{ available, apply: () => void updateServiceWorker(true) }}>{children}</UpdateContext.Provider>;
+  const apply = () => {
+    applyRequested = true;
+    void updateServiceWorker(true);
+  };
+  return <UpdateContext.Provider value={{ available, apply }}>{children}</UpdateContext.Provider>;
 }
 
 export function useUpdate(): UpdateState {

@@ -2,6 +2,7 @@
 import { newResponseId, Response, toIsoWithOffset, type AnswerValue, type ResponseInput } from '../../core';
 import { db } from './db';
 import { guardedWrite } from './errors';
+import { SAVE_ANSWER_MEASURE } from './measures';
 import type { Draft, DraftStage, OutboxEntry } from './types';
 
 declare const __APP_VERSION__: string;
@@ -32,9 +33,6 @@ export async function startDraft(init: NewDraft): Promise<Draft> {
 export function getDraft(id: string): Promise<Draft | undefined> {
   return db.drafts.get(id);
 }
-
-/** Name of the User Timing measure around each answer's transaction (read by bench/answer-save.ts). */
-export const SAVE_ANSWER_MEASURE = 'hailong:save-answer';
 
 /**
  * One answer, one transaction, written the moment it is given. `drop` names answers that this one hides

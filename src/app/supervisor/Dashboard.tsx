@@ -1,7 +1,6 @@
 // The supervisor dashboard: filters on top, then index tiles, trend, site ranking, criteria, sample progress, quality, exports.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { label } from '../i18n/label';
 import { query } from './api';
 import { CriterionTable } from './CriterionTable';
 import { EnrolmentPanel } from './EnrolmentPanel';
@@ -54,12 +53,7 @@ export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) 
   return (
     <div className="sv-page" data-testid="sv-dashboard">
       <header className="sv-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="muted sv-subtitle">
-            {scores ? label(scores.form.title, lang) : ''}
-          </p>
-        </div>
+        <h1>{t('title')}</h1>
         <div className="sv-user">
           <span data-testid="sv-user">
             <strong>{me.user.displayName}</strong> · {t(`header.role_${me.user.role}`)}
@@ -70,9 +64,10 @@ export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) 
         </div>
       </header>
 
-      <FiltersBar filters={filters} onChange={setFilters} forms={forms.data?.forms ?? []} sites={sites} loading={loading} onRefresh={() => setReload((n) => n + 1)} />
+      <FiltersBar filters={filters} onChange={setFilters} forms={forms.data?.forms ?? []} sites={sites} />
 
-      <p className="sv-scope" aria-live="polite">
+      <div className="sv-scope">
+        <p aria-live="polite">
         <span>{scopeName}</span>
         <span aria-hidden="true"> · </span>
         <span data-testid="sv-period">{range.from === range.to ? day(range.from, lang) : t('filters.range', { from: day(range.from, lang), to: day(range.to, lang) })}</span>
@@ -82,7 +77,11 @@ export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) 
             <span data-testid="sv-responses">{t('figures.responses', { count: scores.responses, formatted: scores.responses.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}</span>
           </>
         )}
-      </p>
+        </p>
+        <button type="button" className="btn btn-small" onClick={() => setReload((n) => n + 1)} disabled={loading}>
+          {loading ? t('loading') : t('filters.refresh')}
+        </button>
+      </div>
       {firstError != null && (
         <p className="sv-note sv-note-error" role="alert">
           {errorText(firstError, t)}
@@ -92,26 +91,27 @@ export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) 
       {scores && <IndexTiles scores={scores} />}
 
       <div className="sv-grid sv-grid-2">
-        <section className="sv-card sv-trend" aria-labelledby="sv-trend-title">
-          <h2 id="sv-trend-title">{t('trend.title')}</h2>
-          <TrendChart groups={byDay.data?.groups ?? []} from={trendWindow.from} to={trendWindow.to} kiosk={kiosk} />
-        </section>
-        <section className="sv-card" aria-labelledby="sv-ranking-title">
-          <h2 id="sv-ranking-title">{t('ranking.title')}</h2>
-          <SiteRanking groups={bySite.data?.groups ?? []} siteById={siteById} />
-        </section>
-      </div>
-
-      <div className="sv-grid sv-grid-2">
-        <section className="sv-card" aria-labelledby="sv-criteria-title">
-          <h2 id="sv-criteria-title">{t(kiosk ? 'kiosk.title' : 'criteria.title')}</h2>
-          {scores?.index && <CriterionTable index={scores.index} />}
-          {scores?.kiosk && <KioskBreakdown kiosk={scores.kiosk} />}
-        </section>
-        <section className="sv-card" aria-labelledby="sv-sample-title">
-          <h2 id="sv-sample-title">{t('sample.title')}</h2>
-          <SampleProgress groups={bySite.data?.groups ?? []} sites={filters.siteId ? sites.filter((s) => s.id === filters.siteId) : sites} periodKey={`${filters.formId}|${range.from}|${range.to}`} />
-        </section>
+        <div className="sv-col">
+          <section className="sv-card sv-trend" aria-labelledby="sv-trend-title">
+            <h2 id="sv-trend-title">{t('trend.title')}</h2>
+            <TrendChart groups={byDay.data?.groups ?? []} from={trendWindow.from} to={trendWindow.to} kiosk={kiosk} />
+          </section>
+          <section className="sv-card" aria-labelledby="sv-criteria-title">
+            <h2 id="sv-criteria-title">{t(kiosk ? 'kiosk.title' : 'criteria.title')}</h2>
+            {scores?.index && <CriterionTable index={scores.index} />}
+            {scores?.kiosk && <KioskBreakdown kiosk={scores.kiosk} />}
+          </section>
+        </div>
+        <div className="sv-col">
+          <section className="sv-card" aria-labelledby="sv-ranking-title">
+            <h2 id="sv-ranking-title">{t('ranking.title')}</h2>
+            <SiteRanking groups={bySite.data?.groups ?? []} siteById={siteById} />
+          </section>
+          <section className="sv-card" aria-labelledby="sv-sample-title">
+            <h2 id="sv-sample-title">{t('sample.title')}</h2>
+            <SampleProgress groups={bySite.data?.groups ?? []} sites={filters.siteId ? sites.filter((s) => s.id === filters.siteId) : sites} periodKey={`${filters.formId}|${range.from}|${range.to}`} />
+          </section>
+        </div>
       </div>
 
       <section className="sv-card" aria-labelledby="sv-quality-title">

@@ -1,7 +1,21 @@
 // Which form, which site (or all in scope) and which period the whole dashboard shows.
 import { useTranslation } from 'react-i18next';
 import { label } from '../i18n/label';
+import { DateField } from './DateField';
+import { addDays } from './format';
 import type { Filters, FormSummary, SiteJson } from './types';
+
+/** The period before or after: a day, a week or a month back or on; a custom range moves by its own length. */
+function step(f: Filters, dir: -1 | 1): Partial<Filters> {
+  if (f.period === 'day') return { from: addDays(f.from, dir) };
+  if (f.period === 'week') return { from: addDays(f.from, 7 * dir) };
+  if (f.period === 'month') {
+    const d = new Date(`${f.from}T00:00:00Z`);
+    return { from: new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + dir, 1)).toISOString().slice(0, 10) };
+  }
+  const len = Math.round((Date.parse(`${f.to}T00:00:00Z`) - Date.parse(`${f.from}T00:00:00Z`)) / 86_400_000) + 1;
+  return { from: addDays(f.from, len * dir), to: addDays(f.to, len * dir) };
+}
 
 const PERIODS = ['day', 'week', 'month', 'custom'] as const;
 
@@ -10,15 +24,11 @@ export function FiltersBar({
   onChange,
   forms,
   sites,
-  loading,
-  onRefresh,
 }: {
   filters: Filters;
   onChange: (f: Filters) => void;
   forms: FormSummary[];
   sites: SiteJson[];
-  loading: boolean;
-  onRefresh: () => void;
 }) {
   const { t, i18n } = useTranslation('supervisor');
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
@@ -63,19 +73,24 @@ export function FiltersBar({
           </label>
         ))}
       </fieldset>
-      <label className="sv-field">
-        <span>{t(filters.period === 'custom' ? 'filters.from' : 'filters.date')}</span>
-        <input type="date" value={filters.from} max="2999-12-31" onChange={(e) => e.target.value && set({ from: e.target.value })} data-testid="filter-from" />
-      </label>
-      {filters.period === 'custom' && (
-        <label className="sv-field">
-          <span>{t('filters.to')}</span>
-          <input type="date" value={filters.to} min={filters.from} onChange={(e) => e.target.value && set({ to: e.target.value })} data-testid="filter-to" />
-        </label>
-      )}
-      <button type="button" className="btn btn-small sv-refresh" onClick={onRefresh} disabled={loading}>
-        {loading ? t('loading') : t('filters.refresh')}
-      </button>
+      <div className="sv-date-group">
+        <button type="button" className="btn btn-small sv-step" onClick={() => set(step(filters, -1))} aria-label={t('filters.previous')} title={t('filters.previous')}>
+          ‹
+        </button>
+        <DateField
+          label={t(filters.period === 'custom' ? 'filters.from' : 'filters.date')}
+          value={filters.from}
+          onChange={(from) => set({ from, to: filters.to < from ? from : filters.to })}
+          testId="filter-from"
+          invalidText={t('filters.invalidDate')}
+        />
+        {filters.period === 'custom' && (
+          <DateField label={t('filters.to')} value={filters.to} onChange={(to) => set({ to })} testId="filter-to" invalidText={t('filters.invalidDate')} />
+        )}
+        <button type="button" className="btn btn-small sv-step" onClick={() => set(step(filters, 1))} aria-label={t('filters.next')} title={t('filters.next')}>
+          ›
+        </button>
+      </div>
     </form>
   );
 }

@@ -6,19 +6,21 @@ import { interval, num, pct } from './format';
 import { SmallSample } from './SmallSample';
 import type { Figure, ScoresJson, Text } from './types';
 
-function Tile({ title, figure, big, testId, extra }: { title: string; figure: Figure; big?: boolean; testId: string; extra?: string }) {
+function Tile({ title, figure, big, testId, extra, share }: { title: string; figure: Figure; big?: boolean; testId: string; extra?: string; share?: boolean }) {
   const { t, i18n } = useTranslation('supervisor');
   const lang = i18n.language;
   return (
     <article className={big ? 'sv-tile sv-tile-big' : 'sv-tile'} data-testid={testId}>
-      <h3 className="sv-tile-title">{title}</h3>
+      <h3 className="sv-tile-title" title={title}>
+        {title}
+      </h3>
       <p className="sv-tile-value" data-testid={`${testId}-value`}>
         {figure.value === null ? <span className="muted">{t('figures.noData')}</span> : pct(figure.value, lang)}
       </p>
-      <FigureBar figure={figure} />
+      <FigureBar figure={figure} scaleFrom={share ? 0 : 50} />
       <p className="sv-tile-meta">
         <span>n = {num(figure.n, lang)}</span>
-        {figure.value !== null && <span>{t('figures.interval', { range: interval(figure, lang) })}</span>}
+        {figure.low !== null && <span>{t('figures.interval', { range: interval(figure, lang) })}</span>}
       </p>
       <SmallSample show={figure.smallSample} />
       {extra && <p className="sv-tile-extra muted">{extra}</p>}
@@ -45,6 +47,7 @@ export function IndexTiles({ scores }: { scores: ScoresJson }) {
           <Tile
             key={d.level}
             testId={`tile-level-${d.level}`}
+            share
             title={text(d.label)}
             figure={{ n: k.satisfied.n, value: d.share, low: null, high: null, smallSample: k.satisfied.smallSample }}
             extra={t('figures.ratings', { count: d.count })}

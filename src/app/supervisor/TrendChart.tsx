@@ -45,7 +45,7 @@ export function TrendChart({ groups, from, to, kiosk }: { groups: Group[]; from:
     const yMin = Math.max(0, Math.floor((Math.min(...finite) - 2) / 5) * 5);
     const opts: uPlot.Options = {
       width,
-      height: 260,
+      height: 300,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
       legend: { show: false },
       cursor: { points: { size: 8 } },

@@ -1,7 +1,7 @@
 // The outbox uploader: one sender across tabs (Web Locks), batches to POST /api/v1/submissions, backoff with jitter.
 import { liveQuery } from 'dexie';
 import { countWaiting, pruneSent } from '../store/outbox';
-import { getSetting, setSetting } from '../store/settings';
+import { deleteSetting, getSetting, setSetting } from '../store/settings';
 import { setActivity } from './activity';
 import { apiJson } from './api';
 import { backoffDelay } from './backoff';
@@ -101,7 +101,12 @@ async function drain(trigger: Trigger): Promise<Outcome> {
   let size = tuning.batchSize;
   for (;;) {
     const batch = await takeBatch(size, device);
-    if (!batch.length) return 'done';
+    if (!batch.length) {
+      // Nothing waits: an old network error no longer means anything (a refused token still does).
+      const stale = decodeFailure(await getSetting('lastSyncError'));
+      if (stale && !isAuthFailure(stale)) await deleteSetting('lastSyncError');
+      return 'done';
+    }
     let failure: SyncFailure | null = null;
     try {
       const answer = await apiJson<{ results?: unknown }>(SUBMISSIONS_PATH, {
@@ -132,6 +137,8 @@ async function drain(trigger: Trigger): Promise<Outcome> {
       size = tuning.batchSize;
       continue;
     }
+    // Enrolled again while this request was out: its failure belongs to the old token, and a new run is pending.
+    if ((await getSetting('device'))?.token !== device.token) return 'idle';
     await setSetting('lastSyncError', encodeFailure(failure));
     return isAuthFailure(failure) ? 'blocked' : 'failed';
   }

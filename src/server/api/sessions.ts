@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { currentUser, SESSION_COOKIE, type Caller } from '../auth/guards';
 import { randomToken, sha256, verifySecret } from '../auth/secrets';
 import type { ServerContext } from '../context';
-import { createSession, deleteSession } from '../db/queries/sessions';
+import { createSession, deleteExpiredSessions, deleteSession } from '../db/queries/sessions';
 import { listSites } from '../db/queries/sites';
 import { getUserByUsername, userSiteIds } from '../db/queries/users';
 import { inputSchema, problemSchema } from '../openapi';
@@ -56,6 +56,8 @@ export function registerSessions(app: FastifyInstance, ctx: ServerContext): void
       ctx.loginLimiter.succeed(key);
       const token = randomToken();
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+      // Sign-ins are rare: a good moment to forget sessions that have run out.
+      await deleteExpiredSessions(ctx.db, now);
       await createSession(ctx.db, { idHash: sha256(token), userId: user.id, now, expiresAt });
       setCookie(ctx, request, reply, token, expiresAt);
       const sites = user.role === 'admin' ? 'all' : await userSiteIds(ctx.db, user.id);

@@ -1,9 +1,9 @@
 // A batch of submitted items → one verdict each, in order: invalid items are judged first, the rest stored in one transaction.
 import type { Db } from '../db/index';
-import { insertResponses, type StoredResponseRow } from '../db/queries/responses';
+import { insertResponses } from '../db/queries/responses';
 import type { FormDefinition } from '../../core/forms/schema';
 import { rollupHook } from '../scores/rollup';
-import { prepareItem, type Scope, type Verdict, type VerdictStatus } from './prepare';
+import { prepareItem, type PreparedRow, type Scope, type Verdict, type VerdictStatus } from './prepare';
 
 export type { Scope, Verdict, VerdictStatus } from './prepare';
 
@@ -18,7 +18,7 @@ export async function ingest(
 ): Promise<Verdict[]> {
   const received = receivedAt.toISOString();
   const verdicts: (Verdict | undefined)[] = new Array(items.length);
-  const rows: StoredResponseRow[] = [];
+  const rows: PreparedRow[] = [];
   const rowIndex: number[] = [];
   // Same id twice in one batch: the first is inserted, later ones are judged against what ends up stored.
   const firstById = new Map<string, number>();

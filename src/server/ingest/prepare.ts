@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { FormDefinition } from '../../core/forms/schema';
 import { localDay } from '../../core/local-day';
-import { Response } from '../../core/response/schema';
+import { Response, type Answers } from '../../core/response/schema';
 import { validateResponse } from '../../core/response/validate';
 import type { StoredResponseRow } from '../db/queries/responses';
 import type { ProblemCode } from '../problems';
@@ -32,7 +32,10 @@ export interface Scope {
   timeZoneOf(siteId: string): string;
 }
 
-export type Prepared = { ok: true; row: StoredResponseRow } | { ok: false; verdict: Verdict };
+/** A row ready to insert, carrying the parsed answers so work in the same transaction (the score rollup) need not parse the payload again. */
+export type PreparedRow = StoredResponseRow & { answers: Answers };
+
+export type Prepared = { ok: true; row: PreparedRow } | { ok: false; verdict: Verdict };
 
 const MAX_ECHOED_ID = 100;
 const INT4_MAX = 2_147_483_647;
@@ -118,6 +121,7 @@ export function prepareItem(item: unknown, scope: Scope, forms: ReadonlyMap<stri
       duration_ms: Math.min(Math.max(0, duration), INT4_MAX),
       flags: JSON.stringify(r.flags),
       procedure_code: r.procedure?.code ?? null,
+      answers: r.answers,
     },
   };
 }

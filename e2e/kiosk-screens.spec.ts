@@ -1,0 +1,86 @@
+// Every kiosk screen, in both languages and orientations: targets of at least 96×96 px, no axe violations,
+// and (UPDATE_SCREENSHOTS=1) the README's screenshots.
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { KioskPage, type KioskScreenName } from './pages/kiosk-page';
+import type { Lang } from './support/strings';
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 1280 },
+];
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1';
+const SHOT_NAMES: Partial<Record<KioskScreenName, string>> = { attract: 'attract', rating: 'rating', followup: 'followup', thanks: 'thankyou' };
+
+async function expectBigTargets(page: Page, screen: string): Promise<void> {
+  const small = await page.locator('.kiosk-root button, .idle-backdrop button').evaluateAll((buttons) =>
+    buttons
+      .filter((b) => b.getClientRects().length > 0)
+      .map((b) => ({ name: (b.textContent ?? '').trim() || b.getAttribute('aria-label'), box: b.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 96 || box.height < 96)
+      .map(({ name, box }) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+  expect(small, `buttons under 96×96 on ${screen}`).toEqual([]);
+}
+
+async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe on ${screen}`).toEqual([]);
+}
+
+for (const viewport of VIEWPORTS) {
+  for (const lang of ['vi', 'en'] as Lang[]) {
+    test(`every kiosk screen, ${lang}, ${viewport.width}×${viewport.height}: big targets, no axe violations`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.clock.install();
+      const kiosk = new KioskPage(page);
+      await kiosk.enterFresh();
+
+      const check = async (name: KioskScreenName) => {
+        await kiosk.expectScreen(name);
+        const label = `${name} (${lang}, ${viewport.width}×${viewport.height})`;
+        // Each face checked on its own too: it is what a person must hit.
+        if (name === 'rating') for (const box of await kiosk.faces().evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect()))) {
+          expect(box.width).toBeGreaterThanOrEqual(96);
+          expect(box.height).toBeGreaterThanOrEqual(96);
+        }
+        await expectBigTargets(page, label);
+        await expectNoAxeViolations(page, label);
+        const shot = SHOT_NAMES[name];
+        if (SHOTS) {
+          // README screenshots (Vietnamese, and English for the rating); the other screens for a look in test-results/.
+          const readme = shot && (lang === 'vi' || name === 'rating');
+          const dir = readme ? 'docs/screenshots' : 'test-results/kiosk-screens';
+          mkdirSync(dir, { recursive: true });
+          const suffix = lang === 'vi' ? '' : `-${lang}`;
+          await page.screenshot({ path: `${dir}/kiosk-${shot ?? name}-${viewport.width}x${viewport.height}${readme ? suffix : `-${lang}`}.png` });
+        }
+      };
+
+      await check('attract');
+      if (lang === 'en') {
+        await kiosk.chooseLanguage('en');
+        await check('attract');
+      }
+      await kiosk.start();
+      await check('rating');
+      await kiosk.rate(1);
+      await kiosk.reason('waiting-time').click();
+      await kiosk.reason('guidance').click();
+      await kiosk.comment.fill(lang === 'vi' ? 'Nên có thêm ghế ngồi chờ.' : 'More seats in the waiting area, please.');
+      await kiosk.comment.blur();
+      await check('followup');
+      await page.clock.runFor(30_500);
+      await check('idle');
+      await kiosk.stillHereButton.click();
+      await kiosk.send();
+      await check('thanks');
+      await kiosk.done();
+      if (lang === 'en') await kiosk.chooseLanguage('en');
+      await kiosk.openExit();
+      await check('pin');
+    });
+  }
+}

@@ -1,0 +1,101 @@
+// The supervisor's web screens: sign in, read the dashboard, pick site and day, download, sign out.
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { t, type Lang } from '../support/strings';
+import { StatusBar } from './status-bar';
+
+export class SupervisorPage {
+  readonly status: StatusBar;
+
+  constructor(
+    readonly page: Page,
+    public lang: Lang = 'vi',
+  ) {
+    this.status = new StatusBar(page);
+  }
+
+  s(key: string, vars?: Record<string, string | number>): string {
+    return t(`supervisor:${key}`, this.lang, vars);
+  }
+
+  get loginHeading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: this.s('login.title') });
+  }
+
+  get dashboard(): Locator {
+    return this.page.getByTestId('sv-dashboard');
+  }
+
+  get loginNotice(): Locator {
+    return this.page.getByTestId('login-notice');
+  }
+
+  get loginError(): Locator {
+    return this.page.getByTestId('login-error');
+  }
+
+  get overallValue(): Locator {
+    return this.page.getByTestId('tile-overall-value');
+  }
+
+  get responsesCount(): Locator {
+    return this.page.getByTestId('sv-responses');
+  }
+
+  get rankingRows(): Locator {
+    return this.page.getByTestId('ranking-table').locator('tbody tr');
+  }
+
+  get criteriaRows(): Locator {
+    return this.page.getByTestId('criteria-table').locator('tbody tr');
+  }
+
+  get offlineBanner(): Locator {
+    return this.page.getByTestId('sv-offline');
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/supervisor');
+    await expect(this.loginHeading.or(this.dashboard)).toBeVisible();
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.page.getByLabel(this.s('login.username')).fill(username);
+    await this.page.getByLabel(this.s('login.password')).fill(password);
+    await this.page.getByRole('button', { name: this.s('login.submit') }).click();
+  }
+
+  /** Waits until the figures are in: the overall tile shows a percentage. */
+  async waitForFigures(): Promise<void> {
+    await expect(this.dashboard).toBeVisible();
+    await expect(this.overallValue).toHaveText(/^\d{1,3}([,.]\d{1,2})?%$/);
+  }
+
+  async chooseSite(siteLabel: string): Promise<void> {
+    await this.page.getByTestId('filter-site').selectOption({ label: siteLabel });
+  }
+
+  async choosePeriod(kind: 'day' | 'week' | 'month' | 'custom'): Promise<void> {
+    await this.page.getByRole('radio', { name: this.s(`filters.period_${kind}`), exact: true }).check();
+  }
+
+  /** Types the day (YYYY-MM-DD given) as a person does, dd/mm/yyyy, and confirms with Enter. */
+  async chooseDate(day: string): Promise<void> {
+    const field = this.page.getByTestId('filter-from');
+    await field.fill(`${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`);
+    await field.press('Enter');
+  }
+
+  /** Downloads the CSV of the export panel as it is set (the day shown, the site chosen there). */
+  async downloadCsv(): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('export-csv').click()]);
+    return download;
+  }
+
+  async exportSite(siteLabel: string): Promise<void> {
+    await this.page.getByTestId('export-site').selectOption({ label: siteLabel });
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('sv-logout').click();
+  }
+}

@@ -1,0 +1,134 @@
+// Supervisor in a real Chromium against the real server: sign in, demo figures on the dashboard, a day's CSV, sign out.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { openDb, type Db } from '../src/server/db/index';
+import { DEMO_PASSWORDS, DEMO_SITES, seedDemo } from '../src/server/demo/seed';
+import { SupervisorPage } from './pages/supervisor-page';
+import { E2E_PORT } from './support/env';
+import { t } from './support/strings';
+
+const DATA_DIR = `.tmp/e2e-data-${E2E_PORT}`;
+const LECHAN = DEMO_SITES.find((s) => s.code === 'HP-LC')!;
+
+let db: Db;
+/** The Lê Chân district's latest day with interviews, and how many it has. */
+let sample: { day: string; count: number };
+
+test.beforeAll(async () => {
+  // The demo seeder writes through the same ingest code into the database the e2e server is using.
+  db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
+  await seedDemo(db);
+  const row = await db.k
+    .selectFrom('responses')
+    .innerJoin('sites', 'sites.id', 'responses.site_id')
+    .select(['responses.local_day as day', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('sites.code', '=', LECHAN.code)
+    .where('responses.form_id', '=', 'sipas-2017')
+    .groupBy('responses.local_day')
+    .orderBy('responses.local_day', 'desc')
+    .executeTakeFirstOrThrow();
+  sample = { day: row.day, count: Number(row.n) };
+});
+
+test.afterAll(async () => {
+  await db?.close();
+});
+
+test('a wrong password is refused in plain words', async ({ page }) => {
+  const sv = new SupervisorPage(page, 'vi');
+  await sv.open();
+  await sv.signIn('giamsat', 'not-the-password');
+  await expect(sv.loginError).toHaveText(t('supervisor:errors.401_3', 'vi'));
+  await expect(sv.dashboard).toBeHidden();
+});
+
+test('sign in, see the demo figures, download a day of one site as CSV, sign out', async ({ page }) => {
+  const sv = new SupervisorPage(page, 'vi');
+  await sv.open();
+  await sv.signIn('giamsat', DEMO_PASSWORDS.supervisor);
+  await sv.waitForFigures();
+  // Nine demo sites ranked, 22 criteria listed worst first, quality flags counted.
+  await expect(sv.rankingRows).toHaveCount(DEMO_SITES.length);
+  await expect(sv.criteriaRows).toHaveCount(22);
+  // The gap between the best and worst site, in percentage points, Vietnamese style.
+  await expect(page.getByTestId('ranking-gap')).toHaveText(/^\d+(,\d+)? điểm phần trăm/);
+  await expect(page.getByTestId('flag-too-fast')).toContainText(/[1-9]/);
+
+  // Vietnamese number style: "88,67%" (comma decimals).
+  await expect(sv.overallValue).toHaveText(/^\d{2},\d{1,2}%$|^100%$/);
+
+  await sv.chooseSite(`${LECHAN.name} (${LECHAN.code})`);
+  await sv.choosePeriod('day');
+  await sv.chooseDate(sample.day);
+  await expect(sv.responsesCount).toHaveText(t('supervisor:figures.responses', 'vi', { formatted: String(sample.count) }));
+
+  await sv.exportSite(`${LECHAN.name} (${LECHAN.code})`);
+  const download = await sv.downloadCsv();
+  expect(download.suggestedFilename()).toBe(`hailong-sipas-2017-${LECHAN.code}-${sample.day}.csv`);
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parse(bytes, { bom: true }) as string[][];
+  const header = rows[0]!;
+  expect(header.slice(0, 4)).toEqual(['Mã phiếu', 'Mã biểu mẫu', 'Phiên bản biểu mẫu', 'Mã đơn vị']);
+  expect(header).toContain('E1.1: Nơi ngồi chờ có đủ chỗ ngồi');
+  expect(rows).toHaveLength(sample.count + 1);
+  const col = (name: string) => header.indexOf(name);
+  expect(new Set(rows.slice(1).map((r) => r[col('Mã đơn vị')]))).toEqual(new Set([LECHAN.code]));
+  expect(new Set(rows.slice(1).map((r) => r[col('Ngày (giờ địa phương)')]))).toEqual(new Set([sample.day]));
+  expect(rows.slice(1).every((r) => ['1', '2', '3', '4', '5', 'na'].includes(r[col('E1.1: Nơi ngồi chờ có đủ chỗ ngồi')]!))).toBe(true);
+
+  await sv.signOut();
+  await expect(sv.loginHeading).toBeVisible();
+  await expect(sv.loginNotice).toHaveText(t('supervisor:login.signedOut', 'vi'));
+  expect((await page.request.get('/api/v1/me')).status()).toBe(401);
+});
+
+test('a session that ends sends the supervisor back to sign-in with the reason; offline is said plainly', async ({ page, context }) => {
+  const sv = new SupervisorPage(page, 'en');
+  await page.goto('/supervisor');
+  await sv.status.switchLanguage('en');
+  await sv.signIn('giamsat.lechan', DEMO_PASSWORDS.supervisor);
+  await sv.waitForFigures();
+  // This supervisor's scope is two sites.
+  await expect(sv.rankingRows).toHaveCount(2);
+
+  await context.setOffline(true);
+  await expect(sv.offlineBanner).toHaveText(t('supervisor:offline.banner', 'en'));
+  await context.setOffline(false);
+  await expect(sv.offlineBanner).toBeHidden();
+
+  await context.clearCookies();
+  await page.getByRole('button', { name: t('supervisor:filters.refresh', 'en') }).click();
+  await expect(sv.loginHeading).toBeVisible();
+  await expect(sv.loginNotice).toHaveText(t('supervisor:login.expired', 'en'));
+});
+
+test('quality flags open the flagged response with its answers', async ({ page }) => {
+  const sv = new SupervisorPage(page, 'vi');
+  await sv.open();
+  await sv.signIn('admin', DEMO_PASSWORDS.admin);
+  await sv.waitForFigures();
+  await page.getByTestId('flag-straight-lining').click();
+  const table = page.getByTestId('quality-table');
+  await expect(table.locator('tbody tr').first()).toContainText(t('supervisor:quality.flag_straight-lining', 'vi'));
+  await table.getByRole('button', { name: t('supervisor:quality.open', 'vi') }).first().click();
+  const drawer = page.getByTestId('response-drawer');
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('row', { name: /E1\.1/ })).toContainText(/Rất hài lòng \(5\)|Hài lòng \(4\)/);
+  await drawer.getByRole('button', { name: t('supervisor:detail.close', 'vi') }).click();
+  await expect(drawer).toBeHidden();
+});
+
+for (const lang of ['vi', 'en'] as const) {
+  test(`dashboard screenshot at 1280×800 (${lang})`, async ({ page }) => {
+    const sv = new SupervisorPage(page, lang);
+    await page.goto('/supervisor');
+    if (lang === 'en') await sv.status.switchLanguage('en');
+    await sv.signIn('giamsat', DEMO_PASSWORDS.supervisor);
+    await sv.waitForFigures();
+    await expect(page.getByTestId('trend-chart').locator('canvas')).toBeVisible();
+    await expect(sv.rankingRows).toHaveCount(DEMO_SITES.length);
+    await page.screenshot({ path: `docs/screenshots/dashboard-1280x800-${lang}.png` });
+  });
+}

@@ -1,0 +1,51 @@
+// Download the sample as CSV or Excel: the chosen day or the whole period, the chosen site or every site in scope.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { query } from './api';
+import { day } from './format';
+import type { Filters, SiteJson } from './types';
+
+export function ExportPanel({ filters, range, sites }: { filters: Filters; range: { from: string; to: string }; sites: SiteJson[] }) {
+  const { t, i18n } = useTranslation('supervisor');
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const [span, setSpan] = useState<'day' | 'range'>('day');
+  const [siteId, setSiteId] = useState<string>(filters.siteId);
+  const from = span === 'day' ? filters.from : range.from;
+  const to = span === 'day' ? filters.from : range.to;
+  const params = query({ form: filters.formId, sites: siteId || undefined, from, to: to !== from ? to : undefined, lang });
+  return (
+    <div className="sv-export" data-testid="export-panel">
+      <fieldset className="sv-periods">
+        <legend>{t('exports.span')}</legend>
+        <label className={span === 'day' ? 'sv-seg sv-seg-on' : 'sv-seg'}>
+          <input type="radio" name="export-span" checked={span === 'day'} onChange={() => setSpan('day')} />
+          {t('exports.day', { day: day(filters.from, i18n.language) })}
+        </label>
+        <label className={span === 'range' ? 'sv-seg sv-seg-on' : 'sv-seg'}>
+          <input type="radio" name="export-span" checked={span === 'range'} onChange={() => setSpan('range')} />
+          {t('exports.range', { from: day(range.from, i18n.language), to: day(range.to, i18n.language) })}
+        </label>
+      </fieldset>
+      <label className="sv-field sv-field-wide">
+        <span>{t('filters.site')}</span>
+        <select value={siteId} onChange={(e) => setSiteId(e.target.value)} data-testid="export-site">
+          <option value="">{t('filters.allSites', { count: sites.length })}</option>
+          {sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name} ({s.code})
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="row-actions">
+        <a className="btn btn-primary" href={`/api/v1/exports/responses.csv?${params}`} download data-testid="export-csv">
+          {t('exports.csv')}
+        </a>
+        <a className="btn btn-primary" href={`/api/v1/exports/responses.xlsx?${params}`} download data-testid="export-xlsx">
+          {t('exports.xlsx')}
+        </a>
+      </div>
+      <p className="muted sv-help">{t('exports.help')}</p>
+    </div>
+  );
+}
