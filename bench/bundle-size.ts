@@ -17,13 +17,23 @@ interface ManifestChunk {
 }
 type Manifest = Record<string, ManifestChunk>;
 
-/** Routes and the lazy screen each one loads (null: the entry alone). */
-export const ROUTES: [string, string | null][] = [
-  ['home', null],
-  ['interview', 'src/app/interview/InterviewScreen.tsx'],
-  ['kiosk', 'src/app/kiosk/KioskScreen.tsx'],
-  ['supervisor', 'src/app/supervisor/SupervisorApp.tsx'],
+/**
+ * What each route loads, as manifest keys: its lazy screen (required), the built-in form it shows and the
+ * Vietnamese locale namespaces it reads (both lazy chunks; skipped if a later layout bundles them).
+ */
+export const ROUTES: { route: string; screen: string; also: string[]; namespaces: string[] }[] = [
+  { route: 'home', screen: 'src/app/home/Home.tsx', also: [form('sipas-2017'), form('sipas-2023')], namespaces: ['sync', 'problems'] },
+  { route: 'interview', screen: 'src/app/interview/InterviewScreen.tsx', also: [form('sipas-2017')], namespaces: ['sync', 'problems', 'interview'] },
+  { route: 'kiosk', screen: 'src/app/kiosk/KioskScreen.tsx', also: [form('desk-rating')], namespaces: ['kiosk'] },
+  { route: 'supervisor', screen: 'src/app/supervisor/SupervisorApp.tsx', also: [], namespaces: ['sync', 'problems', 'supervisor'] },
 ];
+
+function form(id: string): string {
+  return `src/core/forms/builtin/${id}.ts`;
+}
+
+/** Dynamic imports main.tsx makes at start on every route: service-worker registration and the uploader. */
+const AT_START = [/workbox-window/, /^src\/app\/sync\/start\.ts$/];
 
 const SOURCES = ['src/app', 'src/core', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 
@@ -58,8 +68,7 @@ export function routeSizes(dist: string): RouteSize[] {
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
   const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
   if (!entry) throw new Error('no entry chunk in the manifest');
-  // The service-worker registration pulls workbox-window in at start on every route.
-  const atStart = (manifest[entry].dynamicImports ?? []).filter((k) => k.includes('workbox-window'));
+  const atStart = (manifest[entry].dynamicImports ?? []).filter((k) => AT_START.some((re) => re.test(k)));
 
   const closure = (roots: string[]) => {
     const seen = new Set<string>();
@@ -74,9 +83,10 @@ export function routeSizes(dist: string): RouteSize[] {
   const gz = (f: string) => gzipSync(readFileSync(path.join(dist, f))).length;
   const raw = (f: string) => statSync(path.join(dist, f)).size;
 
-  return ROUTES.map(([route, screen]) => {
-    if (screen && !manifest[screen]) throw new Error(`${screen} is not a chunk of its own: is the ${route} route still lazy?`);
-    const keys = closure([entry, ...atStart, ...(screen ? [screen] : [])]);
+  return ROUTES.map(({ route, screen, also, namespaces }) => {
+    if (!manifest[screen]) throw new Error(`${screen} is not a chunk of its own: is the ${route} route still lazy?`);
+    const lazy = [...also, ...namespaces.map((ns) => `src/app/i18n/locales/vi/${ns}.json`)].filter((k) => manifest[k]);
+    const keys = closure([entry, ...atStart, screen, ...lazy]);
     const js = [...keys].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
     const css = [...new Set([...keys].flatMap((k) => manifest[k].css ?? []))];
     return {
@@ -96,7 +106,7 @@ export async function run(): Promise<RouteSize[]> {
   const sizes = routeSizes(dist);
   const cpu = cpus();
   console.log(
-    `App JS per route (gzip, from the Vite manifest) — ${new Date().toISOString()} — ${cpu[0]?.model ?? 'cpu'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    `App JS per route, in Vietnamese: entry + start-up imports + the route's screen, form and locale chunks with their static imports (gzip, from the Vite manifest) — ${new Date().toISOString()} — ${cpu[0]?.model ?? 'cpu'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
   );
   console.table(
     sizes.map((s) => ({

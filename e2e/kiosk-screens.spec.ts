@@ -50,9 +50,9 @@ for (const viewport of VIEWPORTS) {
         await expectNoAxeViolations(page, label);
         const shot = SHOT_NAMES[name];
         if (SHOTS) {
-          // README screenshots (Vietnamese, and English for the rating); the other screens for a look in test-results/.
+          // README screenshots (Vietnamese, and English for the rating); the other screens for a look in .tmp/kiosk-screens/.
           const readme = shot && (lang === 'vi' || name === 'rating');
-          const dir = readme ? 'docs/screenshots' : 'test-results/kiosk-screens';
+          const dir = readme ? 'docs/screenshots' : '.tmp/kiosk-screens';
           mkdirSync(dir, { recursive: true });
           const suffix = lang === 'vi' ? '' : `-${lang}`;
           await page.screenshot({ path: `${dir}/kiosk-${shot ?? name}-${viewport.width}x${viewport.height}${readme ? suffix : `-${lang}`}.png` });

@@ -40,6 +40,7 @@ test('(b) with 30% of requests failing, every response still arrives exactly onc
   });
 
   await context.setOffline(true);
+  await expect(status.online).toHaveText(/Không có mạng/);
   const ids = await hook.record(200);
   await status.expectWaiting(200);
   await context.setOffline(false);

@@ -117,6 +117,7 @@ test('hand-carry: the supervisor exports the unsent responses behind the PIN; im
   await page.goto('/settings');
   const hook = await SyncHook.install(page);
   await context.setOffline(true);
+  await expect(tablet.status.online).toHaveText(/Không có mạng/);
   const ids = await hook.record(6);
 
   const exporter = new ExportModel(page);
@@ -158,6 +159,7 @@ test('conflicts and rejections stay on the tablet in "Needs attention", each wit
   const tablet = await enrolTablet(page, server);
   const hook = tablet.hook;
   await context.setOffline(true);
+  await expect(tablet.status.online).toHaveText(/Không có mạng/);
   const [unknownVersion] = await hook.record(1, { formVersion: 99 });
   const [clash] = await hook.record(1, { seed: 1 });
   const [fine] = await hook.record(1, { seed: 2 });

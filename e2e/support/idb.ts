@@ -50,3 +50,24 @@ export interface StoredOutboxEntry {
     locale: string;
   };
 }
+
+/** Writes one record straight into a store, as another part of the app (the form fetcher, say) would have. */
+export function putRecord(page: Page, store: string, value: unknown): Promise<void> {
+  return page.evaluate(
+    ({ name, record }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hailong');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name, 'readwrite');
+          tx.objectStore(name).put(record);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { name: store, record: value },
+  );
+}

@@ -138,10 +138,16 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
     if (lang !== firstLang.current) void updateDraft(draft.id, { locale: lang }).catch(() => {});
   }, [draft.id, lang]);
 
+  // Where the interviewer is, for resuming: an answer records it with the answer itself; a question merely
+  // visited is recorded after a moment, unless an answer to it comes first (so a tap writes once, not twice).
+  const focusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(focusTimer.current), []);
+
   function answer(item: Item, value: AnswerValue | undefined, opts?: { debounce?: boolean }) {
     const { answers: next, dropped } = applyAnswer(form, answersRef.current, item.id, value);
     answersRef.current = next;
     setAnswers(next);
+    clearTimeout(focusTimer.current);
     lastFocused.current = item.id;
     writer.save(item.id, value, dropped, opts);
   }
@@ -149,7 +155,8 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
   function noteFocus(item: Item) {
     if (lastFocused.current === item.id) return;
     lastFocused.current = item.id;
-    void updateDraft(draft.id, { itemId: item.id }).catch(() => {});
+    clearTimeout(focusTimer.current);
+    focusTimer.current = setTimeout(() => void updateDraft(draft.id, { itemId: item.id }).catch(() => {}), 500);
   }
 
   async function go(stage: DraftStage, sectionIndex = 0, focusItem: string | null = null, fromReview = false) {

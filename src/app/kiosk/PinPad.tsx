@@ -92,7 +92,8 @@ export function PinPad({ purpose, onSuccess, onCancel }: { purpose: PinPurpose; 
   const keysDisabled = busy || locked;
 
   return (
-    <form className="kiosk-screen pin-screen" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} data-screen="pin">
+    <main className="kiosk-screen" aria-labelledby={`${id}-title`} data-screen="pin">
+    <form className="pin-screen" onSubmit={(e) => void submit(e)}>
       <div className="pin-side">
         <h1 id={`${id}-title`} className="kiosk-title">
           {title}
@@ -137,5 +138,6 @@ export function PinPad({ purpose, onSuccess, onCancel }: { purpose: PinPurpose; 
         </button>
       </div>
     </form>
+    </main>
   );
 }

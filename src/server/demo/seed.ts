@@ -143,6 +143,11 @@ export function planDemoResponses(world: DemoWorld, now: Date, days = 30): Plann
   const kioskForm = getBuiltinForm('desk-rating') as FormDefinition;
   const nowMs = now.getTime();
   const planned: Planned[] = [];
+  // The day one tablet's clock ran two hours ahead: a working day about a week back.
+  const skewDay = [6, 7, 8, 9].find((d) => {
+    const wd = new Date(vnMidnight(now, d) + VN_OFFSET_MS).getUTCDay();
+    return wd >= 1 && wd <= 5;
+  });
   for (const [siteIndex, s] of world.sites.entries()) {
     const p = s.demo.profile;
     const leans = s.enumerators.map(() => normal(rand) * 0.025);
@@ -156,7 +161,7 @@ export function planDemoResponses(world: DemoWorld, now: Date, days = 30): Plann
       // A tablet in the commune was offline for four days; its interviews arrived together afterwards.
       const offline = s.demo.code === 'HP-TN-TS' && d >= 9 && d <= 12;
       // One tablet's clock ran two hours ahead for a day.
-      const skewed = siteIndex === 5 && d === 6 ? 2 * 3600_000 : 0;
+      const skewed = siteIndex === 5 && d === skewDay ? 2 * 3600_000 : 0;
       const interviews = Math.max(0, Math.round(p.interviewsPerDay * scale + normal(rand)));
       for (let i = 0; i < interviews; i++) {
         const completedMs = officeTime(rand, midnight);

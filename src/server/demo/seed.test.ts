@@ -1,0 +1,58 @@
+// `npm run demo` on both databases: a live-looking world of about 5,000 responses, stored once however often it runs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../app';
+import { testDatabases, type FreshDb } from '../test/databases';
+import { asUser, login } from '../test/http';
+import { DEMO_LOGINS, DEMO_PASSWORDS, seedDemo } from './seed';
+
+const NOW = new Date('2026-11-20T09:30:00Z');
+
+describe.each(testDatabases())('demo seed on $kind', ({ create }) => {
+  let fresh: FreshDb;
+  let app: App;
+  let first: Awaited<ReturnType<typeof seedDemo>>;
+
+  beforeAll(async () => {
+    fresh = await create();
+    first = await seedDemo(fresh.db, { now: NOW });
+    app = await buildApp({ db: fresh.db, now: () => NOW });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fresh?.destroy();
+  });
+
+  const count = async () => Number((await fresh.db.k.selectFrom('responses').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('stores about 5,000 responses over 30 days at sites of all three kinds', async () => {
+    expect(first.responsesCreated).toBeGreaterThan(4_500);
+    expect(first.responsesCreated).toBeLessThan(5_500);
+    expect(await count()).toBe(first.responsesCreated);
+    const kinds = await fresh.db.k.selectFrom('sites').select('kind').distinct().execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['quan-huyen', 'so-nganh', 'xa-phuong']);
+    const days = await fresh.db.k.selectFrom('responses').select('local_day').distinct().execute();
+    expect(days.length).toBeGreaterThanOrEqual(24);
+    expect(days.every((d) => d.local_day >= '2026-10-22' && d.local_day <= '2026-11-20')).toBe(true);
+  });
+
+  it('running it again adds nothing', async () => {
+    const again = await seedDemo(fresh.db, { now: new Date(NOW.getTime() + 3 * 86_400_000) });
+    expect(again).toMatchObject({ skipped: true, responsesCreated: 0 });
+    expect(await count()).toBe(first.responsesCreated);
+    expect(await fresh.db.k.selectFrom('sites').select('id').execute()).toHaveLength(9);
+  });
+
+  it('every printed login works, and the sites differ in their scores', async () => {
+    for (const l of DEMO_LOGINS) await login(app, l.username, l.password);
+    const admin = await login(app, 'admin', DEMO_PASSWORDS.admin);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/scores?form=sipas-2017&period=custom&from=2026-10-22&to=2026-11-20&breakdown=site', ...asUser(admin) });
+    const values = (res.json().groups as { value: number }[]).map((g) => g.value);
+    expect(values).toHaveLength(9);
+    expect(Math.max(...values) - Math.min(...values)).toBeGreaterThan(5);
+    const q = await app.inject({ method: 'GET', url: '/api/v1/quality?form=sipas-2017&period=custom&from=2026-10-22&to=2026-11-20', ...asUser(admin) });
+    const counts = q.json().counts;
+    expect(counts['too-fast']).toBeGreaterThan(0);
+    expect(counts['straight-lining']).toBeGreaterThan(0);
+    expect(counts['clock-skew']).toBeGreaterThan(0);
+  });
+});
