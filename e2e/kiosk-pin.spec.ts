@@ -75,3 +75,28 @@ test('after five wrong PINs the pad locks for a growing time, and a reload does 
   await kiosk.typePin(TEST_PIN);
   await expect(new HomePage(page).heading).toBeVisible();
 });
+
+test('the PIN set or changed in device settings is the one the kiosk asks for; changing it needs the current one', async ({ page }) => {
+  await new HomePage(page).openSetUp();
+  await page.goto('/settings');
+  const card = page.getByTestId('supervisor-pin-card');
+  await expect(card).toContainText(t('kioskSettings:pinNotSet'));
+  await card.getByLabel(t('kioskSettings:newPin', 'vi', { min: 4, max: 8 })).fill('1357');
+  await card.getByLabel(t('kioskSettings:repeatPin')).fill('1357');
+  await card.getByRole('button', { name: t('kioskSettings:savePin') }).click();
+  await expect(card.getByRole('status')).toHaveText(t('kioskSettings:pinSaved'));
+
+  // Changing it: a wrong current PIN is refused and the old PIN stays.
+  await card.getByLabel(t('kioskSettings:currentPin')).fill('0000');
+  await card.getByLabel(t('kioskSettings:newPin', 'vi', { min: 4, max: 8 })).fill('8642');
+  await card.getByLabel(t('kioskSettings:repeatPin')).fill('8642');
+  await card.getByRole('button', { name: t('kioskSettings:savePin') }).click();
+  await expect(card.getByRole('status')).toHaveText(t('kiosk:pin.wrong'));
+
+  await page.goto('/');
+  const kiosk = new KioskPage(page);
+  await kiosk.enterFromHome('1357');
+  await kiosk.openExit();
+  await kiosk.typePin('1357');
+  await expect(new HomePage(page).heading).toBeVisible();
+});

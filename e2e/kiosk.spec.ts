@@ -1,6 +1,8 @@
 // The self-rating kiosk: ratings saved at once, one follow-up, idle resets that keep the rating and leave no trace.
 import { expect, test } from '@playwright/test';
-import { KioskPage } from './pages/kiosk-page';
+import { HomePage } from './pages/home-page';
+import { KioskPage, TEST_PIN } from './pages/kiosk-page';
+import { t } from './support/strings';
 
 test.beforeEach(async ({ page }) => {
   // Time is passed with the page clock (idle, countdowns, intervals), never waited for.
@@ -130,7 +132,7 @@ test('a rating 2 s after the last one is kept but flagged; one 6 s after is not'
   ]);
 });
 
-test('a browser killed mid-rating: on restart the rating is kept, follow-up unanswered, and the kiosk is back', async ({ page }) => {
+test('a page lost mid-rating (reload, as after a crash): the rating is kept, follow-up unanswered, and the kiosk is back', async ({ page }) => {
   const kiosk = new KioskPage(page);
   await kiosk.enterFresh();
   await kiosk.start();
@@ -150,4 +152,36 @@ test('a browser killed mid-rating: on restart the rating is kept, follow-up unan
   await page.goto('/');
   await kiosk.expectScreen('attract');
   await expect(page).toHaveURL(/\/kiosk$/);
+});
+
+test('sending the follow-up with nothing chosen keeps the rating and marks the follow-up unanswered', async ({ page }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.enterFresh();
+  await kiosk.start();
+  await kiosk.rate(1);
+  await kiosk.send();
+  const [entry] = await kiosk.waitForOutbox(1);
+  expect(entry.response.answers).toEqual({ overall: 1 });
+  expect(entry.response.flags).toEqual(['followup-unanswered']);
+});
+
+test("the device's own minimum interval (settings) replaces the form's: 10 s flags a rating 6 s after the last", async ({ page }) => {
+  await new HomePage(page).openSetUp();
+  await page.goto('/settings');
+  const card = page.getByTestId('kiosk-interval-card');
+  await card.getByLabel(t('kioskSettings:intervalLabel')).fill('10');
+  await card.getByRole('button', { name: t('kioskSettings:intervalSave') }).click();
+  await expect(card.getByRole('status')).toHaveText(t('kioskSettings:intervalSaved'));
+  await page.goto('/');
+
+  const kiosk = new KioskPage(page);
+  await kiosk.enterFromHome(TEST_PIN, { firstTime: true });
+  await kiosk.start();
+  await kiosk.rate(3);
+  await kiosk.done();
+  await page.clock.runFor(6_000);
+  await kiosk.start();
+  await kiosk.rate(3);
+  const entries = await kiosk.waitForOutbox(2);
+  expect(entries.map((e) => e.response.flags)).toEqual([[], ['kiosk-misuse']]);
 });

@@ -50,3 +50,48 @@ test('a new build deployed while an interview is open does not reload the page; 
     restore();
   }
 });
+
+test('an update applied from home in another tab still waits for the interview in this tab to reach home', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  const home = new HomePage(page);
+  await home.openSetUp();
+  await waitForServiceWorker(page);
+  const interview = await home.startInterview('sipas-2017');
+  await interview.enterProcedure('1.001234');
+  await interview.confirmEligibleAndStart();
+  await interview.rate('E1.1', 2);
+  await page.evaluate(() => {
+    Object.assign(window, { __sameDocument: true, __newWorker: false });
+    navigator.serviceWorker.addEventListener('controllerchange', () => Object.assign(window, { __newWorker: true }));
+  });
+  const sameDocument = () => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+
+  const otherTab = await context.newPage();
+  const otherHome = new HomePage(otherTab);
+  await otherHome.open();
+
+  const buildId = `e2e-release-${Date.now()}`;
+  const restore = deploy(buildRelease(buildId));
+  try {
+    await checkForUpdate(otherTab);
+    await expect(otherHome.updateButton).toBeVisible({ timeout: 30_000 });
+    await Promise.all([otherTab.waitForEvent('load'), otherHome.updateButton.click()]);
+    await expect(otherHome.heading).toBeVisible();
+
+    // The new worker now controls both tabs; the one in the interview is left alone.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __newWorker: boolean }).__newWorker)).toBe(true);
+    await interview.rate('E1.2', 5);
+    await interview.waitUntilSaved();
+    expect(await sameDocument()).toBe(true);
+    await expect(interview.likertOption('E1.1', 2)).toBeChecked();
+
+    // Pausing to home is the safe point: the page reloads into the new build there.
+    await Promise.all([page.waitForEvent('load'), interview.pause()]);
+    await expect(home.heading).toBeVisible();
+    expect(await sameDocument()).toBe(false);
+    const settings = await home.openSettings();
+    await expect(settings.version).toContainText(buildId);
+  } finally {
+    restore();
+  }
+});

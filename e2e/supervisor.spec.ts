@@ -1,5 +1,6 @@
 // Supervisor in a real Chromium against the real server: sign in, demo figures on the dashboard, a day's CSV, sign out.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { openDb, type Db } from '../src/server/db/index';
@@ -118,6 +119,17 @@ test('quality flags open the flagged response with its answers', async ({ page }
   await expect(drawer.getByRole('row', { name: /E1\.1/ })).toContainText(/Rất hài lòng \(5\)|Hài lòng \(4\)/);
   await drawer.getByRole('button', { name: t('supervisor:detail.close', 'vi') }).click();
   await expect(drawer).toBeHidden();
+});
+
+test('sign-in and dashboard have no axe violations', async ({ page }) => {
+  const sv = new SupervisorPage(page, 'vi');
+  await sv.open();
+  const atLogin = await new AxeBuilder({ page }).analyze();
+  expect(atLogin.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await sv.signIn('giamsat', DEMO_PASSWORDS.supervisor);
+  await sv.waitForFigures();
+  const onDashboard = await new AxeBuilder({ page }).analyze();
+  expect(onDashboard.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 for (const lang of ['vi', 'en'] as const) {

@@ -64,10 +64,11 @@ export class SupervisorPage {
     await this.page.getByRole('button', { name: this.s('login.submit') }).click();
   }
 
-  /** Waits until the figures are in: the overall tile shows a percentage. */
+  /** Waits until the figures are in: the overall tile shows a percentage and no request is still loading. */
   async waitForFigures(): Promise<void> {
     await expect(this.dashboard).toBeVisible();
     await expect(this.overallValue).toHaveText(/^\d{1,3}([,.]\d{1,2})?%$/);
+    await expect(this.page.getByRole('button', { name: this.s('filters.refresh'), exact: true })).toBeEnabled();
   }
 
   async chooseSite(siteLabel: string): Promise<void> {

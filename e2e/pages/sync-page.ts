@@ -61,6 +61,8 @@ export class EnrolmentModel {
     const radio = this.card.getByRole('radio', { name });
     await radio.check();
     await expect(radio).toBeChecked();
+    // Stored, not just ticked: leaving the screen now keeps the choice.
+    await expect(this.card.getByTestId('enumerator-chosen')).toHaveText(t('sync:enrol.chosen', this.lang, { name }));
   }
 
   get error(): Locator {

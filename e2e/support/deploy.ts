@@ -28,5 +28,6 @@ export function deploy(releaseDir: string): () => void {
     mkdirSync(SERVED_DIR, { recursive: true });
     cpSync(backup, SERVED_DIR, { recursive: true });
     rmSync(backup, { recursive: true, force: true });
+    rmSync(releaseDir, { recursive: true, force: true });
   };
 }

@@ -25,13 +25,9 @@ function reloadWhenSafe(): void {
 export function useNoReloadWhileMounted(): void {
   useEffect(() => {
     busy++;
-    document.documentElement.dataset.reloadBlocked = 'true';
     return () => {
       busy--;
-      if (busy === 0) {
-        delete document.documentElement.dataset.reloadBlocked;
-        if (reloadPending) window.location.reload();
-      }
+      if (busy === 0 && reloadPending) window.location.reload();
     };
   }, []);
 }
@@ -40,14 +36,12 @@ export function useNoReloadWhileMounted(): void {
 // another tab. Not on the very first install (clientsClaim), when the page already runs the build it asked for.
 // workbox-window's own "controlling" event misses the update on a page first loaded without a worker, so it is
 // not used (onNeedReload below does nothing).
-let controlled = typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
+let controlled = Boolean(navigator.serviceWorker?.controller);
 let applyRequested = false;
-if (typeof navigator !== 'undefined' && navigator.serviceWorker) {
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (controlled || applyRequested) reloadWhenSafe();
-    controlled = true;
-  });
-}
+navigator.serviceWorker?.addEventListener('controllerchange', () => {
+  if (controlled || applyRequested) reloadWhenSafe();
+  controlled = true;
+});
 
 export function UpdateProvider({ children }: { children: ReactNode }) {
   const {

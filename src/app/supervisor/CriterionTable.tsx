@@ -11,7 +11,7 @@ export function CriterionTable({ index }: { index: NonNullable<ScoresJson['index
   const lang = i18n.language;
   const rows = [...index.criteria].sort((a, b) => (a.value ?? 101) - (b.value ?? 101) || a.itemId.localeCompare(b.itemId));
   return (
-    <div className="sv-scroll">
+    <div className="sv-scroll" tabIndex={0}>
       <table className="sv-table sv-criteria" data-testid="criteria-table">
         <thead>
           <tr>

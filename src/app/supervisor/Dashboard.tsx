@@ -51,8 +51,8 @@ export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) 
   const siteById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
 
   return (
-    <div className="sv-page" data-testid="sv-dashboard">
-      <header className="sv-header">
+    <main className="sv-page" data-testid="sv-dashboard">
+      <div className="sv-header">
         <h1>{t('title')}</h1>
         <div className="sv-user">
           <span data-testid="sv-user">
@@ -62,7 +62,7 @@ export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) 
             {t('header.logout')}
           </button>
         </div>
-      </header>
+      </div>
 
       <FiltersBar filters={filters} onChange={setFilters} forms={forms.data?.forms ?? []} sites={sites} />
 
@@ -88,7 +88,14 @@ export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) 
         </p>
       )}
 
-      {scores && <IndexTiles scores={scores} />}
+      {scores && (
+        <section aria-labelledby="sv-tiles-title">
+          <h2 id="sv-tiles-title" className="sr-only">
+            {t('figures.tiles')}
+          </h2>
+          <IndexTiles scores={scores} />
+        </section>
+      )}
 
       <div className="sv-grid sv-grid-2">
         <div className="sv-col">
@@ -129,6 +136,6 @@ export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) 
           <EnrolmentPanel sites={sites} defaultSiteId={filters.siteId} />
         </section>
       </div>
-    </div>
+    </main>
   );
 }

@@ -35,7 +35,7 @@ export function IndexTiles({ scores }: { scores: ScoresJson }) {
   if (scores.kiosk) {
     const k = scores.kiosk;
     return (
-      <div className="sv-tiles" aria-label={t('figures.tiles')}>
+      <div className="sv-tiles">
         <Tile
           big
           testId="tile-overall"
@@ -59,7 +59,7 @@ export function IndexTiles({ scores }: { scores: ScoresJson }) {
   const index = scores.index;
   if (!index) return null;
   return (
-    <div className="sv-tiles" aria-label={t('figures.tiles')}>
+    <div className="sv-tiles">
       <Tile big testId="tile-overall" title={t('figures.overall')} figure={index.overall} />
       {index.elements.map((e) => (
         <Tile key={e.elementId} testId={`tile-${e.elementId}`} title={`${e.elementId}. ${text(e.label)}`} figure={e} />

@@ -36,7 +36,7 @@ export function QualityPanel({ quality, siteById }: { quality: QualityJson | nul
       {items.length === 0 ? (
         <p className="sv-clean">{t('quality.none')}</p>
       ) : (
-        <div className="sv-scroll sv-quality-scroll">
+        <div className="sv-scroll sv-quality-scroll" tabIndex={0}>
           <table className="sv-table sv-quality" data-testid="quality-table">
             <thead>
               <tr>

@@ -65,7 +65,7 @@ export function SampleProgress({ groups, sites, periodKey }: { groups: Group[]; 
   return (
     <>
       <p className="muted sv-help">{t('sample.help')}</p>
-      <div className="sv-scroll">
+      <div className="sv-scroll" tabIndex={0}>
         <table className="sv-table sv-sample" key={periodKey}>
           <thead>
             <tr>

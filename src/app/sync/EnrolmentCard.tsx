@@ -128,7 +128,7 @@ function EnrolledFacts({ device, info }: { device: DeviceSetup; info: EnrolmentI
       {info.formCount !== undefined && <p className="muted">{t('enrol.forms', { count: info.formCount })}</p>}
       <fieldset className="stack" data-testid="enumerator-choice">
         <legend className="ok-text">{t('enrol.chooseEnumerator')}</legend>
-        <p className="muted">{info.enumerators.length ? t('enrol.chooseHelp') : t('enrol.noEnumerators')}</p>
+        <p className="muted">{info.enumerators.length ? t('enrol.chooseHelp') : t(info.refreshedAt ? 'enrol.noEnumerators' : 'enrol.notFetched')}</p>
         {info.enumerators.map((e) => (
           <label key={e.id} className="row-actions">
             <input
@@ -150,6 +150,10 @@ function EnrolledFacts({ device, info }: { device: DeviceSetup; info: EnrolmentI
             {t('enrol.notChosen')}
           </p>
         )}
+        {/* From the saved setting, not the radio: it confirms the choice is stored. */}
+        <p role="status" className="ok-text" data-testid="enumerator-chosen">
+          {info.enumerators.some((e) => e.id === device.enumeratorId) ? t('enrol.chosen', { name: device.enumeratorName }) : ''}
+        </p>
       </fieldset>
       <div className="row-actions">
         <button type="button" className="btn" disabled={busy} onClick={() => void refresh()}>

@@ -50,12 +50,10 @@ export async function enrolDevice(code: string, deviceName: string): Promise<voi
       await db.settings.delete('lastSyncError');
     }),
   );
-  // The token is stored: what follows may fail offline and is retried by "Update" or the next start.
-  try {
-    await refreshFromServer();
-  } finally {
-    sendNow();
-  }
+  // The token is stored and the tablet enrolled: what follows may fail on a bad network, and is retried by
+  // the card's "Update" button or the next start.
+  await refreshFromServer().catch(() => {});
+  sendNow();
 }
 
 /** Fetches the device's site and enumerators, then the published forms (kept for offline use). */
