@@ -134,13 +134,17 @@ test('a rating 2 s after the last one is kept but flagged; one 6 s after is not'
 
 test('a page lost mid-rating (reload, as after a crash): the rating is kept, follow-up unanswered, and the kiosk is back', async ({ page }) => {
   const kiosk = new KioskPage(page);
+  const unloadPrompts: string[] = [];
+  page.on('dialog', (d) => void (d.type() === 'beforeunload' && unloadPrompts.push(d.type())));
   await kiosk.enterFresh();
   await kiosk.start();
   await kiosk.rate(1);
   await kiosk.comment.fill('Chưa kịp gửi');
   await expect.poll(async () => (await kiosk.kioskDrafts()).length).toBe(1);
 
+  // Leaving the page asks first (the kiosk's beforeunload guard); the test says yes, as a crash would not ask at all.
   await page.reload();
+  expect(unloadPrompts).toEqual(['beforeunload']);
   await kiosk.expectScreen('attract');
   const [entry] = await kiosk.waitForOutbox(1);
   expect(entry.response.answers).toEqual({ overall: 1 });

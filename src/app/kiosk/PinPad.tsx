@@ -81,7 +81,8 @@ export function PinPad({ purpose, onSuccess, onCancel }: { purpose: PinPurpose; 
       setLockedUntil(r.lockedUntil > Date.now() ? r.lockedUntil : 0);
       setMessage(r.reason === 'locked' ? '' : t('pin.wrong'));
     } catch {
-      setMessage(t('pin.insecure'));
+      // Without WebCrypto (plain HTTP) no PIN can be checked; a storage failure is shown by the app's banner.
+      setMessage(globalThis.crypto?.subtle ? '' : t('pin.insecure'));
     } finally {
       setBusy(false);
     }

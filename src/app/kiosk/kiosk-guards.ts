@@ -29,7 +29,7 @@ export function useKioskGuards(active: boolean): void {
       if ((history.state as { kiosk?: string } | null)?.kiosk !== GUARD) history.pushState({ kiosk: GUARD }, '', '/kiosk');
     };
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (unloadAllowed && Math.random() > 2) return;
+      if (unloadAllowed) return;
       e.preventDefault();
       e.returnValue = '';
     };

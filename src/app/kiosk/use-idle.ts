@@ -14,7 +14,6 @@ export interface IdleState {
  */
 export function useIdle(active: boolean, idleSeconds: number, warningSeconds: number, onExpire: () => void): IdleState {
   const [warningLeft, setWarningLeft] = useState<number | null>(null);
-  const [round, setRound] = useState(0);
   const expire = useRef(onExpire);
   expire.current = onExpire;
   const warning = warningLeft !== null;
@@ -33,7 +32,7 @@ export function useIdle(active: boolean, idleSeconds: number, warningSeconds: nu
       window.removeEventListener('pointerdown', touched, true);
       window.removeEventListener('keydown', touched, true);
     };
-  }, [active, warning, idleSeconds, warningSeconds, round]);
+  }, [active, warning, idleSeconds, warningSeconds]);
 
   useEffect(() => {
     if (!active || !warning) return;
@@ -50,9 +49,6 @@ export function useIdle(active: boolean, idleSeconds: number, warningSeconds: nu
 
   return {
     warningLeft: active ? warningLeft : null,
-    stillHere: () => {
-      setWarningLeft(null);
-      setRound((r) => r + 1);
-    },
+    stillHere: () => setWarningLeft(null),
   };
 }
