@@ -21,7 +21,7 @@ export function Home() {
   const [starting, setStarting] = useState(false);
 
   async function start(form: FormDefinition) {
-    if (!device || starting) return;
+    if (!device?.enumeratorId || starting) return;
     setStarting(true);
     try {
       const draft = await startDraft({
@@ -59,13 +59,21 @@ export function Home() {
           </p>
           <section className="card" aria-labelledby="start-title">
             <h2 id="start-title">{t('home.start')}</h2>
+            {!device.enumeratorId && (
+              <p className="banner banner-warn" role="status">
+                {t('home.noEnumerator')}{' '}
+                <button type="button" className="btn btn-small" onClick={() => navigate('/settings')}>
+                  {t('home.settings')}
+                </button>
+              </p>
+            )}
             <div className="button-grid">
               {forms.map((f) => (
                 <button
                   key={`${f.id}@${f.version}`}
                   type="button"
                   className="btn btn-primary btn-large"
-                  disabled={starting}
+                  disabled={starting || !device.enumeratorId}
                   onClick={() => void start(f)}
                   data-form-id={f.id}
                 >

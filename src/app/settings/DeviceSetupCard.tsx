@@ -19,7 +19,8 @@ export function DeviceSetupCard() {
   const device = useSetting('device');
   // Held here: the form below starts afresh when the first save gives the tablet an id, and "Saved." must outlive that.
   const [saved, setSaved] = useState(false);
-  if (device === undefined) return null;
+  // An enrolled tablet takes its site and enumerators from the server (EnrolmentCard); typing here would overwrite them.
+  if (device === undefined || device?.token) return null;
   return <DeviceSetupForm device={device} key={device?.deviceId ?? 'new'} saved={saved} setSaved={setSaved} />;
 }
 
