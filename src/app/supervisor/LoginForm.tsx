@@ -3,8 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api';
 import { errorText } from './errors';
-import type { LoginNotice } from './SupervisorApp';
-import type { Me } from './types';
+import type { LoginNotice, Me } from './types';
 
 export function LoginForm({ notice, onSignedIn }: { notice: LoginNotice; onSignedIn: (me: Me) => void }) {
   const { t } = useTranslation('supervisor');

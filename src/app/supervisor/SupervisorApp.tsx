@@ -5,10 +5,8 @@ import { useOnline } from '../shell/use-online';
 import { api, NetworkError, onSessionExpired } from './api';
 import { Dashboard } from './Dashboard';
 import { LoginForm } from './LoginForm';
-import type { Me } from './types';
+import type { LoginNotice, Me } from './types';
 import './supervisor.css';
-
-export type LoginNotice = 'expired' | 'signedOut' | 'offline' | null;
 
 type State = { kind: 'checking' } | { kind: 'login'; notice: LoginNotice } | { kind: 'in'; me: Me };
 

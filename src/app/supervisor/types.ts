@@ -126,3 +126,6 @@ export interface Filters {
   from: string;
   to: string;
 }
+
+/** Why the sign-in screen is shown again, if there is something to say. */
+export type LoginNotice = 'expired' | 'signedOut' | 'offline' | null;

@@ -42,6 +42,8 @@ export function itemsById(form: FormDefinition): ReadonlyMap<string, Item> {
 
 /** An item is visible when its condition holds and the item it depends on is itself visible. */
 export function isVisible(form: FormDefinition, item: Item, answers: Answers): boolean {
+  // Most items have no condition: answer without building the cycle guard (the server asks this for every answer).
+  if (!item.showIf) return true;
   const byId = itemsById(form);
   let current: Item | undefined = item;
   const guard = new Set<string>();

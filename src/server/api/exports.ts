@@ -2,18 +2,15 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { exportHeader } from '../../core/export/columns';
 import type { ExportLocale } from '../../core/export/labels';
 import { requireUser } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { audit } from '../db/queries/audit';
-import { sumRollup, type RollupFilter } from '../db/queries/scores';
-import { writeCsv, type ExportProgress } from '../exports/csv';
-import { exportSource } from '../exports/rows';
-import { writeXlsx } from '../exports/xlsx';
+import type { RollupFilter } from '../db/queries/scores';
+import type { ExportProgress } from '../exports/csv';
+import { prepareExport } from '../exports/run';
 import { problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
-import { reportFromSums } from '../scores/report';
 import { resolveForm, resolveSites } from '../scores/scope';
 import { parseQuery, ScopeQuery } from './query';
 
@@ -51,10 +48,8 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
     const form = await resolveForm(ctx.db, q.form, q.version);
     const lang = q.lang as ExportLocale;
     const filter: RollupFilter = { formId: form.id, from: period.from, to: period.to, siteIds, formVersion: q.version === undefined ? undefined : form.version };
-    const report = reportFromSums(form, await sumRollup(ctx.db, filter, 'none'));
-    const source = await exportSource(ctx.db, form, filter, sites);
-    const header = exportHeader(form, lang);
     const now = ctx.now();
+    const prepared = await prepareExport(ctx.db, { form, filter, sites, allSites: !siteIds, format, lang, now });
 
     // Logged before the first byte: the audit trail must show an export even when the download is cut short.
     await audit(
@@ -70,7 +65,7 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
           sites: siteIds ?? 'all',
           siteCodes: sites.map((s) => s.code),
           lang,
-          rows: report.responses,
+          rows: prepared.rows,
         },
       },
       now,
@@ -78,12 +73,7 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
 
     const out = new PassThrough();
     const progress: ExportProgress = { rows: 0 };
-    const siteList = siteIds ? sites.map((s) => s.code).join(', ') : lang === 'vi' ? 'Tất cả' : 'All';
-    const work =
-      format === 'csv'
-        ? writeCsv(out, header, source, progress)
-        : writeXlsx(out, header, source, { form, locale: lang, period, siteList, report, exportedAt: now.toISOString() }, progress);
-    work.catch((err: unknown) => {
+    prepared.write(out, progress).catch((err: unknown) => {
       request.log.error({ err, rows: progress.rows }, 'export failed part-way');
       out.destroy(err as Error);
     });
@@ -94,7 +84,7 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
       .header('content-type', CONTENT_TYPES[format])
       .header('content-disposition', `attachment; filename="${filename}"`)
       .header('cache-control', 'no-store')
-      .header('x-export-rows', String(report.responses))
+      .header('x-export-rows', String(prepared.rows))
       .send(out);
   };
 

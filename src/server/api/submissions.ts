@@ -3,31 +3,31 @@ import type { FastifyInstance } from 'fastify';
 import { Response } from '../../core/response/schema';
 import { requireDevice } from '../auth/guards';
 import type { ServerContext } from '../context';
-import type { DeviceWithSite } from '../db/queries/devices';
 import { planFault, strike } from '../fault';
-import { ingest, type Scope } from '../ingest/ingest';
+import { fromWire } from '../ingest/batch';
+import { deviceScopeData } from '../ingest/device-scope';
+import { storeBatch } from '../ingest/ingest';
+import { PreparePool } from '../ingest/worker-pool';
+import type { RawJsonBodyConfig } from '../json-body';
 import { inputSchema, problemSchema } from '../openapi';
-import { batchItems, resultsSchema } from './envelope';
+import { Problem } from '../problems';
+import { resultsSchema } from './envelope';
 
 export const MAX_SUBMISSION_ITEMS = 500;
 export const SUBMISSION_BODY_LIMIT = 5 * 1024 * 1024;
 
-function deviceScope({ device, site }: DeviceWithSite): Scope {
-  return {
-    check: (r) => {
-      if (r.siteId !== site.id) return { code: '403.1', field: 'siteId', reason: `siteId: this device belongs to site ${site.code} (${site.id}), not ${r.siteId}` };
-      if (r.deviceId !== device.id) return { code: '403.1', field: 'deviceId', reason: `deviceId: the response names device ${r.deviceId}, but was sent by ${device.id}` };
-      return null;
-    },
-    timeZoneOf: () => site.time_zone,
-  };
-}
-
 export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): void {
+  // Reading, validating and hashing a batch happens in worker threads; this thread authenticates, writes and answers.
+  const pool = new PreparePool();
+  app.addHook('onClose', () => pool.close());
+  // A listening server starts its workers at once (not on the first batch); apps driven by inject() start them when used.
+  app.addHook('onListen', () => void pool.warm());
+
   app.post(
     '/api/v1/submissions',
     {
       bodyLimit: SUBMISSION_BODY_LIMIT,
+      config: { rawJsonBody: true } satisfies RawJsonBodyConfig,
       schema: {
         tags: ['submissions'],
         summary: `Submit up to ${MAX_SUBMISSION_ITEMS} completed responses; 200 with a verdict per item`,
@@ -38,11 +38,14 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
     },
     async (request, reply) => {
       const caller = await requireDevice(ctx, request);
-      const items = batchItems(request.body, MAX_SUBMISSION_ITEMS);
+      // The token is checked before the body is read: an unknown caller costs no parsing.
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const forms = await ctx.forms.snapshot();
+      const prepared = await pool.prepare(body, deviceScopeData(caller), forms, ctx.now().toISOString(), MAX_SUBMISSION_ITEMS);
+      if (!prepared.ok) throw new Problem(prepared.problem.code, prepared.problem.detail, prepared.problem.errors);
       const fault = planFault(ctx.fault, ctx.random);
       if (fault?.when === 'before-write' && (await strike(fault, ctx.fault!, request, reply)) === 'gone') return reply;
-      const forms = await ctx.forms.snapshot();
-      const results = await ingest(ctx.db, items, deviceScope(caller), forms, ctx.now());
+      const results = await storeBatch(ctx.db, fromWire(prepared.batch), forms);
       if (fault?.when === 'after-write' && (await strike(fault, ctx.fault!, request, reply)) === 'gone') return reply;
       return { results };
     },

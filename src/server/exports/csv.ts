@@ -14,7 +14,7 @@ export async function writeCsv(out: Writable, header: readonly string[], source:
   async function* records(): AsyncGenerator<Cell[]> {
     yield [...header];
     for await (const page of source.pages()) {
-      for (const row of page) yield row;
+      for (const row of page) yield source.encode(row);
       progress.rows += page.length;
     }
   }

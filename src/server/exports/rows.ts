@@ -10,8 +10,10 @@ import { flagsOf, loadQualityContext } from '../scores/quality';
 import { responsePages, type ExportRow } from './source';
 
 export interface ExportSource {
-  /** Rows of cells, a page at a time. */
-  pages(): AsyncGenerator<Cell[][]>;
+  /** Stored rows, a page at a time (keyset order: local day, then id). */
+  pages(): AsyncGenerator<ExportRow[]>;
+  /** One stored row as cells; called as each row is written, so encoded rows never pile up. */
+  encode(row: ExportRow): Cell[];
 }
 
 export async function exportSource(db: Db, form: FormDefinition, filter: RollupFilter, sites: readonly Site[]): Promise<ExportSource> {
@@ -33,8 +35,7 @@ export async function exportSource(db: Db, form: FormDefinition, filter: RollupF
     });
   };
   return {
-    async *pages() {
-      for await (const page of responsePages(db, filter)) yield page.map(encodeRow);
-    },
+    pages: () => responsePages(db, filter),
+    encode: encodeRow,
   };
 }

@@ -50,6 +50,23 @@ function drained(out: Writable): Promise<void> {
   });
 }
 
+/**
+ * exceljs writes a sheet's XML into the zip compressor without heeding backpressure (its StreamBuf pipes
+ * every chunk on regardless), so when deflate is slower than the rows come, the compressor's input queue
+ * grows with the whole uncompressed sheet. Wait while more than ~1 MB is queued there.
+ * (Reads internal fields; if exceljs changes them, this just stops throttling.)
+ */
+async function sheetCaughtUp(sheet: ExcelJS.Worksheet, maxBytes = 4 << 20): Promise<void> {
+  // The pipe is an old readable-stream PassThrough: its queue length lives in _writableState, not writableLength.
+  type Pipe = { writableLength?: number; _writableState?: { length?: number }; once(ev: 'drain', f: () => void): unknown };
+  const s = (sheet as unknown as { stream?: { pipes?: Pipe[] } }).stream;
+  for (const p of s?.pipes ?? []) {
+    const queued = p.writableLength ?? p._writableState?.length ?? 0;
+    // 'drain' comes when the queue is empty again; the compressor then has the next page to work on.
+    if (queued > maxBytes) await new Promise<void>((resolve) => p.once('drain', resolve));
+  }
+}
+
 function commitRow(sheet: ExcelJS.Worksheet, cells: readonly Cell[], bold = false): void {
   const row = sheet.addRow(cells as Cell[]);
   if (bold) row.font = { bold: true };
@@ -65,8 +82,9 @@ export async function writeXlsx(out: Writable, header: readonly string[], source
   const data = wb.addWorksheet(names.data, { views: [{ state: 'frozen', ySplit: 1 }] });
   commitRow(data, header, true);
   for await (const page of source.pages()) {
-    for (const cells of page) data.addRow(cells as Cell[]).commit();
+    for (const row of page) data.addRow(source.encode(row)).commit();
     progress.rows += page.length;
+    await sheetCaughtUp(data);
     await drained(out);
   }
   data.commit();

@@ -1,6 +1,8 @@
 // The fast canonical writer must match core canonicalJson byte for byte, or duplicates would be judged conflicts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { builtinForms } from '../../core/forms/builtin';
+import { allItems } from '../../core/forms/schema';
 import { canonicalJson } from '../../core/response/canonical';
 import { Response } from '../../core/response/schema';
 import { CANONICAL_RESPONSE_KEYS, canonicalResponseJson } from './canonical-response';
@@ -34,6 +36,26 @@ describe('canonicalResponseJson', () => {
         const parsed = Response.safeParse({ ...input, enumeratorId: input.mode === 'interview' ? 'e-1' : input.enumeratorId ?? null });
         fc.pre(parsed.success);
         expect(canonicalResponseJson(parsed.data!)).toBe(canonicalJson(parsed.data));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes the same with the form given, whether or not every answer is an item of it', () => {
+    const form = fc.constantFrom(...builtinForms);
+    fc.assert(
+      fc.property(form, response, fc.array(fc.tuple(fc.nat(), answer), { maxLength: 40 }), fc.boolean(), (f, input, picks, foreign) => {
+        const ids = allItems(f).map((i) => i.id);
+        // Mostly the form's own items, sometimes a key it does not have (then the general writer must take over).
+        const answers: Record<string, unknown> = foreign ? { ...input.answers } : {};
+        for (const [n, v] of picks) answers[foreign && n % 7 === 0 ? `x${n}` : ids[n % ids.length]] = v;
+        // Durations by the form's own sections, with now and then a key it does not have.
+        const sections = f.sections.map((x) => x.id);
+        const durationMs: Record<string, number> = foreign ? { ...input.durationMs } : {};
+        for (const [n] of picks) durationMs[foreign && n % 5 === 0 ? `s${n}` : sections[n % sections.length]] = n;
+        const parsed = Response.safeParse({ ...input, answers, durationMs, enumeratorId: input.mode === 'interview' ? 'e-1' : input.enumeratorId ?? null });
+        fc.pre(parsed.success);
+        expect(canonicalResponseJson(parsed.data!, f)).toBe(canonicalJson(parsed.data));
       }),
       { numRuns: 500 },
     );

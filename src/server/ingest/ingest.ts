@@ -1,9 +1,11 @@
 // A batch of submitted items → one verdict each, in order: invalid items are judged first, the rest stored in one transaction.
-import type { Db } from '../db/index';
-import { insertResponses } from '../db/queries/responses';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { FormDefinition } from '../../core/forms/schema';
-import { rollupHook } from '../scores/rollup';
-import { prepareItem, type PreparedRow, type Scope, type Verdict, type VerdictStatus } from './prepare';
+import type { Db } from '../db/index';
+import { insertResponses, insertResponsesSqlite, type InsertHook, type StoredResponseRow } from '../db/queries/responses';
+import { applyRollupPostgres, applyRollupSqlite, RollupDelta, writeDeltaPostgres, writeDeltaSqlite } from '../scores/rollup';
+import { prepareBatch, type PreparedBatch } from './batch';
+import type { Scope, Verdict, VerdictStatus } from './prepare';
 
 export type { Scope, Verdict, VerdictStatus } from './prepare';
 
@@ -16,39 +18,47 @@ export async function ingest(
   forms: ReadonlyMap<string, FormDefinition>,
   receivedAt: Date,
 ): Promise<Verdict[]> {
-  const received = receivedAt.toISOString();
-  const verdicts: (Verdict | undefined)[] = new Array(items.length);
-  const rows: PreparedRow[] = [];
-  const rowIndex: number[] = [];
-  // Same id twice in one batch: the first is inserted, later ones are judged against what ends up stored.
-  const firstById = new Map<string, number>();
-  const repeats: { index: number; hash: string; id: string }[] = [];
+  return storeBatch(db, prepareBatch(items, scope, forms, receivedAt.toISOString()), forms);
+}
 
-  for (let i = 0; i < items.length; i++) {
-    const p = prepareItem(items[i], scope, forms, received);
-    if (!p.ok) {
-      verdicts[i] = p.verdict;
-      continue;
-    }
-    if (firstById.has(p.row.id)) {
-      repeats.push({ index: i, hash: p.row.payload_hash, id: p.row.id });
-      continue;
-    }
-    firstById.set(p.row.id, rows.length);
-    rows.push(p.row);
-    rowIndex.push(i);
-  }
+/**
+ * The score rollup for the insert's transaction. When every row of the batch was inserted (the usual case) it
+ * adds the delta prepared with the batch; when some were already stored it counts only those inserted now,
+ * from their payloads, exactly as a rebuild would.
+ */
+function rollupFor(batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): InsertHook {
+  const prepared = () => RollupDelta.fromData(batch.rollup, forms);
+  const all = (inserted: readonly StoredResponseRow[]) => inserted.length === batch.rows.length;
+  return {
+    sqlite: (sqlite, inserted) => (all(inserted) ? writeDeltaSqlite(sqlite, prepared()) : applyRollupSqlite(sqlite, inserted, forms)),
+    postgres: (client, inserted) => (all(inserted) ? writeDeltaPostgres(client, prepared()) : applyRollupPostgres(client, inserted, forms)),
+  };
+}
 
-  const stored = await insertResponses(db, rows, rollupHook(forms));
-  const finalHash = new Map<string, string>();
-  stored.forEach((storedHash, k) => {
+/** Stores a prepared batch (one transaction, scores included) and answers every item. `forms` must be the snapshot it was prepared with. */
+export async function storeBatch(db: Db, batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): Promise<Verdict[]> {
+  return verdictsOf(batch, await insertResponses(db, batch.rows, rollupFor(batch, forms)));
+}
+
+/** storeBatch on a connection of this thread's own (an ingest worker's), synchronously. */
+export function storeBatchSqlite(sqlite: BetterSqlite3.Database, batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): Verdict[] {
+  return verdictsOf(batch, insertResponsesSqlite(sqlite, batch.rows, rollupFor(batch, forms)));
+}
+
+/** Every item's verdict, given for each row null (stored now) or the hash already stored under its id. */
+function verdictsOf(batch: PreparedBatch, stored: readonly (string | null)[]): Verdict[] {
+  const { rows, rowIndex, repeats } = batch;
+  const verdicts = batch.verdicts as (Verdict | null)[];
+  // Hashes by id are only needed to judge repeats within the batch.
+  const finalHash = repeats.length ? new Map<string, string>() : null;
+  for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
-    const i = rowIndex[k];
-    finalHash.set(row.id, storedHash ?? row.payload_hash);
-    verdicts[i] = judge(row.id, row.payload_hash, storedHash);
-  });
+    const storedHash = stored[k];
+    finalHash?.set(row.id, storedHash ?? row.payload_hash);
+    verdicts[rowIndex[k]] = judge(row.id, row.payload_hash, storedHash);
+  }
   for (const r of repeats) {
-    const hash = finalHash.get(r.id)!;
+    const hash = finalHash!.get(r.id)!;
     verdicts[r.index] = hash === r.hash ? { id: r.id, status: 'duplicate' } : conflict(r.id);
   }
   return verdicts as Verdict[];

@@ -1,5 +1,5 @@
 // Judges one submitted item before any write: schema, scope, form and answers; a valid one becomes a row to insert.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FormDefinition } from '../../core/forms/schema';
 import { localDay } from '../../core/local-day';
 import { Response, type Answers } from '../../core/response/schema';
@@ -7,6 +7,8 @@ import { validateResponse } from '../../core/response/validate';
 import type { StoredResponseRow } from '../db/queries/responses';
 import type { ProblemCode } from '../problems';
 import { canonicalResponseJson } from './canonical-response';
+import { fastParseResponse } from './fast-response';
+import { isoUtc } from './iso-utc';
 
 export type VerdictStatus = 'accepted' | 'duplicate' | 'conflict' | 'rejected';
 
@@ -56,17 +58,21 @@ export function prepareItem(item: unknown, scope: Scope, forms: ReadonlyMap<stri
   if (id === null) {
     return { ok: false, verdict: rejected(null, { code: '400.3', field: 'id', reason: 'not a response object with a string id' }) };
   }
-  const parsed = Response.safeParse(item);
-  if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const field = issues[0].path.map(String).join('.') || null;
-    const reason = issues
-      .slice(0, 3)
-      .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
-      .join('; ');
-    return { ok: false, verdict: rejected(id, { code: '400.3', field, reason: issues.length > 3 ? `${reason}; and ${issues.length - 3} more` : reason }) };
+  // The fast path vouches only for what zod would accept unchanged; everything else (and every error message) is zod's.
+  let r = fastParseResponse(item);
+  if (r === null) {
+    const parsed = Response.safeParse(item);
+    if (!parsed.success) {
+      const issues = parsed.error.issues;
+      const field = issues[0].path.map(String).join('.') || null;
+      const reason = issues
+        .slice(0, 3)
+        .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+        .join('; ');
+      return { ok: false, verdict: rejected(id, { code: '400.3', field, reason: issues.length > 3 ? `${reason}; and ${issues.length - 3} more` : reason }) };
+    }
+    r = parsed.data;
   }
-  const r = parsed.data;
   const scoped = scope.check(r);
   if (scoped) return { ok: false, verdict: rejected(id, scoped) };
 
@@ -85,7 +91,7 @@ export function prepareItem(item: unknown, scope: Scope, forms: ReadonlyMap<stri
     const reason = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ');
     return { ok: false, verdict: rejected(id, { code: '400.3', field: issues[0].path, reason: issues.length > 3 ? `${reason}; and ${issues.length - 3} more` : reason }) };
   }
-  const payload = canonicalResponseJson(r);
+  const payload = canonicalResponseJson(r, form);
   // JSON.stringify writes NUL and lone surrogates as \u escapes and every other character as itself, so a payload
   // without "\u" holds neither; only otherwise is the response walked to name the field.
   const badText = payload.includes('\\u') ? findIllFormedText(r) : null;
@@ -96,8 +102,9 @@ export function prepareItem(item: unknown, scope: Scope, forms: ReadonlyMap<stri
   const completed = Date.parse(r.completedAt);
   let duration = 0;
   let sections = 0;
-  for (const ms of Object.values(r.durationMs)) {
-    duration += ms;
+  const durations = r.durationMs;
+  for (const k in durations) {
+    duration += durations[k];
     sections++;
   }
   if (sections === 0) duration = completed - started;
@@ -106,20 +113,20 @@ export function prepareItem(item: unknown, scope: Scope, forms: ReadonlyMap<stri
     row: {
       id: r.id,
       payload,
-      payload_hash: createHash('sha256').update(payload).digest('hex'),
+      payload_hash: hash('sha256', payload, 'hex'),
       form_id: r.formId,
       form_version: r.formVersion,
       site_id: r.siteId,
       device_id: r.deviceId,
       enumerator_id: r.enumeratorId,
       mode: r.mode,
-      started_at: new Date(started).toISOString(),
-      completed_at: new Date(completed).toISOString(),
+      started_at: isoUtc(started),
+      completed_at: isoUtc(completed),
       received_at: receivedAt,
       local_day: cachedLocalDay(completed, scope.timeZoneOf(r.siteId)),
       // The payload keeps the exact figures; the column is for sorting and flags, so it is clamped to fit.
       duration_ms: Math.min(Math.max(0, duration), INT4_MAX),
-      flags: JSON.stringify(r.flags),
+      flags: r.flags.length === 0 ? '[]' : JSON.stringify(r.flags),
       procedure_code: r.procedure?.code ?? null,
       answers: r.answers,
     },
@@ -149,14 +156,19 @@ function findIllFormedText(value: unknown, path = ''): string | null {
 }
 
 // Local days repeat for every response of a shift: remember them per zone and 15-minute slot (every UTC offset is a multiple of 15 min).
-const dayCache = new Map<string, string>();
+const dayCache = new Map<string, Map<number, string>>();
 function cachedLocalDay(ms: number, timeZone: string): string {
-  const key = `${timeZone}|${Math.floor(ms / 900_000)}`;
-  let day = dayCache.get(key);
+  let zone = dayCache.get(timeZone);
+  if (!zone) {
+    if (dayCache.size > 1_000) dayCache.clear();
+    dayCache.set(timeZone, (zone = new Map()));
+  }
+  const slot = Math.floor(ms / 900_000);
+  let day = zone.get(slot);
   if (day === undefined) {
     day = localDay(ms, timeZone);
-    if (dayCache.size > 50_000) dayCache.clear();
-    dayCache.set(key, day);
+    if (zone.size > 50_000) zone.clear();
+    zone.set(slot, day);
   }
   return day;
 }

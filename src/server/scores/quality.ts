@@ -31,16 +31,30 @@ export interface QualityContext {
   tooFastApplies: boolean;
 }
 
-function timingQuery(db: Db, f: RollupFilter) {
-  let q = sk(db)
-    .selectFrom('responses')
-    .select(['id', 'site_id', 'local_day', 'device_id', 'enumerator_id', 'procedure_code', 'started_at', 'completed_at', 'received_at', 'flags'])
-    .where('form_id', '=', f.formId)
-    .where('local_day', '>=', f.from)
-    .where('local_day', '<=', f.to);
-  if (f.siteIds) q = q.where('site_id', 'in', f.siteIds);
-  if (f.formVersion !== undefined) q = q.where('form_version', '=', f.formVersion);
-  return q;
+/** The columns a flag needs, a page at a time in (local day, id) order: a season's worth never sits in memory at once. */
+export async function* timingPages(db: Db, f: RollupFilter, pageSize = 10_000): AsyncGenerator<TimingRow[]> {
+  if (f.siteIds && f.siteIds.length === 0) return;
+  let after: { day: string; id: string } | null = null;
+  for (;;) {
+    let q = sk(db)
+      .selectFrom('responses')
+      .select(['id', 'site_id', 'local_day', 'device_id', 'enumerator_id', 'procedure_code', 'started_at', 'completed_at', 'received_at', 'flags'])
+      .where('form_id', '=', f.formId)
+      .where('local_day', '>=', f.from)
+      .where('local_day', '<=', f.to);
+    if (f.siteIds) q = q.where('site_id', 'in', f.siteIds);
+    if (f.formVersion !== undefined) q = q.where('form_version', '=', f.formVersion);
+    if (after) {
+      const a: { day: string; id: string } = after;
+      q = q.where((eb) => eb(eb.refTuple('local_day', 'id'), '>', eb.tuple(a.day, a.id)));
+    }
+    const rows: TimingRow[] = await q.orderBy('local_day').orderBy('id').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1] as TimingRow;
+    after = { day: last.local_day, id: last.id };
+  }
 }
 
 export const durationOf = (r: { started_at: string; completed_at: string }) => Date.parse(r.completed_at) - Date.parse(r.started_at);
@@ -49,17 +63,17 @@ export const durationOf = (r: { started_at: string; completed_at: string }) => D
  * Everything needed to flag responses of the filter without reading their payloads. Durations are
  * wall clock (completedAt − startedAt), the definition core/scoring uses and the export prints.
  */
-export async function loadQualityContext(db: Db, form: FormDefinition, f: RollupFilter, timings?: readonly TimingRow[]): Promise<QualityContext> {
+export async function loadQualityContext(db: Db, form: FormDefinition, f: RollupFilter): Promise<QualityContext> {
   const tooFastApplies = form.kind === 'interview';
   const medians = new Map<string, number>();
   if (tooFastApplies) {
-    const rows = timings ?? (await timingQuery(db, f).execute());
     const bySite = new Map<string, number[]>();
-    for (const r of rows) {
-      let list = bySite.get(r.site_id);
-      if (!list) bySite.set(r.site_id, (list = []));
-      list.push(durationOf(r));
-    }
+    const addDuration = (site: string, ms: number) => {
+      let list = bySite.get(site);
+      if (!list) bySite.set(site, (list = []));
+      list.push(ms);
+    };
+    for await (const page of timingPages(db, f)) for (const r of page) addDuration(r.site_id, durationOf(r));
     for (const [site, list] of bySite) medians.set(site, median(list) as number);
   }
   const devices = await db.k.selectFrom('devices').select(['id', 'created_at']).execute();
@@ -132,31 +146,35 @@ export async function qualityReport(db: Db, form: FormDefinition, f: RollupFilte
   if (f.siteIds && f.siteIds.length === 0) {
     return { checked: 0, counts: { 'too-fast': 0, 'straight-lining': 0, 'clock-skew': 0, 'kiosk-misuse': 0 }, flaggedResponses: 0, medians: [], items: [], truncated: false };
   }
-  const timings = await timingQuery(db, f).execute();
-  const qc = await loadQualityContext(db, form, f, timings);
+  // Two passes: the medians need every duration first; the flags are then judged page by page.
+  const qc = await loadQualityContext(db, form, f);
   const counts: Record<QualityFlag, number> = { 'too-fast': 0, 'straight-lining': 0, 'clock-skew': 0, 'kiosk-misuse': 0 };
   const flagged: FlaggedResponse[] = [];
-  for (const r of timings) {
-    const flags = flagsOf(r, qc);
-    if (flags.length === 0) continue;
-    for (const fl of flags) counts[fl]++;
-    if (only && !flags.some((fl) => only.includes(fl))) continue;
-    flagged.push({
-      id: r.id,
-      siteId: r.site_id,
-      localDay: r.local_day,
-      enumeratorId: r.enumerator_id,
-      procedureCode: r.procedure_code,
-      completedAt: r.completed_at,
-      receivedAt: r.received_at,
-      durationMs: durationOf(r),
-      medianMs: qc.medians.get(r.site_id) ?? null,
-      flags,
-    });
+  let checked = 0;
+  for await (const page of timingPages(db, f)) {
+    for (const r of page) {
+      checked++;
+      const flags = flagsOf(r, qc);
+      if (flags.length === 0) continue;
+      for (const fl of flags) counts[fl]++;
+      if (only && !flags.some((fl) => only.includes(fl))) continue;
+      flagged.push({
+        id: r.id,
+        siteId: r.site_id,
+        localDay: r.local_day,
+        enumeratorId: r.enumerator_id,
+        procedureCode: r.procedure_code,
+        completedAt: r.completed_at,
+        receivedAt: r.received_at,
+        durationMs: durationOf(r),
+        medianMs: qc.medians.get(r.site_id) ?? null,
+        flags,
+      });
+    }
   }
   flagged.sort((a, b) => (a.completedAt < b.completedAt ? 1 : a.completedAt > b.completedAt ? -1 : 0));
   return {
-    checked: timings.length,
+    checked,
     counts,
     flaggedResponses: flagged.length,
     medians: [...qc.medians.entries()].map(([siteId, medianMs]) => ({ siteId, medianMs })),

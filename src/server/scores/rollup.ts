@@ -114,9 +114,20 @@ interface Accumulator {
   counts: Int32Array;
 }
 
+/** A RollupDelta as plain data (structured-clone friendly): what an ingest worker hands to the thread that writes. */
+export interface RollupDeltaData {
+  groups: { key: Omit<RollupKey, 'item_id'>; counts: Int32Array }[];
+  marks: Mark[];
+}
+
+const groupKey = (k: Omit<RollupKey, 'item_id'>) =>
+  `${k.form_id}${SEP}${k.grain}${SEP}${k.local_day}${SEP}${k.site_id}${SEP}${k.form_version}${SEP}${k.procedure_code}${SEP}${k.enumerator_id}`;
+
 /** Summed counts by key, ready to be added to score_rollup: one vector per (form, grain, day, site, version, procedure, enumerator). */
 export class RollupDelta {
   private readonly acc = new Map<string, Accumulator>();
+  /** A response's count vectors (one per grain) by everything that places it, so each response looks up one key, not three. */
+  private readonly byResponseKey = new Map<string, Int32Array[]>();
   readonly marks: Mark[] = [];
   private slots = 0;
 
@@ -142,6 +153,57 @@ export class RollupDelta {
     return a.counts;
   }
 
+  private vectorsOf(plan: Plan, row: RollupSource): Int32Array[] {
+    const k = `${plan.kind}${SEP}${row.form_id}${SEP}${row.form_version}${SEP}${row.local_day}${SEP}${row.site_id}${SEP}${row.procedure_code ?? ''}${SEP}${row.enumerator_id ?? ''}`;
+    let vs = this.byResponseKey.get(k);
+    if (!vs) {
+      // Kiosk ratings have neither procedure nor enumerator: their 'p' and 'e' rows would only repeat 't'.
+      vs = plan.kind === 'interview' ? [this.vector(plan, row, 't'), this.vector(plan, row, 'p'), this.vector(plan, row, 'e')] : [this.vector(plan, row, 't')];
+      this.byResponseKey.set(k, vs);
+    }
+    return vs;
+  }
+
+  /** The delta as plain data (counts are copied, so the delta may be reused). */
+  toData(): RollupDeltaData {
+    return { groups: [...this.acc.values()].map((a) => ({ key: a.key, counts: a.counts.slice() })), marks: [...this.marks] };
+  }
+
+  /**
+   * A delta rebuilt from toData() against the same forms (for the slot layout of each group). Throws when a
+   * group's form is unknown or its layout differs, rather than add counts to the wrong items.
+   */
+  static fromData(data: RollupDeltaData, forms: FormLookup): RollupDelta {
+    const d = new RollupDelta();
+    for (const g of data.groups) {
+      const form = forms.get(`${g.key.form_id}@${g.key.form_version}`);
+      const plan = form && planOf(form);
+      if (!plan || plan.items.length * NC !== g.counts.length) throw new Error(`rollup data for ${g.key.form_id}@${g.key.form_version} does not fit the form`);
+      const k = groupKey(g.key);
+      const a = d.acc.get(k);
+      if (a) {
+        for (let i = 0; i < g.counts.length; i++) a.counts[i] += g.counts[i];
+      } else {
+        d.acc.set(k, { key: g.key, plan, counts: Int32Array.from(g.counts) });
+        d.slots += plan.items.length;
+      }
+    }
+    d.marks.push(...data.marks);
+    return d;
+  }
+
+  /** Every slot with a count, unsorted: (group key, item id, the counts array and the slot's offset in it). */
+  eachSlot(fn: (key: Omit<RollupKey, 'item_id'>, itemId: string, counts: Int32Array, offset: number) => void): void {
+    for (const a of this.acc.values()) {
+      const { key, plan, counts } = a;
+      for (let i = 0, o = 0; i < plan.items.length; i++, o += NC) {
+        let any = 0;
+        for (let c = 0; c < NC; c++) any |= counts[o + c];
+        if (any !== 0) fn(key, plan.items[i] as string, counts, o);
+      }
+    }
+  }
+
   /** Adds one response; returns false when its form is unknown (then nothing is counted). */
   add(row: RollupSource, forms: FormLookup): boolean {
     const form = forms.get(`${row.form_id}@${row.form_version}`);
@@ -152,7 +214,7 @@ export class RollupDelta {
     const misuse = flags.includes('kiosk-misuse');
 
     if (plan.kind === 'interview') {
-      const vs = [this.vector(plan, row, 't'), this.vector(plan, row, 'p'), this.vector(plan, row, 'e')];
+      const vs = this.vectorsOf(plan, row);
       for (const c of vs) c[VALID] += 1; // slot 0: #n
       let any = false;
       for (const el of plan.elements) {
@@ -177,8 +239,7 @@ export class RollupDelta {
       }
       if (any) for (const c of vs) c[NC + VALID] += 1; // slot 1: #all
     } else {
-      // Kiosk ratings have neither procedure nor enumerator: their 'p' and 'e' rows would only repeat 't'.
-      const c = this.vector(plan, row, 't');
+      const c = this.vectorsOf(plan, row)[0]!;
       c[VALID] += 1;
       const r = plan.rating!;
       const v = answers[r.id];
@@ -232,6 +293,7 @@ export class RollupDelta {
 
   clear(): void {
     this.acc.clear();
+    this.byResponseKey.clear();
     this.marks.length = 0;
     this.slots = 0;
   }
@@ -266,17 +328,35 @@ export const SQLITE_ROLLUP_UPSERT =
   `ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET ${UPDATE_SET}`;
 const SQLITE_MARK = 'INSERT INTO response_marks (response_id, flag, form_id, site_id, local_day) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
 
-const sqliteStatements = new WeakMap<BetterSqlite3.Database, { upsert: BetterSqlite3.Statement; mark: BetterSqlite3.Statement }>();
+// Slots that only count respondents (#n, #all, elements, follow-ups) carry just `valid`: a narrower statement binds 9 values, not 17.
+const SQLITE_ROLLUP_UPSERT_VALID =
+  `INSERT INTO score_rollup (${KEY_COLUMNS.join(', ')}, valid) VALUES (${KEY_COLUMNS.map(() => '?').join(', ')}, ?) ` +
+  `ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET valid = score_rollup.valid + excluded.valid`;
 
+const sqliteStatements = new WeakMap<BetterSqlite3.Database, { upsert: BetterSqlite3.Statement; upsertValid: BetterSqlite3.Statement; mark: BetterSqlite3.Statement }>();
+
+/**
+ * Adds the delta inside the caller's SQLite transaction. Unsorted: SQLite has one writer at a time, so the
+ * row order that keeps PostgreSQL free of deadlocks buys nothing here. Arguments are passed one by one (no
+ * spread, no intermediate row objects): this runs on the ingest's critical path.
+ */
 export function writeDeltaSqlite(sqlite: BetterSqlite3.Database, delta: RollupDelta): void {
   let s = sqliteStatements.get(sqlite);
   if (!s) {
-    s = { upsert: sqlite.prepare(SQLITE_ROLLUP_UPSERT), mark: sqlite.prepare(SQLITE_MARK) };
+    s = { upsert: sqlite.prepare(SQLITE_ROLLUP_UPSERT), upsertValid: sqlite.prepare(SQLITE_ROLLUP_UPSERT_VALID), mark: sqlite.prepare(SQLITE_MARK) };
     sqliteStatements.set(sqlite, s);
   }
-  for (const { key: k, counts } of delta.rows()) {
-    s.upsert.run(k.form_id, k.grain, k.local_day, k.site_id, k.form_version, k.procedure_code, k.enumerator_id, k.item_id, ...counts);
-  }
+  const { upsert, upsertValid } = s;
+  delta.eachSlot((k, item, c, o) => {
+    let others = 0;
+    for (let j = 0; j < NC; j++) if (j !== VALID) others |= c[o + j];
+    if (others === 0) {
+      upsertValid.run(k.form_id, k.grain, k.local_day, k.site_id, k.form_version, k.procedure_code, k.enumerator_id, item, c[o + VALID]);
+    } else {
+      upsert.run(k.form_id, k.grain, k.local_day, k.site_id, k.form_version, k.procedure_code, k.enumerator_id, item,
+        c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4], c[o + 5], c[o + 6], c[o + 7], c[o + 8]);
+    }
+  });
   for (const m of delta.marks) s.mark.run(m.response_id, m.flag, m.form_id, m.site_id, m.local_day);
 }
 
