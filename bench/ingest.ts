@@ -1,7 +1,11 @@
 // Ingest throughput: responses/s through HTTP (real server process, batches of 100) beside a raw insert of the same rows, on SQLite and PostgreSQL.
+//
+// Knobs (environment): BENCH_DB=sqlite|postgres (one database only), BENCH_REPEAT=n (best of n runs, default 3),
+// BENCH_CONCURRENCY=n (batches in flight, default 4), BENCH_PORTS=lo-hi (ports of one's own), BENCH_THREADS=1 (the
+// server's CPU by thread), BENCH_CPU_PROF=dir (V8 profile of the server's main thread); INGEST_WORKERS reaches the server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -233,7 +237,8 @@ async function rawRun(target: Target, opts: Required<IngestBenchOptions>): Promi
       }
     });
     started = performance.now();
-    for (const b of batches) insertBatch(b);
+    // BEGIN IMMEDIATE, as the ingest's transactions.
+    for (const b of batches) insertBatch.immediate(b);
   } else {
     const client = await db.pool.connect();
     started = performance.now();
@@ -271,10 +276,11 @@ export async function run(options: IngestBenchOptions = {}): Promise<Measure[]> 
   const cpu = cpus();
   console.log(`Ingest: ${fmt(opts.total)} responses in batches of ${opts.batch}, ${opts.concurrency} in flight; best of ${repeat} runs each; ${new Date().toISOString()}`);
   console.log(`Machine: ${cpu[0]?.model ?? 'cpu'} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average at start ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+  const workers = process.env.INGEST_WORKERS?.trim() ? `INGEST_WORKERS=${process.env.INGEST_WORKERS.trim()}` : 'default ingest workers';
   console.log('SQLite: WAL, synchronous=NORMAL. PostgreSQL: embedded, default (durable) settings. HTTP: src/server/main.ts in its own process');
-  console.log('(INGEST_WORKERS as in the environment, default one per core beyond the first), every batch accepted and its score rollup');
-  console.log('written in the same transaction. Raw: the same rows prepared beforehand, the same INSERT statement, one transaction a');
-  console.log('batch, same schema and settings, no HTTP, no validation and no rollup (so HTTP ÷ raw includes the rollup\'s cost).\n');
+  console.log(`(${workers}), every batch accepted and its score rollup written in the same transaction. Raw: the same rows prepared`);
+  console.log('beforehand, the same INSERT statement, BEGIN IMMEDIATE and one transaction a batch, same schema and settings, and no HTTP,');
+  console.log('no validation and no rollup: HTTP ÷ raw includes the cost of the rollup.\n');
 
   const measures: Measure[] = [];
   // BENCH_DB=sqlite or postgres runs one database only (while working on one path).

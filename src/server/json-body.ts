@@ -12,6 +12,12 @@ const SUSPECT_CONSTRUCTOR =
   /"(?:c|\\u0063)(?:o|\\u006[Ff])(?:n|\\u006[Ee])(?:s|\\u0073)(?:t|\\u0074)(?:r|\\u0072)(?:u|\\u0075)(?:c|\\u0063)(?:t|\\u0074)(?:o|\\u006[Ff])(?:r|\\u0072)"\s*:/;
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
+/** Whether the text could name either key: a cheap substring look first (most bodies hold neither word nor a \u escape), then the patterns. */
+function mayPoison(text: string): boolean {
+  if (!text.includes('\\u') && !text.includes('proto') && !text.includes('constructor')) return false;
+  return SUSPECT_PROTO.test(text) || SUSPECT_CONSTRUCTOR.test(text);
+}
+
 /** Breadth first, without recursion, so deep nesting cannot overflow the stack. */
 function poisoned(root: object): boolean {
   let next: object[] = [root];
@@ -50,7 +56,7 @@ export function readJsonBody(buf: Uint8Array): unknown {
   } catch (e) {
     throw new Problem('400.1', `the body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (value !== null && typeof value === 'object' && (SUSPECT_PROTO.test(text) || SUSPECT_CONSTRUCTOR.test(text)) && poisoned(value)) {
+  if (value !== null && typeof value === 'object' && mayPoison(text) && poisoned(value)) {
     throw new Problem('400.1', 'the body is not valid JSON: it sets "__proto__" or "constructor.prototype"');
   }
   return value;

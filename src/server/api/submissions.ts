@@ -1,27 +1,76 @@
 // POST /api/v1/submissions: a tablet's batch (≤ 500) → one verdict per item; the unique id decides, never a prior read.
-import type { FastifyInstance } from 'fastify';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FormDefinition } from '../../core/forms/schema';
 import { Response } from '../../core/response/schema';
 import { requireDevice } from '../auth/guards';
 import type { ServerContext } from '../context';
+import type { Db } from '../db/index';
 import { planFault, strike } from '../fault';
-import { fromWire } from '../ingest/batch';
-import { deviceScopeData } from '../ingest/device-scope';
-import { storeBatch } from '../ingest/ingest';
+import { fromWire, prepareBodyBatch, type PreparedBatch } from '../ingest/batch';
+import { deviceScopeData, type DeviceScopeData } from '../ingest/device-scope';
+import { storeBatch, type Verdict } from '../ingest/ingest';
 import { PreparePool } from '../ingest/worker-pool';
 import type { RawJsonBodyConfig } from '../json-body';
 import { inputSchema, problemSchema } from '../openapi';
-import { Problem } from '../problems';
+import { Problem, type FieldError, type ProblemCode } from '../problems';
 import { resultsSchema } from './envelope';
 
 export const MAX_SUBMISSION_ITEMS = 500;
 export const SUBMISSION_BODY_LIMIT = 5 * 1024 * 1024;
 
+const pools = new WeakMap<FastifyInstance, PreparePool>();
+
+/** The ingest worker pool an app's submissions route uses (tests warm it up and check it did the work). */
+export function ingestPoolOf(app: FastifyInstance): PreparePool | undefined {
+  return pools.get(app);
+}
+
+/** The SQLite file ingest workers can open too (not an in-memory or temporary database). */
+function sharedSqliteFile(db: Db): string | null {
+  if (db.kind !== 'sqlite' || db.sqlite.memory || !db.sqlite.name) return null;
+  return path.resolve(db.sqlite.name);
+}
+
 export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): void {
-  // Reading, validating and hashing a batch happens in worker threads; this thread authenticates, writes and answers.
-  const pool = new PreparePool();
+  // Reading, validating and hashing a batch happens in worker threads, and on SQLite the transaction too; this
+  // thread authenticates and answers (and stores, on PostgreSQL).
+  const pool = new PreparePool({ sqliteFile: sharedSqliteFile(ctx.db) });
+  pools.set(app, pool);
   app.addHook('onClose', () => pool.close());
   // A listening server starts its workers at once (not on the first batch); apps driven by inject() start them when used.
-  app.addHook('onListen', () => void pool.warm());
+  app.addHook('onListen', async () => {
+    void pool.warm();
+  });
+
+  const refuse = (p: { code: ProblemCode; detail: string; errors?: FieldError[] }) => new Problem(p.code, p.detail, p.errors);
+
+  /** The batch ready to store, prepared by a worker or, when none can, here; a refused body throws its problem. */
+  async function prepare(body: Buffer, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string): Promise<PreparedBatch> {
+    const o = await pool.prepare(body, scope, forms, receivedAt, MAX_SUBMISSION_ITEMS);
+    if (!o.ok) throw refuse(o.problem);
+    return fromWire(o.batch);
+  }
+
+  /** The usual path: a worker prepares and (SQLite) stores; whatever it cannot do is done here, the same way. */
+  async function submit(body: Buffer, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string): Promise<Verdict[]> {
+    const o = await pool.submit(body, scope, forms, receivedAt, MAX_SUBMISSION_ITEMS);
+    if (o && !o.ok) throw refuse(o.problem);
+    if (o && 'verdicts' in o) return o.verdicts;
+    const here = o ?? prepareBodyBatch(body, scope, forms, receivedAt, MAX_SUBMISSION_ITEMS);
+    if (!here.ok) throw refuse(here.problem);
+    return storeBatch(ctx.db, 'columns' in here.batch ? fromWire(here.batch) : here.batch, forms);
+  }
+
+  /** With the test-only fault switch on: prepare, maybe fail, store here, maybe fail (the tablet sees errors for stored batches). */
+  async function submitWithFaults(request: FastifyRequest, reply: FastifyReply, body: Buffer, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string) {
+    const batch = await prepare(body, scope, forms, receivedAt);
+    const fault = planFault(ctx.fault, ctx.random);
+    if (fault?.when === 'before-write' && (await strike(fault, ctx.fault!, request, reply)) === 'gone') return 'gone';
+    const results = await storeBatch(ctx.db, batch, forms);
+    if (fault?.when === 'after-write' && (await strike(fault, ctx.fault!, request, reply)) === 'gone') return 'gone';
+    return results;
+  }
 
   app.post(
     '/api/v1/submissions',
@@ -37,17 +86,14 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
       },
     },
     async (request, reply) => {
-      const caller = await requireDevice(ctx, request);
       // The token is checked before the body is read: an unknown caller costs no parsing.
+      const scope = deviceScopeData(await requireDevice(ctx, request));
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const forms = await ctx.forms.snapshot();
-      const prepared = await pool.prepare(body, deviceScopeData(caller), forms, ctx.now().toISOString(), MAX_SUBMISSION_ITEMS);
-      if (!prepared.ok) throw new Problem(prepared.problem.code, prepared.problem.detail, prepared.problem.errors);
-      const fault = planFault(ctx.fault, ctx.random);
-      if (fault?.when === 'before-write' && (await strike(fault, ctx.fault!, request, reply)) === 'gone') return reply;
-      const results = await storeBatch(ctx.db, fromWire(prepared.batch), forms);
-      if (fault?.when === 'after-write' && (await strike(fault, ctx.fault!, request, reply)) === 'gone') return reply;
-      return { results };
+      const receivedAt = ctx.now().toISOString();
+      if (!ctx.fault) return { results: await submit(body, scope, forms, receivedAt) };
+      const results = await submitWithFaults(request, reply, body, scope, forms, receivedAt);
+      return results === 'gone' ? reply : { results };
     },
   );
 }

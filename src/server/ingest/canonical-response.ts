@@ -63,26 +63,33 @@ function answersJson(answers: Readonly<Record<string, unknown>>, form: FormDefin
     const v = answers[ids[i]];
     if (v === undefined || !Object.hasOwn(answers, ids[i])) continue;
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) return recordJson(answers);
-    s += (written ? ',' : '') + prefixes[i] + (typeof v === 'string' ? str(v) : valueJson(v));
+    s += (written ? ',' : '') + prefixes[i] + (typeof v === 'string' ? str(v) : typeof v === 'number' ? num(v) : valueJson(v));
     written++;
   }
   return written === present ? `${s}}` : recordJson(answers);
 }
 
+/** A number as JSON.stringify writes it (finite numbers print alike either way; the schema lets no other through, but stay exact). */
+const num = (v: number) => (Number.isFinite(v) ? String(v) : 'null');
+
 /** Section durations as canonicalJson writes them: the form's sections are the usual keys, so their sorted order is tried first. */
-const sectionOrders = new WeakMap<FormDefinition, string[]>();
+const sectionOrders = new WeakMap<FormDefinition, AnswerOrder>();
 function durationsJson(d: Readonly<Record<string, number>>, form: FormDefinition | undefined): string {
   if (!form) return recordJson(d);
   let order = sectionOrders.get(form);
-  if (!order) sectionOrders.set(form, (order = form.sections.map((s) => s.id).sort()));
+  if (!order) {
+    const ids = form.sections.map((s) => s.id).sort();
+    sectionOrders.set(form, (order = { ids, prefixes: ids.map((id) => `${str(id)}:`) }));
+  }
   let present = 0;
   for (const k in d) if (d[k] !== undefined) present++;
+  const { ids, prefixes } = order;
   let s = '{';
   let written = 0;
-  for (let i = 0; i < order.length && written < present; i++) {
-    const v = d[order[i]];
-    if (v === undefined || !Object.hasOwn(d, order[i])) continue;
-    s += `${written ? ',' : ''}${str(order[i])}:${str(v)}`;
+  for (let i = 0; i < ids.length && written < present; i++) {
+    const v = d[ids[i]];
+    if (v === undefined || !Object.hasOwn(d, ids[i])) continue;
+    s += (written ? ',' : '') + prefixes[i] + (typeof v === 'number' ? num(v) : valueJson(v));
     written++;
   }
   return written === present ? `${s}}` : recordJson(d);

@@ -1,5 +1,6 @@
 // Judges one submitted item before any write: schema, scope, form and answers; a valid one becomes a row to insert.
 import { hash } from 'node:crypto';
+import { config, locales } from 'zod/mini';
 import type { FormDefinition } from '../../core/forms/schema';
 import { localDay } from '../../core/local-day';
 import { Response, type Answers } from '../../core/response/schema';
@@ -9,6 +10,11 @@ import type { ProblemCode } from '../problems';
 import { canonicalResponseJson } from './canonical-response';
 import { fastParseResponse } from './fast-response';
 import { isoUtc } from './iso-utc';
+
+// Rejection reasons are zod's English messages. zod/mini ships no locale ("Invalid input" for everything); the full
+// zod the API routes load installs English on first use, but an ingest worker loads none of those routes. So set
+// the same default here, only when none is set, exactly as full zod does: the same reason on every thread.
+if (!config().localeError) config(locales.en());
 
 export type VerdictStatus = 'accepted' | 'duplicate' | 'conflict' | 'rejected';
 

@@ -125,9 +125,6 @@ export interface PoolOptions {
   sqliteFile?: string | null;
 }
 
-/** What a submissions body came to: refused as a whole, stored by a worker (verdicts), or prepared for the caller to store. */
-export type SubmitOutcome = BodyOutcome | { ok: true; verdicts: import('./prepare').Verdict[] };
-
 /**
  * Prepares submission bodies (prepareBody) in worker threads, and stores them there when the database is a
  * SQLite file. Every answer is the one this thread would give: when there are no workers, none is ready yet or
@@ -170,15 +167,18 @@ export class PreparePool {
   /** Prepares a body; never stores it. */
   async prepare(body: Uint8Array, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string, maxItems: number): Promise<BodyOutcome> {
     const o = await this.dispatch(body, scope, forms, receivedAt, maxItems, false);
-    return o ?? this.local(body, scope, forms, receivedAt, maxItems);
+    // Asked not to store, a worker never answers with verdicts.
+    return o && !('verdicts' in o) ? o : this.local(body, scope, forms, receivedAt, maxItems);
   }
 
   /**
    * Prepares a body and, when the workers store, stores it: verdicts. Undefined when no worker could take it:
    * the caller prepares and stores on this thread.
    */
-  async submit(body: Uint8Array, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string, maxItems: number): Promise<SubmitOutcome | undefined> {
-    return this.dispatch(body, scope, forms, receivedAt, maxItems, this.stores);
+  async submit(body: Uint8Array, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string, maxItems: number): Promise<WorkerOutcome | undefined> {
+    const o = await this.dispatch(body, scope, forms, receivedAt, maxItems, this.stores);
+    if (!o) this.stats.local++;
+    return o;
   }
 
   private async dispatch(
@@ -205,7 +205,6 @@ export class PreparePool {
     } catch {
       // The worker failed (not the body: a bad body is an outcome). The caller does it here.
       slot.formsVersion = -1;
-      this.stats.local++;
       return undefined;
     }
   }
