@@ -1,0 +1,37 @@
+// Bundles the endpoint (src/server + src/core) into plain JavaScript under build/server, so production runs on
+// node alone: no TypeScript loader in memory (it costs ~50 MB of RSS, which the export budget cannot spare).
+import { build } from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SERVER_OUT = 'build/server';
+export const SERVER_ENTRY = join(SERVER_OUT, 'main.mjs');
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), st.mtimeMs);
+}
+
+export function serverIsStale() {
+  return !existsSync(SERVER_ENTRY) || statSync(SERVER_ENTRY).mtimeMs < Math.max(newest('src/server'), newest('src/core'), newest('package.json'));
+}
+
+export async function buildServer() {
+  await build({
+    // The ingest worker is its own entry: the pool loads it from beside main.mjs.
+    entryPoints: { main: 'src/server/main.ts', 'prepare-worker': 'src/server/ingest/prepare-worker.ts' },
+    outdir: SERVER_OUT,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildServer();
