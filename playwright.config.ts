@@ -1,6 +1,6 @@
 // Browser tests in Debian's Chromium (never a downloaded browser) against the real server from `npm start`.
 import { defineConfig } from '@playwright/test';
-import { chromiumPath, E2E_PORT } from './e2e/support/env';
+import { CHROMIUM_ARGS, chromiumPath, E2E_PORT } from './e2e/support/env';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -18,15 +18,7 @@ export default defineConfig({
     serviceWorkers: 'allow',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -3,7 +3,7 @@
 // Knobs (environment): BENCH_DB=sqlite|postgres (one database only), BENCH_REPEAT=n (best of n runs, default 3),
 // BENCH_CONCURRENCY=n (batches in flight, default 4), BENCH_PORTS=lo-hi (ports of one's own), BENCH_THREADS=1 (the
 // server's CPU by thread), BENCH_CPU_PROF=dir (V8 profile of the server's main thread); INGEST_WORKERS reaches the server.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -17,6 +17,7 @@ import { prepareItem } from '../src/server/ingest/prepare';
 import { builtinForms } from '../src/core/forms/builtin';
 import { freePort, startEmbeddedPostgres } from '../src/server/test/embedded-postgres';
 import { makeResponse, seedWorld, type World } from '../src/server/test/fixtures';
+import { waitForHealth } from './wait-for-health';
 
 export interface IngestBenchOptions {
   total?: number;
@@ -93,19 +94,6 @@ async function postgresTarget(adminUrl: string, name: string): Promise<Target> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { kind: 'postgres', env: { DATABASE_URL: url.toString() }, open: () => openDb({ databaseUrl: url.toString() }), cleanup: async () => {} };
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not answer /api/health');
 }
 
 /** CPU ms of each thread of a process by "tid name" (BENCH_THREADS=1: where the server's CPU goes besides its main thread). */

@@ -1,5 +1,5 @@
 // Scores and exports at scale: 1,000,000 stored responses on SQLite and PostgreSQL, scores ≤ 500 ms, exports of 132,229 with flat memory.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { makeInterview, makeRating, pick, PROCEDURES, rng, type SiteProfile } fr
 import { prepareItem, type Scope } from '../src/server/ingest/prepare';
 import { rollupHook } from '../src/server/scores/rollup';
 import { freePort } from '../src/server/test/embedded-postgres';
+import { waitForHealth } from './wait-for-health';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH_DIR = path.join(ROOT, '.tmp/bench');
@@ -294,19 +295,6 @@ async function timeScores(db: Db): Promise<string[][]> {
 }
 
 // ---- exports: the real server in a child process, downloaded over HTTP, peak RSS read from /proc
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not answer /api/health');
-}
 
 function peakRssMiB(pid: number): number | null {
   try {

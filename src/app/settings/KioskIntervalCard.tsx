@@ -4,8 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { availableForms } from '../forms/forms';
 import { deleteSetting, setSetting, useSetting } from '../store/settings';
-
-const ERROR_STYLE = { color: '#b3261e', fontWeight: 600 } as const;
+import { SaveRow, type SaveMessage } from './SaveRow';
 
 export function KioskIntervalCard() {
   const value = useSetting('kioskMinIntervalSeconds');
@@ -20,7 +19,7 @@ function KioskIntervalForm({ saved }: { saved: number | null }) {
   const form = forms?.find((f) => f.id === 'desk-rating') ?? forms?.[0];
   const fallback = form?.kind === 'kiosk' ? form.kiosk.minIntervalSeconds : 5;
   const [text, setText] = useState(saved === null ? '' : String(saved));
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<SaveMessage>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -57,14 +56,7 @@ function KioskIntervalForm({ saved }: { saved: number | null }) {
             }}
           />
         </label>
-        <div>
-          <button type="submit" className="btn btn-primary">
-            {t('intervalSave')}
-          </button>
-          <span role="status" className={message?.ok ? 'ok-text' : undefined} style={message && !message.ok ? ERROR_STYLE : undefined}>
-            {message ? ` ${message.text}` : ''}
-          </span>
-        </div>
+        <SaveRow label={t('intervalSave')} message={message} />
       </form>
     </section>
   );

@@ -3,8 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isValidPin, PIN_MAX_LENGTH, PIN_MIN_LENGTH, setPin, verifyPin } from '../security/pin';
 import { useSetting } from '../store/settings';
-
-const ERROR_STYLE = { color: '#b3261e', fontWeight: 600 } as const;
+import { SaveRow, type SaveMessage } from './SaveRow';
 
 export function SupervisorPinCard() {
   const { t } = useTranslation(['kioskSettings', 'kiosk']);
@@ -13,7 +12,7 @@ export function SupervisorPinCard() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<SaveMessage>(null);
   const [busy, setBusy] = useState(false);
   const range = { min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH };
   if (hash === undefined) return null;
@@ -69,14 +68,7 @@ export function SupervisorPinCard() {
           <span>{t('repeatPin')}</span>
           <input {...pinInput} name="repeatPin" value={repeat} onChange={digits(setRepeat)} required />
         </label>
-        <div>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {t('savePin')}
-          </button>
-          <span role="status" className={message?.ok ? 'ok-text' : undefined} style={message && !message.ok ? ERROR_STYLE : undefined}>
-            {message ? ` ${message.text}` : ''}
-          </span>
-        </div>
+        <SaveRow label={t('savePin')} message={message} busy={busy} />
       </form>
     </section>
   );

@@ -1,9 +1,7 @@
 // Sites ranked by their index, with the gap between the best and the worst: the figure reports talk about.
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../core/format';
-import { FigureBar } from './FigureBar';
-import { interval, num, pct } from './format';
-import { SmallSample } from './SmallSample';
+import { FigureCells, FigureHeadCells } from './FigureCells';
 import type { Group, SiteJson } from './types';
 
 export function SiteRanking({ groups, siteById }: { groups: Group[]; siteById: Map<string, SiteJson> }) {
@@ -33,18 +31,7 @@ export function SiteRanking({ groups, siteById }: { groups: Group[]; siteById: M
               {t('ranking.rank')}
             </th>
             <th scope="col">{t('ranking.site')}</th>
-            <th scope="col" className="num">
-              {t('ranking.index')}
-            </th>
-            <th scope="col" className="sv-col-bar">
-              <span className="sr-only">{t('ranking.bar')}</span>
-            </th>
-            <th scope="col" className="num">
-              n
-            </th>
-            <th scope="col" className="num">
-              {t('ranking.interval')}
-            </th>
+            <FigureHeadCells valueLabel={t('ranking.index')} bar />
           </tr>
         </thead>
         <tbody>
@@ -59,15 +46,7 @@ export function SiteRanking({ groups, siteById }: { groups: Group[]; siteById: M
                     {site ? `${site.code} · ${t(`kinds.${site.kind}`)}` : ''}
                   </span>
                 </th>
-                <td className="num sv-strong">
-                  {pct(g.value, lang)}
-                  <SmallSample show={g.smallSample && g.value !== null} />
-                </td>
-                <td className="sv-col-bar">
-                  <FigureBar figure={g} />
-                </td>
-                <td className="num">{num(g.n, lang)}</td>
-                <td className="num sv-nowrap">{interval(g, lang)}</td>
+                <FigureCells figure={g} lang={lang} />
               </tr>
             );
           })}

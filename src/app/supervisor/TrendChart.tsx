@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatNumber } from '../../core/format';
+import { FigureHeadCells } from './FigureCells';
 import { addDays, day, interval, num, pct, shortDay } from './format';
 import type { Group } from './types';
 
@@ -103,15 +104,7 @@ export function TrendChart({ groups, from, to, kiosk }: { groups: Group[]; from:
           <thead>
             <tr>
               <th scope="col">{t('trend.xAxis')}</th>
-              <th scope="col" className="num">
-                {t(kiosk ? 'trend.yAxisKiosk' : 'trend.yAxis')}
-              </th>
-              <th scope="col" className="num">
-                n
-              </th>
-              <th scope="col" className="num">
-                {t('ranking.interval')}
-              </th>
+              <FigureHeadCells valueLabel={t(kiosk ? 'trend.yAxisKiosk' : 'trend.yAxis')} />
             </tr>
           </thead>
           <tbody>

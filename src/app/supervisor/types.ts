@@ -1,4 +1,7 @@
 // The shapes the supervisor screens read from /api/v1 (scores, quality, sessions), written down once.
+import type { FlaggedResponse } from '../../core/scoring/flagged-response';
+import type { QualityFlag } from '../../core/scoring/quality';
+
 export type Text = { vi: string; en: string; [lang: string]: string };
 
 export interface SiteJson {
@@ -76,20 +79,8 @@ export interface FormSummary {
   title: Text;
 }
 
-export type QualityFlag = 'too-fast' | 'straight-lining' | 'clock-skew' | 'kiosk-misuse';
-
-export interface FlaggedResponse {
-  id: string;
-  siteId: string;
-  localDay: string;
-  enumeratorId: string | null;
-  procedureCode: string | null;
-  completedAt: string;
-  receivedAt: string;
-  durationMs: number;
-  medianMs: number | null;
-  flags: QualityFlag[];
-}
+export type { QualityFlag } from '../../core/scoring/quality';
+export type { FlaggedResponse } from '../../core/scoring/flagged-response';
 
 export interface QualityJson {
   checked: number;

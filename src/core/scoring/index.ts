@@ -4,3 +4,4 @@ export * from './indices';
 export * from './kiosk';
 export * from './sample-size';
 export * from './quality';
+export * from './flagged-response';

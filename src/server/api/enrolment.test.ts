@@ -1,9 +1,10 @@
 // Enrolment on both databases: one-time 24-hour codes in a supervisor's scope, device tokens, revocation.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { makeResponse, PASSWORD, seedWorld, type World } from '../test/fixtures';
+import { makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
+import { startSeededApp, stopApp } from '../test/test-app';
 
 describe.each(testDatabases())('enrolment on $kind', ({ create }) => {
   let fresh: FreshDb;
@@ -17,19 +18,14 @@ describe.each(testDatabases())('enrolment on $kind', ({ create }) => {
   const enrol = (code: string, name = 'Máy tính bảng quầy 2') => app.inject({ method: 'POST', url: '/api/v1/devices', payload: { code, name } });
 
   beforeAll(async () => {
-    fresh = await create();
-    w = await seedWorld(fresh.db);
-    app = await buildApp({ db: fresh.db, now: () => clock });
+    ({ fresh, app, w } = await startSeededApp(create, { now: () => clock }));
   });
   // Tests move the clock past the 8-hour session life: sign in again on the current clock each time.
   beforeEach(async () => {
     supervisor = await login(app, 'lan', PASSWORD);
     admin = await login(app, 'admin', PASSWORD);
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   it('trades a code for a token once; the token identifies the device, its site and enumerators', async () => {
     const res = await newCode(supervisor, w.siteA.id);

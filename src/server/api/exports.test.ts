@@ -7,12 +7,13 @@ import { createRowEncoder, type Cell } from '../../core/export/rows';
 import { getBuiltinForm } from '../../core/forms/builtin';
 import type { FormDefinition } from '../../core/forms/schema';
 import type { Response } from '../../core/response/schema';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { listAudit } from '../db/queries/audit';
 import { responsePages } from '../exports/source';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { makeResponse, PASSWORD, seedWorld, type World } from '../test/fixtures';
+import { makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
+import { startSeededApp, stopApp } from '../test/test-app';
 
 const NOW = new Date('2026-11-26T09:00:00Z');
 const DAY = '2026-11-26';
@@ -33,9 +34,7 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
   let fastId: string;
 
   beforeAll(async () => {
-    fresh = await create();
-    w = await seedWorld(fresh.db, new Date('2026-10-01T00:00:00Z'));
-    app = await buildApp({ db: fresh.db, now: () => NOW });
+    ({ fresh, app, w } = await startSeededApp(create, { now: () => NOW }, new Date('2026-10-01T00:00:00Z')));
     admin = await login(app, 'admin', PASSWORD);
     supervisor = await login(app, 'lan', PASSWORD);
     const a = { siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id };
@@ -52,10 +51,7 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     const siteB = [makeResponse(b, {}, 'sipas-2017', 40), makeResponse(b, {}, 'sipas-2017', 41)];
     expect(results(await submit(app, w.deviceB.token, { responses: siteB })).every((v) => v.status === 'accepted')).toBe(true);
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   const download = (url: string, session: string) => app.inject({ method: 'GET', url, ...asUser(session) });
 

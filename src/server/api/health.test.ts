@@ -1,19 +1,16 @@
 // The server answers /api/health on both databases, and unknown API paths are problem+json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { testDatabases, type FreshDb } from '../test/databases';
+import { startApp, stopApp } from '../test/test-app';
 
 describe.each(testDatabases())('health on $kind', ({ kind, create }) => {
   let fresh: FreshDb;
   let app: App;
   beforeAll(async () => {
-    fresh = await create();
-    app = await buildApp({ db: fresh.db });
+    ({ fresh, app } = await startApp(create));
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   it('says ok and names the database', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });

@@ -1,11 +1,12 @@
 // Hand-carried imports on both databases: the same verdicts as submissions, scoped to the supervisor's sites, audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { listAudit } from '../db/queries/audit';
 import { getStoredResponse } from '../db/queries/responses';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { makeResponse, PASSWORD, seedWorld, type World } from '../test/fixtures';
+import { makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
+import { startSeededApp, stopApp } from '../test/test-app';
 
 describe.each(testDatabases())('imports on $kind', ({ create }) => {
   let fresh: FreshDb;
@@ -22,15 +23,10 @@ describe.each(testDatabases())('imports on $kind', ({ create }) => {
     });
 
   beforeAll(async () => {
-    fresh = await create();
-    w = await seedWorld(fresh.db);
-    app = await buildApp({ db: fresh.db });
+    ({ fresh, app, w } = await startSeededApp(create));
     supervisor = await login(app, 'lan', PASSWORD);
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   it('gives the verdicts a submission would, and logs the import', async () => {
     const owner = { siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id };

@@ -1,9 +1,10 @@
 // Scores, quality flags and drill-down on both databases: each supervisor sees only their sites, an admin sees all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { makeResponse, PASSWORD, seedWorld, type World } from '../test/fixtures';
+import { makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
+import { startSeededApp, stopApp } from '../test/test-app';
 
 // The server's clock: responses below are judged against it.
 const NOW = new Date('2026-11-26T09:00:00Z');
@@ -19,9 +20,7 @@ describe.each(testDatabases())('scores and quality on $kind', ({ create }) => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    fresh = await create();
-    w = await seedWorld(fresh.db, new Date('2026-10-01T00:00:00Z'));
-    app = await buildApp({ db: fresh.db, now: () => NOW });
+    ({ fresh, app, w } = await startSeededApp(create, { now: () => NOW }, new Date('2026-10-01T00:00:00Z')));
     admin = await login(app, 'admin', PASSWORD);
     supervisor = await login(app, 'lan', PASSWORD);
     const a = { siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id };
@@ -40,10 +39,7 @@ describe.each(testDatabases())('scores and quality on $kind', ({ create }) => {
     expect(results(await submit(app, w.deviceA.token, { responses: [...normal, fast, straight, skewed, offline] })).every((v) => v.status === 'accepted')).toBe(true);
     expect(results(await submit(app, w.deviceB.token, { responses: siteB })).every((v) => v.status === 'accepted')).toBe(true);
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   const get = (url: string, session?: string) => app.inject({ method: 'GET', url, ...(session ? asUser(session) : {}) });
 

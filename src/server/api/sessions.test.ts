@@ -1,9 +1,10 @@
 // Web sign-in on both databases: cookie flags, /me, logout, 8-hour expiry and the per-username attempt limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { PASSWORD, seedWorld, type World } from '../test/fixtures';
+import { PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login } from '../test/http';
+import { startSeededApp, stopApp } from '../test/test-app';
 
 describe.each(testDatabases())('sessions on $kind', ({ create }) => {
   let fresh: FreshDb;
@@ -12,14 +13,9 @@ describe.each(testDatabases())('sessions on $kind', ({ create }) => {
   let clock = new Date('2026-11-26T01:00:00Z');
 
   beforeAll(async () => {
-    fresh = await create();
-    w = await seedWorld(fresh.db);
-    app = await buildApp({ db: fresh.db, now: () => clock });
+    ({ fresh, app, w } = await startSeededApp(create, { now: () => clock }));
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   it('signs in with an httpOnly, SameSite=Strict cookie valid 8 hours, and /me names the user and their sites', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'lan', password: PASSWORD } });

@@ -1,11 +1,12 @@
 // The test-only fault switch: failures before or after the write, so a tablet sees errors for batches that were stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { getStoredResponse } from '../db/queries/responses';
 import { faultFromEnv } from '../fault';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { makeResponse, seedWorld, type World } from '../test/fixtures';
+import { makeResponse, type World } from '../test/fixtures';
 import { isProblem, listen, results, submit } from '../test/http';
+import { startSeededApp, stopApp } from '../test/test-app';
 
 // planFault draws three numbers: whether to fail (< rate), which way (error, drop, hang by thirds), and when (< 0.5: before the write).
 const NO_FAULT = [0.99];
@@ -30,15 +31,10 @@ describe.each(testDatabases())('injected faults on $kind', ({ create }) => {
   const owner = () => ({ siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id });
 
   beforeAll(async () => {
-    fresh = await create();
-    w = await seedWorld(fresh.db);
-    app = await buildApp({ db: fresh.db, fault: { rate: 0.5, hangMs: 50 }, random: () => draws.shift() ?? 0.99 });
+    ({ fresh, app, w } = await startSeededApp(create, { fault: { rate: 0.5, hangMs: 50 }, random: () => draws.shift() ?? 0.99 }));
     base = await listen(app);
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   it('a 500 before the write stores nothing', async () => {
     const r = makeResponse(owner());

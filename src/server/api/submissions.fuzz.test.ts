@@ -1,10 +1,11 @@
 // Fuzzing POST /api/v1/submissions with ≥ 1,000 broken bodies: always a 4xx problem (or every item rejected), never a 5xx or a row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { countResponses } from '../db/queries/responses';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { makeResponse, seedWorld, type World } from '../test/fixtures';
+import { makeResponse, type World } from '../test/fixtures';
 import { listen } from '../test/http';
+import { startSeededApp, stopApp } from '../test/test-app';
 
 /** mulberry32: a seeded generator, so a failing case can be replayed from its seed. */
 function rng(seed: number) {
@@ -153,14 +154,9 @@ describe.each(testDatabases())('fuzzing submissions on $kind', ({ create }) => {
   let w: World;
 
   beforeAll(async () => {
-    fresh = await create();
-    w = await seedWorld(fresh.db);
-    app = await buildApp({ db: fresh.db });
+    ({ fresh, app, w } = await startSeededApp(create));
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   it('answers 1,100 broken requests with 4xx problems or all-rejected verdicts, writes nothing, and stays healthy', async () => {
     const valid = () => makeResponse({ siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id }) as unknown as Record<string, unknown>;

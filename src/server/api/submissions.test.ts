@@ -1,11 +1,12 @@
 // Submissions on both databases: every item gets its verdict, stored rows never change, and replays store once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { getStoredResponse, countResponses } from '../db/queries/responses';
 import { revokeDevice } from '../db/queries/devices';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { addDevice, makeResponse, seedWorld, type World } from '../test/fixtures';
+import { addDevice, makeResponse, type World } from '../test/fixtures';
 import { isProblem, listen, results, submit } from '../test/http';
+import { startSeededApp, stopApp } from '../test/test-app';
 
 describe.each(testDatabases())('submissions on $kind', ({ create }) => {
   let fresh: FreshDb;
@@ -14,14 +15,9 @@ describe.each(testDatabases())('submissions on $kind', ({ create }) => {
   const ownerA = () => ({ siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id });
 
   beforeAll(async () => {
-    fresh = await create();
-    w = await seedWorld(fresh.db);
-    app = await buildApp({ db: fresh.db });
+    ({ fresh, app, w } = await startSeededApp(create));
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   it('judges accepted, duplicate, conflict and rejected in one batch, storing the valid ones', async () => {
     const stored = makeResponse(ownerA(), {}, 'sipas-2017', 1);

@@ -7,6 +7,7 @@ import { getSiteByCode } from '../db/queries/sites';
 import { getUserByUsername, userSiteIds } from '../db/queries/users';
 import { testDatabases, type FreshDb } from '../test/databases';
 import { isProblem, login } from '../test/http';
+import { startApp, stopApp } from '../test/test-app';
 import { runAdmin } from './admin';
 
 async function admin(env: NodeJS.ProcessEnv, ...argv: string[]) {
@@ -21,13 +22,9 @@ describe.each(testDatabases())('admin CLI on $kind', ({ create }) => {
   let app: App;
 
   beforeAll(async () => {
-    fresh = await create();
-    app = await buildApp({ db: fresh.db });
+    ({ fresh, app } = await startApp(create));
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   it('sets up a site, an admin, a supervisor and an enumerator the server then knows', async () => {
     const env = { ...fresh.env };

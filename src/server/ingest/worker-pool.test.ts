@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinForms } from '../../core/forms/builtin';
 import type { ResponseInput } from '../../core/response/schema';
 import { ingestPoolOf } from '../api/submissions';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { countResponses } from '../db/queries/responses';
 import { rebuildRollups } from '../scores/rebuild';
 import { sk } from '../scores/tables';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { makeResponse, seedWorld, type World } from '../test/fixtures';
+import { makeResponse, type World } from '../test/fixtures';
 import { results, submit } from '../test/http';
+import { startSeededApp, stopApp } from '../test/test-app';
 import { prepareBody } from './batch';
 import { prepareItem } from './prepare';
 import { PreparePool } from './worker-pool';
@@ -89,15 +90,10 @@ describe.each(testDatabases())('the submissions route with its workers ready, on
   let w: World;
 
   beforeAll(async () => {
-    fresh = await create();
-    w = await seedWorld(fresh.db);
-    app = await buildApp({ db: fresh.db });
+    ({ fresh, app, w } = await startSeededApp(create));
     await ingestPoolOf(app)!.warm();
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   /** score_rollup and response_marks as sorted text, to compare with what a rebuild from the payloads gives. */
   const dump = async () => {

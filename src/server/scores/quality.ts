@@ -1,25 +1,19 @@
 // Quality flags on read: too fast against the site's median, straight-lining, a device clock that cannot be right, kiosk misuse.
 import type { FormDefinition } from '../../core/forms/schema';
+import type { FlaggedResponse } from '../../core/scoring/flagged-response';
 import { hasClockSkew, isTooFast, median, QUALITY_FLAGS, type QualityFlag } from '../../core/scoring/quality';
 import type { Db } from '../db/index';
+import { keysetResponsePages } from '../db/queries/response-pages';
 import type { RollupFilter } from '../db/queries/scores';
+import type { ResponsesTable } from '../db/schema';
 import { sk } from './tables';
 
 /** A device clock this far behind its own enrolment is wrong, not merely offline. */
 export const BEFORE_ENROLMENT_TOLERANCE_MS = 10 * 60_000;
 
-export interface TimingRow {
-  id: string;
-  site_id: string;
-  local_day: string;
-  device_id: string;
-  enumerator_id: string | null;
-  procedure_code: string | null;
-  started_at: string;
-  completed_at: string;
-  received_at: string;
-  flags: string;
-}
+/** The columns a flag is judged on: no payload, so flagging never parses answers. */
+const TIMING_COLUMNS = ['id', 'site_id', 'local_day', 'device_id', 'enumerator_id', 'procedure_code', 'started_at', 'completed_at', 'received_at', 'flags'] as const;
+export type TimingRow = Pick<ResponsesTable, (typeof TIMING_COLUMNS)[number]>;
 
 export interface QualityContext {
   /** Median wall-clock duration (ms) per site over the period; interview forms only. */
@@ -32,29 +26,8 @@ export interface QualityContext {
 }
 
 /** The columns a flag needs, a page at a time in (local day, id) order: a season's worth never sits in memory at once. */
-export async function* timingPages(db: Db, f: RollupFilter, pageSize = 10_000): AsyncGenerator<TimingRow[]> {
-  if (f.siteIds && f.siteIds.length === 0) return;
-  let after: { day: string; id: string } | null = null;
-  for (;;) {
-    let q = sk(db)
-      .selectFrom('responses')
-      .select(['id', 'site_id', 'local_day', 'device_id', 'enumerator_id', 'procedure_code', 'started_at', 'completed_at', 'received_at', 'flags'])
-      .where('form_id', '=', f.formId)
-      .where('local_day', '>=', f.from)
-      .where('local_day', '<=', f.to);
-    if (f.siteIds) q = q.where('site_id', 'in', f.siteIds);
-    if (f.formVersion !== undefined) q = q.where('form_version', '=', f.formVersion);
-    if (after) {
-      const a: { day: string; id: string } = after;
-      q = q.where((eb) => eb(eb.refTuple('local_day', 'id'), '>', eb.tuple(a.day, a.id)));
-    }
-    const rows: TimingRow[] = await q.orderBy('local_day').orderBy('id').limit(pageSize).execute();
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < pageSize) return;
-    const last = rows[rows.length - 1] as TimingRow;
-    after = { day: last.local_day, id: last.id };
-  }
+export function timingPages(db: Db, f: RollupFilter, pageSize = 10_000): AsyncGenerator<TimingRow[]> {
+  return keysetResponsePages(db, f, TIMING_COLUMNS, pageSize);
 }
 
 export const durationOf = (r: { started_at: string; completed_at: string }) => Date.parse(r.completed_at) - Date.parse(r.started_at);
@@ -118,19 +91,6 @@ export function flagsOf(r: TimingRow, qc: QualityContext, straight?: boolean): Q
     'kiosk-misuse': (marks?.has('kiosk-misuse') ?? false) || r.flags.includes('"kiosk-misuse"'),
   };
   return QUALITY_FLAGS.filter((f) => on[f]);
-}
-
-export interface FlaggedResponse {
-  id: string;
-  siteId: string;
-  localDay: string;
-  enumeratorId: string | null;
-  procedureCode: string | null;
-  completedAt: string;
-  receivedAt: string;
-  durationMs: number;
-  medianMs: number | null;
-  flags: QualityFlag[];
 }
 
 export interface QualityReport {

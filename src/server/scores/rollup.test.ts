@@ -5,11 +5,12 @@ import type { FormDefinition } from '../../core/forms/schema';
 import type { Response, ResponseInput } from '../../core/response/schema';
 import { scoreResponses } from '../../core/scoring/indices';
 import { scoreKiosk } from '../../core/scoring/kiosk';
-import { buildApp, type App } from '../app';
+import type { App } from '../app';
 import { makeInterview, makeRating, pick, PROCEDURES, rng } from '../demo/generate';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { PASSWORD, seedWorld, type World } from '../test/fixtures';
+import { PASSWORD, type World } from '../test/fixtures';
 import { asUser, login, results, submit } from '../test/http';
+import { startSeededApp, stopApp } from '../test/test-app';
 import { rebuildRollups } from './rebuild';
 import { sk } from './tables';
 
@@ -60,9 +61,7 @@ describe.each(testDatabases())('score rollup on $kind', ({ create }) => {
   let stored: (Response & { localDay: string })[];
 
   beforeAll(async () => {
-    fresh = await create();
-    w = await seedWorld(fresh.db);
-    app = await buildApp({ db: fresh.db });
+    ({ fresh, app, w } = await startSeededApp(create));
     admin = await login(app, 'admin', PASSWORD);
     const data = makeData(w);
     // Several tablets at once: concurrent batches add to the same rollup rows.
@@ -79,10 +78,7 @@ describe.each(testDatabases())('score rollup on $kind', ({ create }) => {
     const rows = await fresh.db.k.selectFrom('responses').select(['payload', 'local_day']).execute();
     stored = rows.map((r) => ({ ...(JSON.parse(r.payload) as Response), localDay: r.local_day }));
   });
-  afterAll(async () => {
-    await app?.close();
-    await fresh?.destroy();
-  });
+  afterAll(() => stopApp({ app, fresh }));
 
   const scores = async (query: string) => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/scores?${query}`, ...asUser(admin) });

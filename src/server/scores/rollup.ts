@@ -4,7 +4,7 @@ import { allItems, type FormDefinition } from '../../core/forms/schema';
 import type { Answers } from '../../core/response/schema';
 import { isValidLikert, SATISFIED_AT_LEAST, scoringPlan } from '../../core/scoring/indices';
 import { STRAIGHT_LINING_MIN_ITEMS } from '../../core/scoring/quality';
-import type { Grain } from './tables';
+import type { Grain, RollupCounts, RollupKey } from './tables';
 
 /** What the rollup needs of a stored response row (a StoredResponseRow has all of it). */
 export interface RollupSource {
@@ -32,7 +32,7 @@ export const ITEM_FOLLOWUP_UNANSWERED = '#followup-unanswered';
 export const elementItem = (elementId: string) => `#${elementId}`;
 export const optionItem = (itemId: string, option: string) => `${itemId}=${option}`;
 
-export const COUNT_COLUMNS = ['satisfied', 'valid', 'n1', 'n2', 'n3', 'n4', 'n5', 'na', 'misuse'] as const;
+export const COUNT_COLUMNS = ['satisfied', 'valid', 'n1', 'n2', 'n3', 'n4', 'n5', 'na', 'misuse'] as const satisfies readonly (keyof RollupCounts)[];
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
 const SAT = 0;
 const VALID = 1;
@@ -40,18 +40,7 @@ const N1 = 2;
 const NA = 7;
 const MISUSE = 8;
 
-export const KEY_COLUMNS = ['form_id', 'grain', 'local_day', 'site_id', 'form_version', 'procedure_code', 'enumerator_id', 'item_id'] as const;
-
-export interface RollupKey {
-  form_id: string;
-  grain: Grain;
-  local_day: string;
-  site_id: string;
-  form_version: number;
-  procedure_code: string;
-  enumerator_id: string;
-  item_id: string;
-}
+export const KEY_COLUMNS = ['form_id', 'grain', 'local_day', 'site_id', 'form_version', 'procedure_code', 'enumerator_id', 'item_id'] as const satisfies readonly (keyof RollupKey)[];
 
 export interface Mark {
   response_id: string;

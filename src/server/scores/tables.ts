@@ -6,7 +6,8 @@ import type { Database } from '../db/schema';
 /** 't' = totals, 'p' = by procedure, 'e' = by enumerator (see the migration for why). */
 export type Grain = 't' | 'p' | 'e';
 
-export interface ScoreRollupTable {
+/** Where a score_rollup row sits: the table's key, one row per distinct value. */
+export interface RollupKey {
   form_id: string;
   grain: Grain;
   local_day: string;
@@ -17,6 +18,10 @@ export interface ScoreRollupTable {
   /** '' when the grain is not 'e' or the response has no enumerator. */
   enumerator_id: string;
   item_id: string;
+}
+
+/** The counts a score_rollup row holds (COUNT_COLUMNS in rollup.ts, in the same order). */
+export interface RollupCounts {
   satisfied: number;
   valid: number;
   n1: number;
@@ -27,6 +32,8 @@ export interface ScoreRollupTable {
   na: number;
   misuse: number;
 }
+
+export type ScoreRollupTable = RollupKey & RollupCounts;
 
 export interface ResponseMarksTable {
   response_id: string;

@@ -1,7 +1,7 @@
 // Sums of score_rollup over a form, period and set of sites, optionally grouped: the only read the scores API makes.
 import { sql } from 'kysely';
 import type { Db } from '../index';
-import { sk, type Grain } from '../../scores/tables';
+import { sk, type Grain, type RollupCounts } from '../../scores/tables';
 
 export interface RollupFilter {
   formId: string;
@@ -16,18 +16,9 @@ export interface RollupFilter {
 
 export type RollupGroup = 'none' | 'site' | 'day' | 'procedure' | 'enumerator';
 
-export interface RollupSum {
+export interface RollupSum extends RollupCounts {
   group: string;
   item_id: string;
-  satisfied: number;
-  valid: number;
-  n1: number;
-  n2: number;
-  n3: number;
-  n4: number;
-  n5: number;
-  na: number;
-  misuse: number;
 }
 
 const GRAIN: Record<RollupGroup, Grain> = { none: 't', site: 't', day: 't', procedure: 'p', enumerator: 'e' };
