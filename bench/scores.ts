@@ -305,19 +305,18 @@ function peakRssMiB(pid: number): number | null {
   }
 }
 
-/**
- * V8 sizes its heap from the machine's memory (gigabytes here) and lets dead objects pile up to match; a server
- * is run with a heap budget instead. 256 MiB changes no figure of speed and keeps the garbage in proportion.
- */
-const HEAP = '--max-old-space-size=384';
 
 /** The export through the real server, built and started as `npm start` does (plain node, same heap budget), over HTTP. */
 async function timeExport(kind: string, env: Record<string, string>, format: 'csv' | 'xlsx'): Promise<string[]> {
   const port = await freePort(18520, 18549);
   // @ts-expect-error plain JavaScript build script
-  const { buildServer, SERVER_ENTRY } = (await import('../scripts/build-server.mjs')) as { buildServer: () => Promise<void>; SERVER_ENTRY: string };
+  const { buildServer, serverNodeFlags, SERVER_ENTRY } = (await import('../scripts/build-server.mjs')) as {
+    buildServer: () => Promise<void>;
+    serverNodeFlags: () => string[];
+    SERVER_ENTRY: string;
+  };
   await buildServer();
-  const child = spawn(process.execPath, [HEAP, SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), SERVER_ENTRY], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DIST_DIR: '/nonexistent', LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildServer, serverIsStale, SERVER_ENTRY } from './build-server.mjs';
+import { buildServer, serverIsStale, serverNodeFlags, SERVER_ENTRY } from './build-server.mjs';
 
 const distDir = process.env.DIST_DIR ?? 'dist';
 const sources = ['src/app', 'src/core', 'public', 'index.html', 'vite.config.ts', 'package.json'];
@@ -29,10 +29,7 @@ if (!existsSync('vite.config.ts')) {
 
 if (serverIsStale()) await buildServer();
 
-// V8 sizes its heap from the machine's memory and lets garbage pile up to match; a server gets a budget instead,
-// which keeps a streamed export's resident memory flat (HAILONG_HEAP_MB to change it).
-const heap = `--max-old-space-size=${Number(process.env.HAILONG_HEAP_MB) || 384}`;
-const server = spawn(process.execPath, [heap, '--enable-source-maps', SERVER_ENTRY], {
+const server = spawn(process.execPath, [...serverNodeFlags(), SERVER_ENTRY], {
   stdio: 'inherit',
   env: { ...process.env, DIST_DIR: distDir },
 });

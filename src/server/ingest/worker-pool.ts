@@ -45,9 +45,12 @@ function tsxApiUrl(): string {
 function startWorker(setup: WorkerSetup): Worker {
   const ext = extname(fileURLToPath(import.meta.url));
   const entry = new URL(`./prepare-worker${ext}`, import.meta.url).href;
-  if (ext !== '.ts') return new Worker(new URL(entry), { execArgv: [], workerData: setup });
+  // A worker holds at most one batch (≤ 5 MB of JSON): small heaps keep the server's resident memory low, which
+  // matters most while a large export streams on the main thread.
+  const resourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 };
+  if (ext !== '.ts') return new Worker(new URL(entry), { execArgv: [], workerData: setup, resourceLimits });
   const boot = `import(${JSON.stringify(tsxApiUrl())}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true, execArgv: [], workerData: setup });
+  return new Worker(boot, { eval: true, execArgv: [], workerData: setup, resourceLimits });
 }
 
 class Slot {

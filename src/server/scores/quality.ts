@@ -26,7 +26,7 @@ export interface QualityContext {
 }
 
 /** The columns a flag needs, a page at a time in (local day, id) order: a season's worth never sits in memory at once. */
-export function timingPages(db: Db, f: RollupFilter, pageSize = 10_000): AsyncGenerator<TimingRow[]> {
+export function timingPages(db: Db, f: RollupFilter, pageSize = 2_000): AsyncGenerator<TimingRow[]> {
   return keysetResponsePages(db, f, TIMING_COLUMNS, pageSize);
 }
 
