@@ -6,11 +6,9 @@ import './styles.css';
 import { App } from './App';
 import { UpdateProvider } from './shell/update-context';
 import { requestPersistence } from './store/storage';
-import { setSetting } from './store/settings';
 
-void requestPersistence().then((granted) => {
-  if (granted !== null) void setSetting('persisted', granted).catch(() => {});
-});
+// The answer is not stored: the storage card asks the browser afresh, so a grant revoked later shows as it is.
+void requestPersistence();
 void import('./sync/start').then((m) => m.startSync());
 
 createRoot(document.getElementById('root')!).render(

@@ -16,17 +16,6 @@ export class FormCache {
     private readonly ttlMs = 10_000,
   ) {}
 
-  async get(id: string, version: number): Promise<FormDefinition | undefined> {
-    await this.fresh();
-    return this.byKey.get(`${id}@${version}`);
-  }
-
-  /** True when some published version of the form exists (tells "unknown form" from "unknown version"). */
-  async hasForm(id: string): Promise<boolean> {
-    await this.fresh();
-    return this.list.some((f) => f.id === id);
-  }
-
   /** The current map "id@version" → form, fresh within ttlMs; a batch looks every item up in one snapshot. */
   async snapshot(): Promise<ReadonlyMap<string, FormDefinition>> {
     await this.fresh();
@@ -36,10 +25,6 @@ export class FormCache {
   async all(): Promise<FormDefinition[]> {
     await this.fresh();
     return this.list;
-  }
-
-  invalidate(): void {
-    this.loadedAt = -Infinity;
   }
 
   private fresh(): Promise<void> {

@@ -10,10 +10,6 @@ export function inputSchema(schema: z.core.$ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
-export function outputSchema(schema: z.core.$ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io: 'output', target: 'openapi-3.0', unrepresentable: 'any' }) as Record<string, unknown>;
-}
-
 export const problemSchema = {
   type: 'object',
   description: `application/problem+json. Codes: ${Object.entries(PROBLEMS)

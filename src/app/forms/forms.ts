@@ -38,7 +38,12 @@ export async function loadForm(id: string, version: number): Promise<FormDefinit
 
 /** The newest version of each form of a kind, built-in or fetched. */
 export async function availableForms(kind: FormDefinition['kind']): Promise<FormDefinition[]> {
-  const fetched = (await db.forms.toArray()).map((c) => parseForm(c.definition)).flatMap((r) => (r.ok ? [r.form] : []));
+  // "kind" is a required literal, so a definition of another kind can only be dropped: skip parsing it (the kiosk
+  // would otherwise parse both long SIPAS forms on every look).
+  const fetched = (await db.forms.toArray())
+    .filter((c) => (c.definition as { kind?: unknown } | null)?.kind === kind)
+    .map((c) => parseForm(c.definition))
+    .flatMap((r) => (r.ok ? [r.form] : []));
   const builtins = (await Promise.all(BUILTINS.filter((b) => b.kind === kind).map(builtin))).flatMap((f) => (f ? [f] : []));
   const newest = new Map<string, FormDefinition>();
   for (const f of [...builtins, ...fetched]) {

@@ -22,7 +22,6 @@ export interface SettingsMap {
   kioskMinIntervalSeconds: number;
   lastSyncAt: string;
   lastSyncError: string;
-  persisted: boolean;
 }
 
 export async function getSetting<K extends keyof SettingsMap>(key: K): Promise<SettingsMap[K] | undefined> {

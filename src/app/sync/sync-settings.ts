@@ -36,10 +36,6 @@ export async function readTuning(): Promise<SyncTuning> {
   };
 }
 
-export function writeTuning(t: Partial<SyncTuning>): Promise<string> {
-  return guardedWrite(() => db.settings.put({ key: TUNING_KEY, value: t }));
-}
-
 export interface EnrolledSite {
   id: string;
   code: string;

@@ -81,7 +81,7 @@ export function serverClockSkew(r: { completed_at: string; received_at: string; 
   return at !== undefined && Date.parse(r.completed_at) < at - BEFORE_ENROLMENT_TOLERANCE_MS;
 }
 
-/** Server-side flags of one response, in QUALITY_FLAGS order. `straight` overrides the ingest mark (exports recompute it). */
+/** Server-side flags of one response, in QUALITY_FLAGS order. `straight` overrides the ingest mark (the single-response view recomputes it from the payload). */
 export function flagsOf(r: TimingRow, qc: QualityContext, straight?: boolean): QualityFlag[] {
   const marks = qc.marks.get(r.id);
   const on: Record<QualityFlag, boolean> = {

@@ -43,12 +43,13 @@ export function reportFromSums(form: FormDefinition, rows: readonly RollupSum[])
     const r = byItem.get(rating);
     const levels = [r?.n1, r?.n2, r?.n3, r?.n4, r?.n5];
     const byLevel: Record<number, number> = {};
-    const ratingItem = form.sections.flatMap((s) => s.items).find((i) => i.id === rating);
+    const items = form.sections.flatMap((s) => s.items);
+    const ratingItem = items.find((i) => i.id === rating);
     const nLevels = ratingItem?.type === 'rating' ? ratingItem.levels : 5;
     for (let l = 1; l <= nLevels; l++) byLevel[l] = levels[l - 1] ?? 0;
     const followUps: KioskCounts['followUps'] = {};
     for (const id of form.kiosk.followUpItems) {
-      const item = form.sections.flatMap((s) => s.items).find((i) => i.id === id);
+      const item = items.find((i) => i.id === id);
       if (item?.type !== 'single' && item?.type !== 'multi') continue;
       followUps[id] = {
         answered: byItem.get(id)?.valid ?? 0,

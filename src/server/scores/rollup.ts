@@ -33,7 +33,6 @@ export const elementItem = (elementId: string) => `#${elementId}`;
 export const optionItem = (itemId: string, option: string) => `${itemId}=${option}`;
 
 export const COUNT_COLUMNS = ['satisfied', 'valid', 'n1', 'n2', 'n3', 'n4', 'n5', 'na', 'misuse'] as const satisfies readonly (keyof RollupCounts)[];
-export type CountColumn = (typeof COUNT_COLUMNS)[number];
 const SAT = 0;
 const VALID = 1;
 const N1 = 2;
@@ -411,14 +410,7 @@ export async function applyRollupPostgres(client: PgQueryable, inserted: readonl
   await writeDeltaPostgres(client, deltaOf(inserted, forms));
 }
 
-export type RollupTarget = { kind: 'sqlite'; sqlite: BetterSqlite3.Database } | { kind: 'postgres'; client: PgQueryable };
-
-/** One entry point for the ingest transaction: synchronous on SQLite, a promise on PostgreSQL. */
-export function applyRollup(target: RollupTarget, inserted: readonly RollupSource[], forms: FormLookup): void | Promise<void> {
-  return target.kind === 'sqlite' ? applyRollupSqlite(target.sqlite, inserted, forms) : applyRollupPostgres(target.client, inserted, forms);
-}
-
-/** The hook insertResponses runs inside its transaction, so scores move exactly when responses are stored. */
+/** An insertResponses hook that counts every inserted row from its payload (bench/scores.ts; the ingest's own hook reuses the delta prepared with the batch). */
 export function rollupHook(forms: FormLookup): {
   sqlite(sqlite: BetterSqlite3.Database, inserted: readonly RollupSource[]): void;
   postgres(client: PgQueryable, inserted: readonly RollupSource[]): Promise<void>;

@@ -28,8 +28,3 @@ export async function listPublishedForms(db: Db): Promise<FormDefinition[]> {
   }
   return forms;
 }
-
-export async function setPublished(db: Db, id: string, version: number, published: boolean): Promise<boolean> {
-  const r = await db.k.updateTable('forms').set({ published: published ? 1 : 0 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
-}

@@ -34,10 +34,6 @@ export function getUserByUsername(db: Db, username: string): Promise<User | unde
   return db.k.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export function getUser(db: Db, id: string): Promise<User | undefined> {
-  return db.k.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 export async function userSiteIds(db: Db, userId: string): Promise<string[]> {
   const rows = await db.k.selectFrom('user_sites').select('site_id').where('user_id', '=', userId).execute();
   return rows.map((r) => r.site_id);
