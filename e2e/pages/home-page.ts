@@ -44,7 +44,10 @@ export class HomePage {
 
   async resumeDraft(index = 0): Promise<InterviewPage> {
     await this.drafts.nth(index).getByRole('button', { name: t('home.resume', this.lang), exact: true }).click();
-    return new InterviewPage(this.page, this.lang);
+    const interview = new InterviewPage(this.page, this.lang);
+    // The draft loads from IndexedDB first: answering before the screen is there would answer nothing.
+    await expect(interview.main).toHaveAttribute('data-save-state', /.+/);
+    return interview;
   }
 
   get updateButton(): Locator {
