@@ -1,7 +1,7 @@
 // What a kiosk session writes: the rating the moment it is pressed, the follow-up, and the completion into the outbox.
 import type { AnswerValue, ClientFlag, FormDefinition } from '../../core';
 import { db } from '../store/db';
-import { completeDraft, saveAnswer, startDraft, updateDraft } from '../store/drafts';
+import { completeDraft, saveAnswer, startDraft } from '../store/drafts';
 import { guardedWrite } from '../store/errors';
 import type { DeviceSetup } from '../store/settings';
 import type { Draft } from '../store/types';
@@ -18,10 +18,12 @@ export interface RatingInput {
   ratingMs: number;
 }
 
-/** Creates the draft and stores the rating at once, so a rating given is never lost whatever happens next. */
-export async function saveRating(input: RatingInput): Promise<Draft> {
+/** Creates the draft with the rating in it (one write), so a rating given is never lost whatever happens next. */
+export function saveRating(input: RatingInput): Promise<Draft> {
   const { form, device } = input;
-  const draft = await startDraft({
+  const rating = form.kiosk.ratingItem;
+  const flags: ClientFlag[] = input.misuse ? ['kiosk-misuse'] : [];
+  return startDraft({
     formId: form.id,
     formVersion: form.version,
     mode: 'kiosk',
@@ -30,11 +32,11 @@ export async function saveRating(input: RatingInput): Promise<Draft> {
     enumeratorId: null,
     locale: input.locale,
     stage: 'questions',
+    answers: { [rating]: input.level },
+    itemId: rating,
+    flags,
+    durationMs: { [sectionOf(form, rating)]: Math.max(0, Math.round(input.ratingMs)) },
   });
-  await saveAnswer(draft.id, form.kiosk.ratingItem, input.level);
-  const flags: ClientFlag[] = input.misuse ? ['kiosk-misuse'] : [];
-  await updateDraft(draft.id, { flags, durationMs: { [sectionOf(form, form.kiosk.ratingItem)]: Math.max(0, Math.round(input.ratingMs)) } });
-  return { ...draft, flags };
 }
 
 export function saveFollowUpAnswer(draftId: string, itemId: string, value: AnswerValue | undefined): Promise<number> {

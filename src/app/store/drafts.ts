@@ -7,24 +7,25 @@ import type { Draft, DraftStage, OutboxEntry } from './types';
 
 declare const __APP_VERSION__: string;
 
+/** A kiosk rating starts its draft with the rating in it: one write, never a draft without its answer. */
 export type NewDraft = Pick<Draft, 'formId' | 'formVersion' | 'mode' | 'siteId' | 'deviceId' | 'enumeratorId' | 'locale'> &
-  Partial<Pick<Draft, 'procedure' | 'stage'>>;
+  Partial<Pick<Draft, 'procedure' | 'stage' | 'answers' | 'durationMs' | 'flags' | 'itemId'>>;
 
 export async function startDraft(init: NewDraft): Promise<Draft> {
   const now = toIsoWithOffset();
   const draft: Draft = {
     procedure: null,
     stage: 'procedure',
-    ...init,
-    id: newResponseId(),
-    startedAt: now,
-    updatedAt: now,
     answers: {},
     durationMs: {},
     flags: [],
     consent: null,
     sectionIndex: 0,
     itemId: null,
+    ...init,
+    id: newResponseId(),
+    startedAt: now,
+    updatedAt: now,
   };
   await guardedWrite(() => db.drafts.add(draft));
   return draft;
