@@ -1,13 +1,7 @@
 // axe finds no accessibility violation on home, the interview screens and review, in Vietnamese and English.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { HomePage } from './pages/home-page';
-
-async function expectNoViolations(page: Page, screen: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe on ${screen}`).toEqual([]);
-}
+import { expectNoAxeViolations } from './support/axe';
 
 for (const lang of ['vi', 'en'] as const) {
   test(`no axe violations on home, procedure, consent, a question, a blocked "Next", review and done (${lang})`, async ({ page }) => {
@@ -22,25 +16,25 @@ for (const lang of ['vi', 'en'] as const) {
     await interview.enterProcedure('1.001234', 'Cấp giấy phép xây dựng');
     await interview.pause();
     await expect(home.drafts).toHaveCount(1);
-    await expectNoViolations(page, `home (${lang})`);
+    await expectNoAxeViolations(page, `home (${lang})`);
 
     const resumed = await home.resumeDraft();
     await expect(resumed.heading).toBeVisible();
-    await expectNoViolations(page, `consent (${lang})`);
+    await expectNoAxeViolations(page, `consent (${lang})`);
     await resumed.confirmEligibleAndStart();
     await resumed.rate('E1.1', 4);
-    await expectNoViolations(page, `question screen (${lang})`);
+    await expectNoAxeViolations(page, `question screen (${lang})`);
     await resumed.next();
     await expect(resumed.missingAlert).toBeVisible();
-    await expectNoViolations(page, `question screen with required questions missing (${lang})`);
+    await expectNoAxeViolations(page, `question screen with required questions missing (${lang})`);
 
     await resumed.answerEverythingOnScreen();
     await resumed.next();
     await resumed.answerAllSectionsAndReview();
     await resumed.reviewRow('E2.1').click();
     await resumed.backToReview();
-    await expectNoViolations(page, `review (${lang})`);
+    await expectNoAxeViolations(page, `review (${lang})`);
     await resumed.submitAndExpectDone();
-    await expectNoViolations(page, `done (${lang})`);
+    await expectNoAxeViolations(page, `done (${lang})`);
   });
 }

@@ -1,11 +1,11 @@
-// README screenshots of home, a question screen and review, landscape and portrait, vi and en; nothing overflows sideways.
+// Home, a question screen and review, landscape and portrait, vi and en: nothing overflows sideways, and each is
+// screenshot (the README's, in docs/screenshots, with UPDATE_SCREENSHOTS=1).
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { HomePage } from './pages/home-page';
 import type { InterviewPage } from './pages/interview-page';
+import { screenshot } from './support/screenshots';
 import type { Lang } from './support/strings';
 
-const OUT = 'docs/screenshots';
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 800, height: 1280 },
@@ -16,7 +16,7 @@ async function shoot(page: Page, name: string, lang: Lang) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${name} overflows sideways`).toBeLessThanOrEqual(0);
   const { width, height } = page.viewportSize()!;
-  await page.screenshot({ path: `${OUT}/${name}-${width}x${height}-${lang}.png` });
+  await screenshot(page, `${name}-${width}x${height}-${lang}`);
 }
 
 async function interviewInProgress(home: HomePage): Promise<InterviewPage> {
@@ -34,7 +34,6 @@ async function interviewInProgress(home: HomePage): Promise<InterviewPage> {
 for (const lang of ['vi', 'en'] as const) {
   for (const size of SIZES) {
     test(`screenshots ${lang} ${size.width}x${size.height}`, async ({ page }) => {
-      mkdirSync(OUT, { recursive: true });
       await page.setViewportSize(size);
       const home = new HomePage(page);
       await home.openSetUp();

@@ -1,16 +1,15 @@
 // Every kiosk screen, in both languages and orientations: targets of at least 96×96 px, no axe violations,
-// and (UPDATE_SCREENSHOTS=1) the README's screenshots.
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+// and a screenshot of each (the README's in docs/screenshots with UPDATE_SCREENSHOTS=1, the others in test-results/).
 import { expect, test, type Page } from '@playwright/test';
 import { KioskPage, type KioskScreenName } from './pages/kiosk-page';
+import { expectNoAxeViolations } from './support/axe';
+import { screenshot } from './support/screenshots';
 import type { Lang } from './support/strings';
 
 const VIEWPORTS = [
   { width: 1280, height: 800 },
   { width: 800, height: 1280 },
 ];
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 const SHOT_NAMES: Partial<Record<KioskScreenName, string>> = { attract: 'attract', rating: 'rating', followup: 'followup', thanks: 'thankyou' };
 
 async function expectBigTargets(page: Page, screen: string): Promise<void> {
@@ -22,12 +21,6 @@ async function expectBigTargets(page: Page, screen: string): Promise<void> {
       .map(({ name, box }) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`),
   );
   expect(small, `buttons under 96×96 on ${screen}`).toEqual([]);
-}
-
-async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe on ${screen}`).toEqual([]);
 }
 
 for (const viewport of VIEWPORTS) {
@@ -48,15 +41,11 @@ for (const viewport of VIEWPORTS) {
         }
         await expectBigTargets(page, label);
         await expectNoAxeViolations(page, label);
+        // README screenshots: Vietnamese, and English for the rating; the other screens only for a look.
         const shot = SHOT_NAMES[name];
-        if (SHOTS) {
-          // README screenshots (Vietnamese, and English for the rating); the other screens for a look in .tmp/kiosk-screens/.
-          const readme = shot && (lang === 'vi' || name === 'rating');
-          const dir = readme ? 'docs/screenshots' : '.tmp/kiosk-screens';
-          mkdirSync(dir, { recursive: true });
-          const suffix = lang === 'vi' ? '' : `-${lang}`;
-          await page.screenshot({ path: `${dir}/kiosk-${shot ?? name}-${viewport.width}x${viewport.height}${readme ? suffix : `-${lang}`}.png` });
-        }
+        const readme = shot !== undefined && (lang === 'vi' || name === 'rating');
+        const suffix = readme && lang === 'vi' ? '' : `-${lang}`;
+        await screenshot(page, `kiosk-${shot ?? name}-${viewport.width}x${viewport.height}${suffix}`, { readme });
       };
 
       await check('attract');

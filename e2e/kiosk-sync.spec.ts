@@ -1,8 +1,8 @@
 // A rating given with no network at all waits in the outbox, and reaches the server once the tablet is back online.
 import { expect, test } from '@playwright/test';
 import { KioskPage, TEST_PIN } from './pages/kiosk-page';
-import { SyncServer } from './pages/sync-server';
-import { enrolTablet } from './pages/sync-tablet';
+import { SyncServer } from './support/sync-server';
+import { enrolTablet } from './support/sync-tablet';
 import { waitForServiceWorker } from './support/service-worker';
 
 test('a whole rating with follow-up done offline lands in the outbox and, once online, on the server', async ({ page, context }) => {

@@ -1,12 +1,13 @@
 // Supervisor in a real Chromium against the real server: sign in, demo figures on the dashboard, a day's CSV, sign out.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { openDb, type Db } from '../src/server/db/index';
 import { DEMO_PASSWORDS, DEMO_SITES, seedDemo } from '../src/server/demo/seed';
 import { SupervisorPage } from './pages/supervisor-page';
+import { expectNoAxeViolations } from './support/axe';
 import { E2E_PORT } from './support/env';
+import { screenshot } from './support/screenshots';
 import { t } from './support/strings';
 
 const DATA_DIR = `.tmp/e2e-data-${E2E_PORT}`;
@@ -124,12 +125,10 @@ test('quality flags open the flagged response with its answers', async ({ page }
 test('sign-in and dashboard have no axe violations', async ({ page }) => {
   const sv = new SupervisorPage(page, 'vi');
   await sv.open();
-  const atLogin = await new AxeBuilder({ page }).analyze();
-  expect(atLogin.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoAxeViolations(page, 'sign-in');
   await sv.signIn('giamsat', DEMO_PASSWORDS.supervisor);
   await sv.waitForFigures();
-  const onDashboard = await new AxeBuilder({ page }).analyze();
-  expect(onDashboard.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoAxeViolations(page, 'dashboard');
 });
 
 for (const lang of ['vi', 'en'] as const) {
@@ -141,6 +140,6 @@ for (const lang of ['vi', 'en'] as const) {
     await sv.waitForFigures();
     await expect(page.getByTestId('trend-chart').locator('canvas')).toBeVisible();
     await expect(sv.rankingRows).toHaveCount(DEMO_SITES.length);
-    await page.screenshot({ path: `docs/screenshots/dashboard-1280x800-${lang}.png` });
+    await screenshot(page, `dashboard-1280x800-${lang}`);
   });
 }

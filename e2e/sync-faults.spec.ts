@@ -1,7 +1,7 @@
 // (b) A bad network, simulated by the server's fault switch: 30% of submissions fail (500, dropped connection, hang).
 import { expect, test } from '@playwright/test';
-import { SyncServer } from './pages/sync-server';
-import { enrolTablet } from './pages/sync-tablet';
+import { SyncServer } from './support/sync-server';
+import { enrolTablet } from './support/sync-tablet';
 
 const PORT = 18481;
 let server: SyncServer;

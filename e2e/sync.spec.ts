@@ -3,10 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { readStore, type StoredOutboxEntry } from './support/idb';
 import { t } from './support/strings';
-import { AttentionModel, expectNoAxeViolations, ExportModel, SyncStatusModel } from './pages/sync-page';
-import { SyncHook } from './pages/sync-hook';
-import { SyncServer } from './pages/sync-server';
-import { deviceIdOf, enrolTablet } from './pages/sync-tablet';
+import { AttentionModel, ExportModel, SyncStatusModel } from './pages/sync-page';
+import { expectNoAxeViolationsInBothLanguages } from './support/axe';
+import { SyncHook } from './support/sync-hook';
+import { SyncServer } from './support/sync-server';
+import { deviceIdOf, enrolTablet } from './support/sync-tablet';
 
 const server = SyncServer.shared();
 
@@ -100,7 +101,7 @@ test('(d) a revoked tablet says so plainly, keeps its queue, and sends it once e
   // The settings screen offers to enrol again; the kept responses then go out under the new device.
   await tablet.enrolment.open();
   await expect(tablet.enrolment.reenrolHeading).toBeVisible();
-  await expectNoAxeViolations(page, 'settings of a revoked tablet, with the error in the status bar');
+  await expectNoAxeViolationsInBothLanguages(page, 'settings of a revoked tablet, with the error in the status bar');
   await page.locator('header.status-bar').getByRole('button', { name: 'Tiếng Việt' }).click();
   await tablet.enrolment.enrol(await server.enrolmentCode(tablet.site.code), 'Máy quầy số 1 (mới)');
   await tablet.status.expectWaiting(0);
@@ -184,6 +185,6 @@ test('conflicts and rejections stay on the tablet in "Needs attention", each wit
   await expect(attention.item(unknownVersion).getByTestId('attention-field')).toHaveText('formVersion');
   await expect(attention.item(clash).getByTestId('attention-reason')).toHaveText(t('problems:409.1', 'vi'));
   expect(await hook.states()).toEqual({ sent: 1, conflict: 1, rejected: 1 });
-  await expectNoAxeViolations(page, '"Needs attention" with a conflict and a rejection');
+  await expectNoAxeViolationsInBothLanguages(page, '"Needs attention" with a conflict and a rejection');
   await expect(attention.item(clash).getByTestId('attention-reason')).toHaveText(t('problems:409.1', 'en'));
 });

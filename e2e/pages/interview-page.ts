@@ -94,9 +94,15 @@ export class InterviewPage {
     await this.question(itemId).locator('input[type="text"], textarea').fill(text);
   }
 
-  /** Answers every question on the screen: "satisfied" on scales, the first choice elsewhere, a few words in text. */
+  /**
+   * Answers every question on the screen: "satisfied" on scales, the first choice elsewhere, a few words in text.
+   * An answer can bring up a follow-up question, so it goes over the screen again until a pass finds nothing to answer.
+   */
   async answerEverythingOnScreen(comment = this.lang === 'en' ? 'Helpful and kind staff.' : 'Cán bộ nhiệt tình, chu đáo.'): Promise<void> {
-    for (let pass = 0; pass < 2; pass++) {
+    await this.expectSettled();
+    for (let answered = -1, pass = 0; answered !== 0; pass++) {
+      if (pass === 10) throw new Error('answering the screen keeps bringing up new questions');
+      answered = 0;
       for (const q of await this.page.locator('.question[data-item-id]').all()) {
         const radios = q.locator('input[type="radio"]');
         const checkboxes = q.locator('input[type="checkbox"]');
@@ -106,20 +112,33 @@ export class InterviewPage {
           const satisfied = q.locator('input[type="radio"][value="4"]');
           await ((await satisfied.count()) > 0 ? satisfied : radios.first()).check();
         } else if ((await checkboxes.count()) > 0) {
-          if ((await q.locator('input:checked').count()) === 0) await checkboxes.first().check();
+          if ((await q.locator('input:checked').count()) > 0) continue;
+          await checkboxes.first().check();
         } else if ((await text.count()) > 0 && (await text.inputValue()) === '') {
           await text.fill(comment);
-        }
+        } else continue;
+        answered++;
       }
     }
   }
 
+  /**
+   * The screen is not moving to another step: the app marks the interview aria-busy from a tap on Next, Back or
+   * Continue until the next step shows (its answers written and its place saved first).
+   */
+  async expectSettled(): Promise<void> {
+    await expect(this.main).not.toHaveAttribute('aria-busy', 'true');
+  }
+
+  /** Taps Next and waits until the app has acted on it: the next section shows, or the screen says what is missing. */
   async next(): Promise<void> {
     await this.page.getByRole('button', { name: this.s('nav.next'), exact: true }).click();
+    await this.expectSettled();
   }
 
   async back(): Promise<void> {
     await this.page.getByRole('button', { name: this.s('nav.back'), exact: true }).click();
+    await this.expectSettled();
   }
 
   async toReview(): Promise<void> {
@@ -183,6 +202,7 @@ export class InterviewPage {
       }
       const before = await this.progress.textContent();
       await this.next();
+      await expect(this.missingAlert, `"Next" on "${before}" was refused`).toBeHidden();
       await expect(this.progress).not.toHaveText(before ?? '');
     }
     throw new Error('never reached the review screen');

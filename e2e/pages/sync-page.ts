@@ -1,5 +1,4 @@
 // Page models for sync: the status bar's sync part, the enrolment and export cards, and "Needs attention".
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { t, type Lang } from '../support/strings';
 
@@ -127,16 +126,5 @@ export class AttentionModel {
 
   item(id: string): Locator {
     return this.page.locator(`[data-testid="attention-item"][data-id="${id}"]`);
-  }
-}
-
-/** axe on what the page shows now, in Vietnamese and then in English (the page is left in English). */
-export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
-  for (const lang of ['vi', 'en'] as const) {
-    await page.locator('header.status-bar').getByRole('button', { name: lang === 'vi' ? 'Tiếng Việt' : 'English' }).click();
-    await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(summary, `axe on ${screen} (${lang})`).toEqual([]);
   }
 }

@@ -110,6 +110,8 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
   const [procedure, setProcedure] = useState<Procedure | null>(draft.procedure);
   const [consent, setConsent] = useState<Consent>(draft.consent ?? EMPTY_CONSENT);
   const [saveState, setSaveState] = useState<SaveState>('saved');
+  // Moves to another step under way (answers being written, the place saved): the screen is aria-busy meanwhile.
+  const [moving, setMoving] = useState(0);
   const writer = useMemo(() => new AnswerWriter(draft.id, setSaveState), [draft.id]);
   const numbers = useMemo(() => questionNumbers(form), [form]);
   const answersRef = useRef(answers);
@@ -160,10 +162,12 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
   }
 
   async function go(stage: DraftStage, sectionIndex = 0, focusItem: string | null = null, fromReview = false) {
+    setMoving((n) => n + 1);
     await writer.flush();
     await moveTo(draft.id, stage, sectionIndex, focusItem).catch(() => {});
     lastFocused.current = focusItem;
     setPlace({ stage, sectionIndex, focusItem, fromReview });
+    setMoving((n) => n - 1);
   }
 
   const shown = visibleSections(form, answers);
@@ -208,7 +212,7 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
   }
 
   return (
-    <main className="page interview" data-stage={place.stage} data-save-state={saveState}>
+    <main className="page interview" data-stage={place.stage} data-save-state={saveState} aria-busy={moving > 0}>
       <div className="interview-bar">
         <span className="save-state" data-testid="save-state">
           <span aria-hidden="true">{saveState === 'saved' ? '✓' : '…'}</span> {t(saveState === 'saved' ? 'header.saved' : 'header.saving')}

@@ -1,7 +1,7 @@
 // One enrolled tablet for a sync test: a fresh site on the server, enrolment through the settings card, the store hook.
 import { expect, type Page } from '@playwright/test';
-import { readStore } from '../support/idb';
-import { EnrolmentModel, SyncStatusModel } from './sync-page';
+import { readStore } from './idb';
+import { EnrolmentModel, SyncStatusModel } from '../pages/sync-page';
 import { SyncHook } from './sync-hook';
 import { uniqueTag, type SyncServer, type TestSite } from './sync-server';
 

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { request as apiRequest, type APIRequestContext } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { runAdmin } from '../../src/server/cli/admin';
-import { E2E_PORT } from '../support/env';
+import { E2E_PORT } from './env';
+import { waitForHealth } from './server-health';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -53,21 +54,8 @@ export class SyncServer {
       },
     });
     const server = new SyncServer(port, dataDir, child);
-    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server on ${port} exited (${code})`))));
-    await Promise.race([server.waitForHealth(), exited]);
+    await waitForHealth(server.baseURL, child);
     return server;
-  }
-
-  private async waitForHealth(): Promise<void> {
-    for (;;) {
-      try {
-        const r = await fetch(`${this.baseURL}/api/health`);
-        if (r.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,21 @@
+// Every screenshot a spec takes goes through here: the README's are written into docs/screenshots only with
+// UPDATE_SCREENSHOTS=1, so `npm test` renders and checks the screens but leaves tracked files alone.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { test, type Page } from '@playwright/test';
+
+export const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
+
+const README_DIR = 'docs/screenshots';
+
+/**
+ * Renders what the page shows now into `<name>.png`: a README screenshot (the default) into docs/screenshots with
+ * UPDATE_SCREENSHOTS=1; otherwise, and for shots only meant for a look (`readme: false`), into this test's folder
+ * under test-results/ (untracked, emptied at the start of every run). Returns the file written.
+ */
+export async function screenshot(page: Page, name: string, { readme = true }: { readme?: boolean } = {}): Promise<string> {
+  const file = readme && UPDATE_SCREENSHOTS ? path.join(README_DIR, `${name}.png`) : test.info().outputPath(`${name}.png`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+  return file;
+}
