@@ -1,13 +1,6 @@
 // Time to save one answer in Chromium (its IndexedDB transaction, as the app does it), against the real server.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/env';
 import { SAVE_ANSWER_MEASURE } from '../src/app/store/measures';
+import { fmt, header, launchChromium, runIfMain, startAppServer, table } from './harness';
 
 export const BUDGET_MEDIAN_MS = 5;
 
@@ -20,38 +13,6 @@ export interface AnswerSaveResult {
   maxMs: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** `npm start` on its own port, data and build folders; resolves once /api/health answers. */
-async function startServer(port: number): Promise<{ url: string; proc: ChildProcess; dataDir: string }> {
-  const dataDir = `.tmp/bench-data-${port}`;
-  const proc = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: '.tmp/dist-bench', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<never>((_, reject) => proc.once('exit', (code) => reject(new Error(`server exited (${code})`))));
-  const deadline = Date.now() + 240_000;
-  for (;;) {
-    const up = await Promise.race([
-      fetch(`${url}/api/health`).then((r) => r.ok, () => false),
-      exited,
-    ]);
-    if (up) return { url, proc, dataDir };
-    if (Date.now() > deadline) throw new Error('server did not start in 240 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 function percentile(sorted: number[], p: number): number {
   const i = (sorted.length - 1) * p;
   const lo = Math.floor(i);
@@ -61,9 +22,9 @@ function percentile(sorted: number[], p: number): number {
 export async function run(opts: { samples?: number; warmup?: number; port?: number } = {}): Promise<AnswerSaveResult> {
   const samples = opts.samples ?? 500;
   const warmup = opts.warmup ?? 50;
-  const port = opts.port ?? (process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort());
-  const server = await startServer(port);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const port = opts.port ?? (process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined);
+  const server = await startAppServer({ port });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ baseURL: server.url });
     // The app marks each saveAnswer transaction with a User Timing measure; collect them as they come.
@@ -111,36 +72,18 @@ export async function run(opts: { samples?: number; warmup?: number; port?: numb
       minMs: measured[0],
       maxMs: measured[measured.length - 1],
     };
-    const cpu = cpus();
-    const ms = (x: number) => Number(x.toFixed(2));
-    console.log(
-      `Save one answer (Dexie transaction in Chromium ${browser.version()}) — ${new Date().toISOString()} — ${cpu[0]?.model ?? 'cpu'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    const ms = (x: number) => fmt(x, 2);
+    header(`Save one answer (Dexie transaction in Chromium ${browser.version()})`);
+    table(
+      ['samples', 'median (ms)', 'p95 (ms)', 'mean (ms)', 'min (ms)', 'max (ms)', 'budget', ''],
+      [[result.samples, ms(result.medianMs), ms(result.p95Ms), ms(result.meanMs), ms(result.minMs), ms(result.maxMs), `median ≤ ${BUDGET_MEDIAN_MS} ms`, result.medianMs <= BUDGET_MEDIAN_MS ? 'within budget' : 'OVER BUDGET']],
     );
-    console.table([
-      {
-        samples: result.samples,
-        'median (ms)': ms(result.medianMs),
-        'p95 (ms)': ms(result.p95Ms),
-        'mean (ms)': ms(result.meanMs),
-        'min (ms)': ms(result.minMs),
-        'max (ms)': ms(result.maxMs),
-        budget: `median ≤ ${BUDGET_MEDIAN_MS} ms`,
-        verdict: result.medianMs <= BUDGET_MEDIAN_MS ? 'within budget' : 'OVER BUDGET',
-      },
-    ]);
     console.log('');
     return result;
   } finally {
     await browser.close();
-    server.proc.kill('SIGTERM');
-    await new Promise((r) => server.proc.once('exit', r));
-    rmSync(server.dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  run().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, run);

@@ -1,9 +1,7 @@
 // Outbox drain: how long a tablet (real Chromium, the built app) takes to send 10,000 queued responses to the local server.
-import { cpus, loadavg, totalmem } from 'node:os';
-import { chromium } from '@playwright/test';
-import { chromiumPath } from '../e2e/support/env';
-import { SyncHook } from '../e2e/pages/sync-hook';
-import { SyncServer, uniqueTag } from '../e2e/pages/sync-server';
+import { SyncHook } from '../e2e/support/sync-hook';
+import { SyncServer, uniqueTag } from '../e2e/support/sync-server';
+import { BENCH_DIST, fmt, header, launchChromium, loadAverage, runIfMain, table } from './harness';
 
 export interface DrainResult {
   responses: number;
@@ -18,11 +16,8 @@ const BUDGET_SECONDS = 10;
 export async function run(opts: { responses?: number; port?: number } = {}): Promise<DrainResult> {
   const n = opts.responses ?? 10_000;
   const port = opts.port ?? Number(process.env.DRAIN_PORT ?? 18490);
-  const server = await SyncServer.start(port, { DIST_DIR: `.tmp/dist-${port}` });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const server = await SyncServer.start(port, { DIST_DIR: BENCH_DIST });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ baseURL: server.baseURL });
     const page = await context.newPage();
@@ -51,20 +46,12 @@ export async function run(opts: { responses?: number; port?: number } = {}): Pro
     if (after.sent !== n || stored !== n) throw new Error(`drain incomplete: tablet ${JSON.stringify(after)}, server ${stored}`);
 
     const result: DrainResult = { responses: n, batchSize: 500, seconds: ms / 1000, perSecond: n / (ms / 1000), stored };
-    const cpu = cpus();
-    console.log(`Outbox drain — ${new Date().toISOString()} — ${cpu[0]?.model ?? 'cpu'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${browser.version()}, SQLite`);
-    console.table([
-      {
-        responses: n,
-        'batch size': 500,
-        'time (s)': Number(result.seconds.toFixed(2)),
-        'responses/s': Math.round(result.perSecond),
-        'stored once': stored,
-        budget: `≤ ${BUDGET_SECONDS} s`,
-        verdict: result.seconds <= BUDGET_SECONDS ? 'within budget' : 'OVER BUDGET',
-      },
-    ]);
-    console.log(`Timed in the page from the 'online' event to an outbox with nothing queued. Load average: ${loadavg().map((l) => l.toFixed(1)).join(', ')}.\n`);
+    header(`Outbox drain (Chromium ${browser.version()}, SQLite)`);
+    table(
+      ['responses', 'batch size', 'time (s)', 'responses/s', 'stored once', 'budget', ''],
+      [[fmt(n), 500, fmt(result.seconds, 2), fmt(result.perSecond), fmt(stored), `≤ ${BUDGET_SECONDS} s`, result.seconds <= BUDGET_SECONDS ? 'within budget' : 'OVER BUDGET']],
+    );
+    console.log(`Timed in the page from the 'online' event to an outbox with nothing queued. Load average at the end: ${loadAverage()}.\n`);
     return result;
   } finally {
     await browser.close();
@@ -72,4 +59,4 @@ export async function run(opts: { responses?: number; port?: number } = {}): Pro
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+runIfMain(import.meta.url, run);

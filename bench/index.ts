@@ -1,22 +1,23 @@
 // `npm run bench`: runs every benchmark in turn and prints its table; never part of the pass/fail tests.
-import { cpus, totalmem } from 'node:os';
+// `npm run bench -- drain ingest` runs only the benches whose file names contain one of the words.
+import { header } from './harness';
 
 const benches: [string, string][] = [
   ['answer save (Chromium)', './answer-save.ts'],
-  ['bundle size per route', './bundle-size.ts'],
-  ['kiosk route size', './kiosk-size.ts'],
+  ['bundle size per route (the kiosk against its budget)', './bundle-size.ts'],
   ['ingest throughput', './ingest.ts'],
   ['outbox drain (Chromium)', './drain.ts'],
   ['scores and exports', './scores.ts'],
 ];
 
 const only = process.argv.slice(2);
-console.log(`Hài Lòng benchmarks — ${new Date().toISOString()} — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+header('Hài Lòng benchmarks');
+console.log('');
 for (const [name, file] of benches) {
   if (only.length && !only.some((o) => file.includes(o))) continue;
   console.log(`## ${name}`);
   try {
-    const mod = (await import(file)) as { run?: () => Promise<void> };
+    const mod = (await import(file)) as { run?: () => Promise<unknown> };
     if (!mod.run) console.log('(no run() exported)\n');
     else await mod.run();
   } catch (err) {

