@@ -77,6 +77,7 @@ export async function run(opts: { samples?: number; warmup?: number; port?: numb
     table(
       ['samples', 'median (ms)', 'p95 (ms)', 'mean (ms)', 'min (ms)', 'max (ms)', 'budget', ''],
       [[result.samples, ms(result.medianMs), ms(result.p95Ms), ms(result.meanMs), ms(result.minMs), ms(result.maxMs), `median ≤ ${BUDGET_MEDIAN_MS} ms`, result.medianMs <= BUDGET_MEDIAN_MS ? 'within budget' : 'OVER BUDGET']],
+      ['right', 'right', 'right', 'right', 'right', 'right'],
     );
     console.log('');
     return result;
