@@ -7,7 +7,7 @@ import { useSetting } from '../store/settings';
 import { useSyncActivity } from './activity';
 import { decodeFailure } from './failure';
 import { failureText } from './problem-text';
-import { sendNow } from './uploader';
+import { sendNow } from './start';
 
 export function SyncStatus() {
   const { t, i18n } = useTranslation('sync');

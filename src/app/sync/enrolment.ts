@@ -7,7 +7,7 @@ import type { CachedForm } from '../store/types';
 import { apiJson } from './api';
 import { SyncError } from './failure';
 import { getEnrolmentInfo, putEnrolmentInfo, readTuning, type EnrolledSite, type Enumerator, type EnrolmentInfo } from './sync-settings';
-import { sendNow } from './uploader';
+import { sendNow } from './start';
 
 interface EnrolAnswer {
   deviceId: string;

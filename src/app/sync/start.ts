@@ -1,9 +1,68 @@
-// Starts everything sync needs in a tab: the uploader, and a refresh of site, enumerators and forms when due.
+// Sync in a tab: the one uploader (on the browser's clock, network and Web Locks), what wakes it, and a refresh of
+// site, enumerators and forms when due.
+import { liveQuery } from 'dexie';
+import { countWaiting, pruneSent } from '../store/outbox';
+import { setActivity } from './activity';
+import { apiJson } from './api';
 import { refreshIfStale } from './enrolment';
-import { startUploader } from './uploader';
+import { readTuning } from './sync-settings';
+import { createUploader, SUBMISSIONS_PATH, type Clock, type SendLock } from './uploader';
 
+export const SYNC_LOCK = 'hailong-sync';
+
+const browserClock: Clock = {
+  now: () => Date.now(),
+  after(ms, fn) {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/** One sender per device across tabs. Without Web Locks (an insecure context) this tab still sends one batch at a time; the server's idempotency covers the rest. */
+const webLock: SendLock = async (fn) => {
+  if (typeof navigator === 'undefined' || !navigator.locks) return { held: true, value: await fn() };
+  return navigator.locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => (lock ? { held: true as const, value: await fn() } : { held: false as const }));
+};
+
+const uploader = createUploader({
+  clock: browserClock,
+  lock: webLock,
+  post: (body, o) => apiJson(SUBMISSIONS_PATH, { token: o.token, body, timeoutMs: o.timeoutMs }),
+  online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+  report: setActivity,
+});
+
+/** "Send now": a person's request; it also tries once more after a refused token, in case it was restored. */
+export function sendNow(): void {
+  void uploader.sendNow();
+}
+
+let started = false;
+
+/**
+ * Starts sync once per tab: prunes sent responses past their retention, then sends at start, when the network
+ * comes back, when the tablet wakes, when a response is queued (in this tab or another), and on a timer.
+ */
 export function startSync(): void {
-  startUploader();
+  if (started) return;
+  started = true;
+  void pruneSent().catch(() => {});
+  window.addEventListener('online', () => {
+    void uploader.wake('online');
+    void refreshIfStale();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void uploader.wake('visible');
+  });
+  void readTuning().then((t) => setInterval(() => void uploader.wake('timer'), t.pollMs));
+  let lastCount = -1;
+  liveQuery(countWaiting).subscribe({
+    next: (n) => {
+      if (n > lastCount && lastCount >= 0) void uploader.wake('queued');
+      lastCount = n;
+    },
+    error: () => {},
+  });
+  void uploader.wake('start');
   void refreshIfStale();
-  window.addEventListener('online', () => void refreshIfStale());
 }

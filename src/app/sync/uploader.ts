@@ -1,186 +1,196 @@
-// The outbox uploader: one sender across tabs (Web Locks), batches to POST /api/v1/submissions, backoff with jitter.
-import { liveQuery } from 'dexie';
-import { countWaiting, pruneSent } from '../store/outbox';
+// The outbox uploader: one sender across tabs, batches to POST /api/v1/submissions, backoff with jitter. Its clock,
+// network and lock are handed in (start.ts makes the one instance a tab uses), so tests can drive every path.
+import type { Response } from '../../core';
 import { deleteSetting, getSetting, setSetting } from '../store/settings';
-import { setActivity } from './activity';
-import { apiJson } from './api';
+import type { SyncActivity } from './activity';
 import { backoffDelay } from './backoff';
 import { decodeFailure, encodeFailure, isAuthFailure, SyncError, type SyncFailure } from './failure';
 import { applyVerdicts, setAside, takeBatch, unmark, type ServerVerdict } from './outbox-batch';
-import { readTuning } from './sync-settings';
+import { DEFAULT_TUNING, readTuning, type SyncTuning } from './sync-settings';
 
 export type Trigger = 'start' | 'online' | 'visible' | 'timer' | 'retry' | 'queued' | 'manual';
 /** done: nothing left; failed: retry after a backoff; blocked: the token was refused; busy: another tab sends. */
 type Outcome = 'done' | 'failed' | 'blocked' | 'busy' | 'idle';
 
-export const SYNC_LOCK = 'hailong-sync';
 export const SUBMISSIONS_PATH = '/api/v1/submissions';
+/** How soon a tab that found another tab sending looks again (that tab may have missed what was queued here). */
+export const BUSY_RECHECK_MS = 5_000;
 
-let started = false;
-let running = false;
-let pending: Trigger | null = null;
-let failures = 0;
-let retryAt = 0;
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
-let busyTimer: ReturnType<typeof setTimeout> | undefined;
-let hooks: (() => void) | undefined;
-
-/** Asks the uploader to look at the outbox; cheap to call often (at most one run per tab, one sender per device). */
-export function wake(trigger: Trigger): void {
-  if (running) {
-    // Remember the strongest reason to run again once this run ends.
-    if (pending !== 'manual') pending = trigger;
-    return;
-  }
-  if (trigger === 'manual' || trigger === 'online') {
-    // A person asked, or the network just came back: try now, whatever the backoff said.
-    failures = trigger === 'manual' ? 0 : failures;
-    retryAt = 0;
-  } else if (trigger !== 'retry' && Date.now() < retryAt) {
-    return;
-  }
-  if (trigger !== 'manual' && typeof navigator !== 'undefined' && navigator.onLine === false) return;
-  void run(trigger);
+export interface Clock {
+  now(): number;
+  /** Calls fn once after ms; the returned function cancels it. */
+  after(ms: number, fn: () => unknown): () => void;
 }
 
-/** "Send now": a person's request; it also tries once more after a refused token, in case it was restored. */
-export function sendNow(): void {
-  wake('manual');
+/** Runs fn holding the device's one sender lock, or answers at once that another tab holds it. */
+export type SendLock = <T>(fn: () => Promise<T>) => Promise<{ held: true; value: T } | { held: false }>;
+
+/** POSTs one batch to SUBMISSIONS_PATH and returns the JSON answer; any failed exchange throws SyncError. */
+export type PostBatch = (body: { responses: Response[] }, o: { token: string; timeoutMs: number }) => Promise<unknown>;
+
+export interface UploaderDeps {
+  clock: Clock;
+  post: PostBatch;
+  lock: SendLock;
+  /** The browser's guess (navigator.onLine): when false only a person's "Send now" tries. */
+  online: () => boolean;
+  /** What the status bar shows: sending, and when the next automatic try is due. */
+  report: (activity: SyncActivity) => void;
+  /** The backoff's jitter. */
+  random?: () => number;
 }
 
-async function run(trigger: Trigger): Promise<void> {
-  running = true;
-  clearTimeout(retryTimer);
-  setActivity({ sending: true, retryAt: null });
-  let outcome: Outcome;
-  try {
-    outcome = await withLock(() => drain(trigger));
-  } catch {
-    // A storage error (already shown by the store's banner): treat it like a failed attempt.
-    outcome = 'failed';
-  }
-  running = false;
-  if (outcome === 'failed') {
-    failures++;
-    const t = await readTuning();
-    const delay = backoffDelay(failures, t.backoffBaseMs, t.maxBackoffMs);
-    retryAt = Date.now() + delay;
-    retryTimer = setTimeout(() => wake('retry'), delay);
-  } else if (outcome !== 'busy') {
-    failures = 0;
-    retryAt = 0;
-  } else if (!busyTimer) {
-    // Another tab holds the lock; look again shortly in case it finished just before our responses were queued.
-    busyTimer = setTimeout(() => {
-      busyTimer = undefined;
-      wake('timer');
-    }, 5_000);
-  }
-  setActivity({ sending: false, retryAt: outcome === 'failed' ? retryAt : null });
-  const next = pending;
-  pending = null;
-  if (next) wake(next);
+export interface Uploader {
+  /**
+   * Asks the uploader to look at the outbox; cheap to call often. Never two runs at once: a wake during a run
+   * runs once more after it. Resolves when the run this wake belongs to has ended.
+   */
+  wake(trigger: Trigger): Promise<void>;
+  /** "Send now": a person's request; it ignores the backoff and tries once more after a refused token. */
+  sendNow(): Promise<void>;
+  /** Cancels the timers; later wakes do nothing. */
+  stop(): void;
 }
 
-function withLock(fn: () => Promise<Outcome>): Promise<Outcome> {
-  // Without Web Locks (an insecure context) one tab still sends one batch at a time; the server's idempotency covers the rest.
-  if (typeof navigator === 'undefined' || !navigator.locks) return fn();
-  return navigator.locks.request(SYNC_LOCK, { ifAvailable: true }, (lock) => (lock ? fn() : 'busy'));
-}
+// When several wakes arrive during a run, the one that asks most decides how the next run starts.
+const STRENGTH: Record<Trigger, number> = { manual: 3, online: 2, retry: 1, start: 0, visible: 0, timer: 0, queued: 0 };
 
 /** A refusal of the request as a whole that smaller batches may avoid (too large, too many, unreadable). */
 function refusesBatch(f: SyncFailure): boolean {
   return f.kind === 'problem' && (f.status === 413 || f.status === 400);
 }
 
-async function drain(trigger: Trigger): Promise<Outcome> {
-  const device = await getSetting('device');
-  if (!device?.token) return 'idle';
-  if (trigger !== 'manual' && isAuthFailure(decodeFailure(await getSetting('lastSyncError')))) return 'blocked';
-  const tuning = await readTuning();
-  let size = tuning.batchSize;
-  for (;;) {
-    const batch = await takeBatch(size, device);
-    if (!batch.length) {
-      // Nothing waits: an old network error no longer means anything (a refused token still does).
-      const stale = decodeFailure(await getSetting('lastSyncError'));
-      if (stale && !isAuthFailure(stale)) await deleteSetting('lastSyncError');
-      return 'done';
+export function createUploader({ clock, post, lock, online, report, random = Math.random }: UploaderDeps): Uploader {
+  let current: Promise<void> | null = null;
+  let pending: Trigger | null = null;
+  let failures = 0;
+  let retryAt = 0;
+  let cancelRetry: (() => void) | null = null;
+  let cancelBusy: (() => void) | null = null;
+  let stopped = false;
+
+  /** Whether a wake for this reason runs now; a person's request or the network coming back clears the backoff. */
+  function admit(trigger: Trigger): boolean {
+    if (stopped) return false;
+    if (trigger === 'manual' || trigger === 'online') {
+      if (trigger === 'manual') failures = 0;
+      retryAt = 0;
+    } else if (trigger !== 'retry' && clock.now() < retryAt) {
+      return false;
     }
-    let failure: SyncFailure | null = null;
+    return trigger === 'manual' || online();
+  }
+
+  function wake(trigger: Trigger): Promise<void> {
+    if (current) {
+      if (pending === null || STRENGTH[trigger] > STRENGTH[pending]) pending = trigger;
+      return current;
+    }
+    if (!admit(trigger)) return Promise.resolve();
+    current = runWhileAsked(trigger);
+    return current;
+  }
+
+  async function runWhileAsked(first: Trigger): Promise<void> {
     try {
-      const answer = await apiJson<{ results?: unknown }>(SUBMISSIONS_PATH, {
-        token: device.token,
-        body: { responses: batch.map((e) => e.response) },
-        timeoutMs: tuning.timeoutMs,
-      });
-      if (!Array.isArray(answer.results)) throw new SyncError({ kind: 'bad-answer', status: 200 });
-      const tally = await applyVerdicts(batch, answer.results as ServerVerdict[]);
-      // Every item must get a verdict; one left unanswered would be taken again first, forever.
-      if (tally.unanswered > 0) throw new SyncError({ kind: 'bad-answer', status: 200 });
-      size = tuning.batchSize;
-      continue;
-    } catch (e) {
-      if (!(e instanceof SyncError)) throw e;
-      failure = e.failure;
+      for (let trigger: Trigger | null = first; trigger; ) {
+        await runOnce(trigger);
+        const next: Trigger | null = pending;
+        pending = null;
+        trigger = next && admit(next) ? next : null;
+      }
+    } finally {
+      // Cleared in the same turn as the last look at `pending`, so no wake can fall between the two.
+      current = null;
     }
-    // A 4xx problem answers the request as a whole, before any item is stored.
-    if (failure.kind === 'problem' && failure.status >= 400 && failure.status < 500) await unmark(batch);
-    if (refusesBatch(failure)) {
-      if (size > 1) {
-        // Halve until the request fits or the one response the server cannot take is found.
-        size = Math.max(1, Math.floor(Math.min(size, batch.length) / 2));
+  }
+
+  async function runOnce(trigger: Trigger): Promise<void> {
+    cancelRetry?.();
+    cancelRetry = null;
+    report({ sending: true, retryAt: null });
+    let outcome: Outcome;
+    let tuning = DEFAULT_TUNING;
+    try {
+      tuning = await readTuning();
+      const locked = await lock(() => drain(trigger, tuning));
+      outcome = locked.held ? locked.value : 'busy';
+    } catch {
+      // A storage error (already shown by the store's banner): treat it like a failed attempt.
+      outcome = 'failed';
+    }
+    if (outcome === 'failed') {
+      failures++;
+      const delay = backoffDelay(failures, tuning.backoffBaseMs, tuning.maxBackoffMs, random);
+      retryAt = clock.now() + delay;
+      if (!stopped) cancelRetry = clock.after(delay, () => wake('retry'));
+    } else if (outcome !== 'busy') {
+      failures = 0;
+      retryAt = 0;
+    } else if (!cancelBusy && !stopped) {
+      // Another tab holds the lock; look again shortly in case it finished just before our responses were queued.
+      cancelBusy = clock.after(BUSY_RECHECK_MS, () => {
+        cancelBusy = null;
+        return wake('timer');
+      });
+    }
+    report({ sending: false, retryAt: outcome === 'failed' ? retryAt : null });
+  }
+
+  async function drain(trigger: Trigger, tuning: SyncTuning): Promise<Outcome> {
+    const device = await getSetting('device');
+    if (!device?.token) return 'idle';
+    if (trigger !== 'manual' && isAuthFailure(decodeFailure(await getSetting('lastSyncError')))) return 'blocked';
+    let size = tuning.batchSize;
+    for (;;) {
+      const batch = await takeBatch(size, device, new Date(clock.now()));
+      if (!batch.length) {
+        // Nothing waits: an old network error no longer means anything (a refused token still does).
+        const stale = decodeFailure(await getSetting('lastSyncError'));
+        if (stale && !isAuthFailure(stale)) await deleteSetting('lastSyncError');
+        return 'done';
+      }
+      let failure: SyncFailure;
+      try {
+        const answer = (await post({ responses: batch.map((e) => e.response) }, { token: device.token, timeoutMs: tuning.timeoutMs })) as { results?: unknown } | null;
+        if (!Array.isArray(answer?.results)) throw new SyncError({ kind: 'bad-answer', status: 200 });
+        const tally = await applyVerdicts(batch, answer.results as ServerVerdict[], new Date(clock.now()));
+        // Every item must get a verdict; one left unanswered would be taken again first, forever.
+        if (tally.unanswered > 0) throw new SyncError({ kind: 'bad-answer', status: 200 });
+        size = tuning.batchSize;
+        continue;
+      } catch (e) {
+        if (!(e instanceof SyncError)) throw e;
+        failure = e.failure;
+      }
+      // A 4xx problem answers the request as a whole, before any item is stored.
+      if (failure.kind === 'problem' && failure.status >= 400 && failure.status < 500) await unmark(batch);
+      if (refusesBatch(failure)) {
+        if (size > 1) {
+          // Halve until the request fits or the one response the server cannot take is found.
+          size = Math.max(1, Math.floor(Math.min(size, batch.length) / 2));
+          continue;
+        }
+        const code = failure.kind === 'problem' && failure.code ? Number(failure.code) : undefined;
+        await setAside(batch[0], { status: 'rejected', ...(code ? { code } : {}), ...(failure.kind === 'problem' && failure.detail ? { reason: failure.detail } : {}) });
+        size = tuning.batchSize;
         continue;
       }
-      const code = failure.kind === 'problem' && failure.code ? Number(failure.code) : undefined;
-      await setAside(batch[0], { status: 'rejected', ...(code ? { code } : {}), ...(failure.kind === 'problem' && failure.detail ? { reason: failure.detail } : {}) });
-      size = tuning.batchSize;
-      continue;
+      // Enrolled again while this request was out: its failure belongs to the old token, and a new run is pending.
+      if ((await getSetting('device'))?.token !== device.token) return 'idle';
+      await setSetting('lastSyncError', encodeFailure(failure));
+      return isAuthFailure(failure) ? 'blocked' : 'failed';
     }
-    // Enrolled again while this request was out: its failure belongs to the old token, and a new run is pending.
-    if ((await getSetting('device'))?.token !== device.token) return 'idle';
-    await setSetting('lastSyncError', encodeFailure(failure));
-    return isAuthFailure(failure) ? 'blocked' : 'failed';
   }
-}
 
-/**
- * Starts the uploader once per tab: prunes sent responses past their retention, then runs at start, when the
- * network comes back, when the tablet wakes, when a response is queued, and on a timer.
- */
-export function startUploader(): () => void {
-  if (started && hooks) return hooks;
-  started = true;
-  void pruneSent().catch(() => {});
-  const onOnline = () => wake('online');
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') wake('visible');
-  };
-  window.addEventListener('online', onOnline);
-  document.addEventListener('visibilitychange', onVisible);
-  let poll: ReturnType<typeof setInterval> | undefined;
-  void readTuning().then((t) => {
-    if (started) poll = setInterval(() => wake('timer'), t.pollMs);
-  });
-  // A newly queued response (from this tab or another) is sent without waiting for the timer.
-  let lastCount = -1;
-  const sub = liveQuery(countWaiting).subscribe({
-    next: (n) => {
-      if (n > lastCount && lastCount >= 0) wake('queued');
-      lastCount = n;
+  return {
+    wake,
+    sendNow: () => wake('manual'),
+    stop() {
+      stopped = true;
+      cancelRetry?.();
+      cancelBusy?.();
+      cancelRetry = cancelBusy = null;
     },
-    error: () => {},
-  });
-  wake('start');
-  hooks = () => {
-    started = false;
-    hooks = undefined;
-    window.removeEventListener('online', onOnline);
-    document.removeEventListener('visibilitychange', onVisible);
-    clearInterval(poll);
-    clearTimeout(retryTimer);
-    clearTimeout(busyTimer);
-    sub.unsubscribe();
   };
-  return hooks;
 }
