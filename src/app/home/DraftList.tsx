@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../router';
-import { discardDraft } from '../store/drafts';
+import { discardDraft, hasLostForm } from '../store/drafts';
 import type { Draft } from '../store/types';
 
 export function DraftList({ drafts, formatWhen }: { drafts: Draft[]; formatWhen: (iso: string) => string }) {
@@ -10,36 +10,41 @@ export function DraftList({ drafts, formatWhen }: { drafts: Draft[]; formatWhen:
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <ul className="draft-list">
-      {drafts.map((d) => (
-        <li key={d.id} className="draft-row" data-draft-id={d.id}>
-          <div>
-            <strong>{d.procedure ? `${d.procedure.code} ${d.procedure.name}`.trim() : t('home.noProcedure')}</strong>
-            <div className="muted">
-              {t('home.draftMeta', { form: d.formId, answered: Object.keys(d.answers).length, when: formatWhen(d.updatedAt) })}
+      {drafts.map((d) => {
+        const lostForm = hasLostForm(d);
+        const meta = { answered: Object.keys(d.answers).length, when: formatWhen(d.updatedAt) };
+        return (
+          <li key={d.id} className="draft-row" data-draft-id={d.id} data-lost-form={lostForm || undefined}>
+            <div>
+              <strong>{d.procedure ? `${d.procedure.code} ${d.procedure.name}`.trim() : t('home.noProcedure')}</strong>
+              <div className="muted">{lostForm ? t('home.draftMetaLostForm', meta) : t('home.draftMeta', { ...meta, form: d.formId })}</div>
+              {lostForm && <p className="banner banner-warn">{t('home.lostForm')}</p>}
             </div>
-          </div>
-          {confirming === d.id ? (
-            <div className="row-actions" role="group" aria-label={t('home.confirmDiscard')}>
-              <span>{t('home.confirmDiscard')}</span>
-              <button type="button" className="btn btn-danger" onClick={() => void discardDraft(d.id).then(() => setConfirming(null))}>
-                {t('home.discardYes')}
-              </button>
-              <button type="button" className="btn" onClick={() => setConfirming(null)}>
-                {t('actions.cancel')}
-              </button>
-            </div>
-          ) : (
-            <div className="row-actions">
-              <button type="button" className="btn btn-primary" onClick={() => navigate(`/interview/${d.id}`)}>
-                {t('home.resume')}
-              </button>
-              <button type="button" className="btn" onClick={() => setConfirming(d.id)}>
-                {t('home.discard')}
-              </button>
-            </div>
-          )}
-        </li>
-      ))}
+            {confirming === d.id ? (
+              <div className="row-actions" role="group" aria-label={t('home.confirmDiscard')}>
+                <span>{t('home.confirmDiscard')}</span>
+                <button type="button" className="btn btn-danger" onClick={() => void discardDraft(d.id).then(() => setConfirming(null))}>
+                  {t('home.discardYes')}
+                </button>
+                <button type="button" className="btn" onClick={() => setConfirming(null)}>
+                  {t('actions.cancel')}
+                </button>
+              </div>
+            ) : (
+              <div className="row-actions">
+                {!lostForm && (
+                  <button type="button" className="btn btn-primary" onClick={() => navigate(`/interview/${d.id}`)}>
+                    {t('home.resume')}
+                  </button>
+                )}
+                <button type="button" className="btn" onClick={() => setConfirming(d.id)}>
+                  {t('home.discard')}
+                </button>
+              </div>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -8,8 +8,7 @@ import { availableForms } from '../forms/forms';
 import { label } from '../i18n/label';
 import { navigate } from '../router';
 import { UpdateBanner } from '../shell/UpdateBanner';
-import { db } from '../store/db';
-import { startDraft } from '../store/drafts';
+import { startDraft, unfinishedDrafts } from '../store/drafts';
 import { useSetting } from '../store/settings';
 import { DraftList } from './DraftList';
 
@@ -17,7 +16,7 @@ export function Home() {
   const { t, i18n } = useTranslation();
   const device = useSetting('device');
   const forms = useLiveQuery(() => availableForms('interview'), [], [] as FormDefinition[]);
-  const drafts = useLiveQuery(() => db.drafts.where('mode').equals('interview').reverse().sortBy('updatedAt'), []);
+  const drafts = useLiveQuery(unfinishedDrafts, []);
   const [starting, setStarting] = useState(false);
 
   async function start(form: FormDefinition) {

@@ -22,6 +22,8 @@ import './interview.css';
 type Loaded =
   | { status: 'loading' }
   | { status: 'missing' }
+  /** The stored draft lost its form id or version: its answers are kept, but it cannot be resumed. */
+  | { status: 'lost-form' }
   | { status: 'unknown-form'; formId: string; formVersion: number }
   | { status: 'done'; formId: string; formVersion: number }
   | { status: 'ready'; draft: Draft; form: FormDefinition };
@@ -44,6 +46,8 @@ function InterviewLoader({ draftId }: { draftId: string }) {
         // Already submitted (a reload on the done screen): say so rather than "not found".
         const sent = await db.outbox.get(draftId);
         next = sent ? { status: 'done', formId: sent.response.formId, formVersion: sent.response.formVersion } : { status: 'missing' };
+      } else if (draft.formId === null || draft.formVersion === null) {
+        next = { status: 'lost-form' };
       } else {
         const form = await loadForm(draft.formId, draft.formVersion);
         next = form ? { status: 'ready', draft, form } : { status: 'unknown-form', formId: draft.formId, formVersion: draft.formVersion };
@@ -59,16 +63,24 @@ function InterviewLoader({ draftId }: { draftId: string }) {
     case 'loading':
       return <main className="page muted">{t('common:app.loading')}</main>;
     case 'missing':
-    case 'unknown-form':
+    case 'lost-form':
+    case 'unknown-form': {
+      const text: { title: string; body?: string } =
+        loaded.status === 'missing'
+          ? { title: t('missing.title'), body: t('missing.body') }
+          : loaded.status === 'lost-form'
+            ? { title: t('lostForm.title'), body: t('lostForm.body') }
+            : { title: t('unknownForm', { form: loaded.formId, version: loaded.formVersion }) };
       return (
         <main className="page interview">
-          <h1>{loaded.status === 'missing' ? t('missing.title') : t('unknownForm', { form: loaded.formId, version: loaded.formVersion })}</h1>
-          {loaded.status === 'missing' && <p>{t('missing.body')}</p>}
+          <h1>{text.title}</h1>
+          {text.body && <p>{text.body}</p>}
           <button type="button" className="btn btn-primary btn-large" onClick={() => navigate('/', { replace: true })}>
             {t('done.home')}
           </button>
         </main>
       );
+    }
     case 'done':
       return (
         <main className="page interview">

@@ -1,7 +1,7 @@
 // What a kiosk session writes: the rating the moment it is pressed, the follow-up, and the completion into the outbox.
 import type { AnswerValue, ClientFlag, FormDefinition } from '../../core';
 import { db } from '../store/db';
-import { completeDraft, saveAnswer, startDraft } from '../store/drafts';
+import { completeDraft, hasLostForm, saveAnswer, startDraft } from '../store/drafts';
 import { guardedWrite } from '../store/errors';
 import type { DeviceSetup } from '../store/settings';
 import type { Draft } from '../store/types';
@@ -76,7 +76,8 @@ export async function finishRating(draftId: string): Promise<string> {
  */
 export async function abandonDraft(form: KioskForm | undefined, draftId: string): Promise<string | null> {
   const d = await db.drafts.get(draftId);
-  if (!d) return null;
+  // One that lost its form is kept for a person to see on the home screen, never completed under a guess.
+  if (!d || hasLostForm(d)) return null;
   const ratingItem = form?.id === d.formId ? form.kiosk.ratingItem : undefined;
   const level = ratingItem ? d.answers[ratingItem] : Object.values(d.answers).find((v) => typeof v === 'number');
   if (typeof level !== 'number') {

@@ -8,7 +8,7 @@ import type { Draft, DraftStage, OutboxEntry } from './types';
 declare const __APP_VERSION__: string;
 
 /** A kiosk rating starts its draft with the rating in it: one write, never a draft without its answer. */
-export type NewDraft = Pick<Draft, 'formId' | 'formVersion' | 'mode' | 'siteId' | 'deviceId' | 'enumeratorId' | 'locale'> &
+export type NewDraft = Pick<Draft, 'mode' | 'siteId' | 'deviceId' | 'enumeratorId' | 'locale'> & { formId: string; formVersion: number } &
   Partial<Pick<Draft, 'procedure' | 'stage' | 'answers' | 'durationMs' | 'flags' | 'itemId'>>;
 
 export async function startDraft(init: NewDraft): Promise<Draft> {
@@ -33,6 +33,20 @@ export async function startDraft(init: NewDraft): Promise<Draft> {
 
 export function getDraft(id: string): Promise<Draft | undefined> {
   return db.drafts.get(id);
+}
+
+/** Whether the draft lost its form on this tablet (restore.ts): kept and shown, never resumed or completed. */
+export function hasLostForm(d: Draft): boolean {
+  return d.formId === null || d.formVersion === null;
+}
+
+/**
+ * The home screen's list, newest first: interviews to resume, and any draft that lost its form (a kiosk one too),
+ * so nothing kept is out of sight. Read without an index, since a damaged record may lack the indexed fields.
+ */
+export async function unfinishedDrafts(): Promise<Draft[]> {
+  const all = await db.drafts.toArray();
+  return all.filter((d) => d.mode === 'interview' || hasLostForm(d)).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
 }
 
 /**
@@ -78,10 +92,13 @@ export function discardDraft(id: string): Promise<void> {
 }
 
 export function draftToResponse(d: Draft, completedAt = toIsoWithOffset()): Response {
+  const { formId, formVersion } = d;
+  // Kept so a person can see it; never sent under a guessed form.
+  if (formId === null || formVersion === null) throw new Error(`draft ${d.id} has lost its form and cannot be completed`);
   const input: ResponseInput = {
     id: d.id,
-    formId: d.formId,
-    formVersion: d.formVersion,
+    formId,
+    formVersion,
     mode: d.mode,
     siteId: d.siteId,
     deviceId: d.deviceId,

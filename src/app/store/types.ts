@@ -11,8 +11,13 @@ export interface Consent {
 
 export interface Draft {
   id: string;
-  formId: string;
-  formVersion: number;
+  /**
+   * The questionnaire the answers belong to. null only when a stored draft lost it (repair on read, restore.ts):
+   * such a draft is kept and listed, with its answers, but it cannot be resumed or sent, since guessing the form
+   * would put answers under questions they were never given to.
+   */
+  formId: string | null;
+  formVersion: number | null;
   mode: Mode;
   siteId: string;
   deviceId: string;
