@@ -18,7 +18,7 @@ export function DraftList({ drafts, formatWhen }: { drafts: Draft[]; formatWhen:
             <div>
               <strong>{d.procedure ? `${d.procedure.code} ${d.procedure.name}`.trim() : t('home.noProcedure')}</strong>
               <div className="muted">{lostForm ? t('home.draftMetaLostForm', meta) : t('home.draftMeta', { ...meta, form: d.formId })}</div>
-              {lostForm && <p className="banner banner-warn">{t('home.lostForm')}</p>}
+              {lostForm && <p className="draft-warning">{t('home.lostForm')}</p>}
             </div>
             {confirming === d.id ? (
               <div className="row-actions" role="group" aria-label={t('home.confirmDiscard')}>
