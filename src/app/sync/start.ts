@@ -8,7 +8,7 @@ import { refreshIfStale } from './enrolment';
 import { readTuning } from './sync-settings';
 import { createUploader, SUBMISSIONS_PATH, type Clock, type SendLock } from './uploader';
 
-export const SYNC_LOCK = 'hailong-sync';
+const SYNC_LOCK = 'hailong-sync';
 
 const browserClock: Clock = {
   now: () => Date.now(),

@@ -8,7 +8,7 @@ import { decodeFailure, encodeFailure, isAuthFailure, SyncError, type SyncFailur
 import { applyVerdicts, setAside, takeBatch, unmark, type ServerVerdict } from './outbox-batch';
 import { DEFAULT_TUNING, readTuning, type SyncTuning } from './sync-settings';
 
-export type Trigger = 'start' | 'online' | 'visible' | 'timer' | 'retry' | 'queued' | 'manual';
+type Trigger = 'start' | 'online' | 'visible' | 'timer' | 'retry' | 'queued' | 'manual';
 /** done: nothing left; failed: retry after a backoff; blocked: the token was refused; busy: another tab sends. */
 type Outcome = 'done' | 'failed' | 'blocked' | 'busy' | 'idle';
 
@@ -28,7 +28,7 @@ export type SendLock = <T>(fn: () => Promise<T>) => Promise<{ held: true; value:
 /** POSTs one batch to SUBMISSIONS_PATH and returns the JSON answer; any failed exchange throws SyncError. */
 export type PostBatch = (body: { responses: Response[] }, o: { token: string; timeoutMs: number }) => Promise<unknown>;
 
-export interface UploaderDeps {
+interface UploaderDeps {
   clock: Clock;
   post: PostBatch;
   lock: SendLock;
