@@ -16,15 +16,72 @@ const OptionValue = z.string().check(z.minLength(1), z.maxLength(64));
 export const Option = z.object({ value: OptionValue, label: LocalizedText });
 export type Option = z.infer<typeof Option>;
 
-/** A condition on an earlier answer; an item with showIf is shown (and may be answered) only when it holds. */
-export const Condition = z.discriminatedUnion('op', [
+const ConditionValues = z.array(z.union([z.string(), z.number()])).check(z.minLength(1));
+
+/** A test of one earlier answer: the leaves of a condition (and the whole of every condition stored before trees). */
+const leafShapes = [
   z.object({ item: ItemId, op: z.literal('answered') }),
-  z.object({ item: ItemId, op: z.literal('in'), values: z.array(z.union([z.string(), z.number()])).check(z.minLength(1)) }),
-  z.object({ item: ItemId, op: z.literal('notIn'), values: z.array(z.union([z.string(), z.number()])).check(z.minLength(1)) }),
+  z.object({ item: ItemId, op: z.literal('in'), values: ConditionValues }),
+  z.object({ item: ItemId, op: z.literal('notIn'), values: ConditionValues }),
   z.object({ item: ItemId, op: z.literal('lte'), value: z.number() }),
   z.object({ item: ItemId, op: z.literal('gte'), value: z.number() }),
+] as const;
+export const LeafCondition = z.discriminatedUnion('op', [...leafShapes]);
+export type LeafCondition = z.infer<typeof LeafCondition>;
+
+/**
+ * A condition on earlier answers; an item with showIf is shown (and may be answered) only when it holds.
+ * Leaves joined by all / any / not, so an XLSForm `relevant` such as `${a} = 'x' and not(${b} <= 2)` fits.
+ */
+export type Condition =
+  | LeafCondition
+  | { op: 'all'; conditions: Condition[] }
+  | { op: 'any'; conditions: Condition[] }
+  | { op: 'not'; condition: Condition };
+
+/** Deeper trees than this are refused: no form needs them, and evaluation and parsing recurse. */
+export const MAX_CONDITION_DEPTH = 12;
+
+export const Condition: z.ZodMiniType<Condition, Condition> = z.discriminatedUnion('op', [
+  ...leafShapes,
+  z.object({
+    op: z.literal('all'),
+    get conditions() {
+      return z.array(Condition).check(z.minLength(1));
+    },
+  }),
+  z.object({
+    op: z.literal('any'),
+    get conditions() {
+      return z.array(Condition).check(z.minLength(1));
+    },
+  }),
+  z.object({
+    op: z.literal('not'),
+    get condition() {
+      return Condition;
+    },
+  }),
 ]);
-export type Condition = z.infer<typeof Condition>;
+
+/** Every leaf of a condition with its path inside it (for messages), left to right. */
+export function conditionLeaves(cond: Condition, path: (string | number)[] = []): { leaf: LeafCondition; path: (string | number)[] }[] {
+  switch (cond.op) {
+    case 'all':
+    case 'any':
+      return cond.conditions.flatMap((c, i) => conditionLeaves(c, [...path, 'conditions', i]));
+    case 'not':
+      return conditionLeaves(cond.condition, [...path, 'condition']);
+    default:
+      return [{ leaf: cond, path }];
+  }
+}
+
+export function conditionDepth(cond: Condition): number {
+  if (cond.op === 'all' || cond.op === 'any') return 1 + Math.max(...cond.conditions.map(conditionDepth));
+  if (cond.op === 'not') return 1 + conditionDepth(cond.condition);
+  return 1;
+}
 
 const base = {
   id: ItemId,
@@ -136,12 +193,17 @@ export const FormDefinition = z
       section.items.forEach((item, i) => {
         const path = ['sections', s, 'items', i];
         if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate item id "${item.id}"` });
-        if (item.showIf && !seen.has(item.showIf.item)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, 'showIf', 'item'],
-            message: `showIf refers to "${item.showIf.item}", which is not an earlier item`,
-          });
+        if (item.showIf && conditionDepth(item.showIf) > MAX_CONDITION_DEPTH)
+          ctx.addIssue({ code: 'custom', path: [...path, 'showIf'], message: `is nested more than ${MAX_CONDITION_DEPTH} levels deep` });
+        else if (item.showIf) {
+          for (const { leaf, path: at } of conditionLeaves(item.showIf)) {
+            if (!seen.has(leaf.item))
+              ctx.addIssue({
+                code: 'custom',
+                path: [...path, 'showIf', ...at, 'item'],
+                message: `showIf refers to "${leaf.item}", which is not an earlier item`,
+              });
+          }
         }
         if (item.type === 'likert5' && !form.scale) {
           ctx.addIssue({ code: 'custom', path: [...path, 'type'], message: 'a likert5 item needs the form-level "scale" labels' });

@@ -1,6 +1,6 @@
 // Checks a response's answers against its form: the one rule book the tablet and the server share.
 import type { FormDefinition, Item } from '../forms/schema';
-import { isAnswered, isVisible, itemsById } from '../forms/visibility';
+import { isAnswered, itemsById, visibilityOf } from '../forms/visibility';
 import type { AnswerValue, Answers, Response } from './schema';
 
 export type AnswerIssue = { path: string; message: string };
@@ -42,6 +42,7 @@ export function checkValue(item: Item, v: AnswerValue): string | null {
 export function validateAnswers(form: FormDefinition, answers: Answers, complete = true): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
   const items = itemsById(form);
+  const visible = visibilityOf(form, answers);
   // Object.keys, not Object.entries: the same keys in the same order without a pair per answer (hot on the server).
   for (const id of Object.keys(answers)) {
     const v = answers[id];
@@ -53,11 +54,11 @@ export function validateAnswers(form: FormDefinition, answers: Answers, complete
     if (v === null) continue;
     const problem = checkValue(item, v);
     if (problem) issues.push({ path: `answers.${id}`, message: problem });
-    else if (!isVisible(form, item, answers)) issues.push({ path: `answers.${id}`, message: 'answers a question that was not shown' });
+    else if (!visible(item)) issues.push({ path: `answers.${id}`, message: 'answers a question that was not shown' });
   }
   if (complete) {
     for (const item of items.values()) {
-      if (item.required && isVisible(form, item, answers) && !isAnswered(answers[item.id]))
+      if (item.required && visible(item) && !isAnswered(answers[item.id]))
         issues.push({ path: `answers.${item.id}`, message: 'is required' });
     }
   }
