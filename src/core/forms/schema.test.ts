@@ -86,6 +86,24 @@ describe('parseForm', () => {
     );
   });
 
+  it('accepts a condition tree and refuses a leaf in it on a later item, naming where in the tree', () => {
+    const tree = { op: 'all', conditions: [{ item: 'a', op: 'gte', value: 4 }, { op: 'not', condition: { item: 'c', op: 'answered' } }] };
+    expect(parseForm(interview([q('a'), q('c'), q('b', { showIf: tree })])).ok).toBe(true);
+    expect(errorsOf(interview([q('a'), q('b', { showIf: tree }), q('c')]))).toEqual([
+      'sections.0.items.1.showIf.conditions.1.condition.item: showIf refers to "c", which is not an earlier item',
+    ]);
+    expect(errorsOf(interview([q('a'), q('b', { showIf: { op: 'any', conditions: [] } })]))).toEqual(['sections.0.items.1.showIf.conditions: must not be empty']);
+    expect(errorsOf(interview([q('a'), q('b', { showIf: { op: 'either', conditions: [] } })]))).toEqual([
+      'sections.0.items.1.showIf.op: expected one of "answered", "in", "notIn", "lte", "gte", "all", "any", "not"',
+    ]);
+  });
+
+  it('refuses a condition nested deeper than any form needs', () => {
+    let deep: unknown = { item: 'a', op: 'answered' };
+    for (let i = 0; i < 12; i++) deep = { op: 'not', condition: deep };
+    expect(errorsOf(interview([q('a'), q('b', { showIf: deep })]))).toEqual(['sections.0.items.1.showIf: is nested more than 12 levels deep']);
+  });
+
   it('refuses an unknown item type and a wrongly typed field, naming the path', () => {
     expect(errorsOf(interview([q('a'), { ...q('b'), type: 'slider' }]))).toEqual([
       'sections.0.items.1.type: expected one of "likert5", "single", "multi", "number", "text", "longtext", "rating"',

@@ -98,3 +98,52 @@ describe('visibleItems', () => {
     expect(ids({ visited: 'yes', service: [], rating: 1 })).toEqual(['visited', 'service', 'always']);
   });
 });
+
+describe('condition trees', () => {
+  const c = (cond: Condition, answers: Answers) => conditionHolds(cond, answers);
+  const yes: Condition = { item: 'x', op: 'in', values: ['yes'] };
+  const high: Condition = { item: 'y', op: 'gte', value: 4 };
+
+  it('all / any / not combine leaves as and / or / not', () => {
+    expect(c({ op: 'all', conditions: [yes, high] }, { x: 'yes', y: 4 })).toBe(true);
+    expect(c({ op: 'all', conditions: [yes, high] }, { x: 'yes', y: 3 })).toBe(false);
+    expect(c({ op: 'any', conditions: [yes, high] }, { y: 5 })).toBe(true);
+    expect(c({ op: 'any', conditions: [yes, high] }, {})).toBe(false);
+    expect(c({ op: 'not', condition: yes }, {})).toBe(true);
+    expect(c({ op: 'not', condition: { op: 'any', conditions: [yes, high] } }, { x: 'no', y: 1 })).toBe(true);
+  });
+
+  // "not" over a hidden question: the question was never asked, so its answer is empty.
+  const tree = FormDefinition.parse({
+    id: 'tree-test',
+    version: 1,
+    kind: 'interview',
+    title: L('Thử'),
+    sections: [
+      {
+        id: 's1',
+        title: L('Phần 1'),
+        items: [
+          { id: 'visited', type: 'single', label: L('Đã đến chưa?'), options: opts('yes', 'no') },
+          { id: 'trips', type: 'number', label: L('Mấy lần?'), showIf: { item: 'visited', op: 'in', values: ['yes'] } },
+          { id: 'fewTrips', type: 'text', label: L('Ít lần'), showIf: { op: 'not', condition: { item: 'trips', op: 'gte', value: 3 } } },
+          {
+            id: 'unhappy',
+            type: 'text',
+            label: L('Không vui'),
+            showIf: { op: 'any', conditions: [{ item: 'trips', op: 'gte', value: 3 }, { item: 'visited', op: 'in', values: ['no'] }] },
+          },
+        ],
+      },
+    ],
+  });
+  const treeIds = (answers: Answers) => visibleItems(tree, answers).map((i) => i.id);
+
+  it('reads a hidden item as unanswered, even when a stale answer is still stored', () => {
+    expect(treeIds({})).toEqual(['visited', 'fewTrips']);
+    expect(treeIds({ visited: 'yes', trips: 1 })).toEqual(['visited', 'trips', 'fewTrips']);
+    expect(treeIds({ visited: 'yes', trips: 4 })).toEqual(['visited', 'trips', 'unhappy']);
+    expect(treeIds({ visited: 'no', trips: 4 })).toEqual(['visited', 'fewTrips', 'unhappy']);
+  });
+});
+
