@@ -8,6 +8,7 @@ const benches: [string, string][] = [
   ['ingest throughput', './ingest.ts'],
   ['outbox drain (Chromium)', './drain.ts'],
   ['scores and exports', './scores.ts'],
+  ['XLSForm upload read', './xlsform.ts'],
 ];
 
 const only = process.argv.slice(2);
