@@ -59,6 +59,37 @@ describe('interview flow', () => {
     expect(applyAnswer(form, start, 'how', undefined)).toEqual({ answers: { used: 'yes' }, dropped: ['more'] });
   });
 
+  it('with a condition tree, drops what a new answer hides and asks what it reveals (a not() over a hidden question holds)', () => {
+    const tree = parseForm({
+      ...input,
+      id: 'flow-tree',
+      sections: [
+        {
+          id: 'a',
+          title: { vi: 'A', en: 'A' },
+          items: [
+            input.sections[0].items[0],
+            { id: 'trips', type: 'number', showIf: { item: 'used', op: 'in', values: ['yes'] }, label: { vi: 'Mấy lần?', en: 'Trips?' } },
+            {
+              id: 'fine',
+              type: 'text',
+              required: true,
+              showIf: { op: 'all', conditions: [{ item: 'used', op: 'answered' }, { op: 'not', condition: { item: 'trips', op: 'gte', value: 3 } }] },
+              label: { vi: 'Ổn chứ?', en: 'Fine?' },
+            },
+          ],
+        },
+      ],
+    });
+    if (!tree.ok) throw new Error(tree.errors.join('\n'));
+    const f = tree.form;
+    expect(applyAnswer(f, { used: 'yes', trips: 1, fine: 'ổn' }, 'trips', 4)).toEqual({ answers: { used: 'yes', trips: 4 }, dropped: ['fine'] });
+    // Saying "no" hides trips; its stale 4 no longer counts, so "fine" is asked again.
+    const { answers, dropped } = applyAnswer(f, { used: 'yes', trips: 4 }, 'used', 'no');
+    expect([answers, dropped]).toEqual([{ used: 'no' }, ['trips']]);
+    expect(missingRequired(f, f.sections[0].items, answers).map((i) => i.id)).toEqual(['fine']);
+  });
+
   it('skips sections with nothing to ask and lists required blanks that are shown', () => {
     expect(visibleSections(form, { used: 'no' })).toEqual([0]);
     expect(visibleSections(form, { used: 'yes', how: 'x' })).toEqual([0, 1]);
