@@ -522,6 +522,32 @@ describe('what the reader refuses, naming the row', () => {
     ]);
   });
 
+  it('refuses what a group or a note cannot carry: a hint on an inner group, a condition on a note, a group with nothing in it', () => {
+    const e = errors(
+      workbook({
+        survey: [
+          ['type', 'name', 'label::vi', 'label::en', 'hint::vi', 'relevant'],
+          ['begin_group', 'g1', 'Phần 1', 'Part 1'],
+          ['note', 'n1', 'Giới thiệu', 'Intro', '', "${t} != ''"],
+          ['begin_group', 'inner', 'Nhóm con', 'Inner', 'Lời dẫn'],
+          ['text', 't', 'T', 'T'],
+          ['end_group'],
+          ['begin_group', 'empty', 'Trống', 'Empty'],
+          ['end_group'],
+          ['end_group'],
+          ['end_group'],
+        ],
+        settings: settings(),
+      }),
+    );
+    expect(e.map((x) => [x.code, x.row, x.column])).toEqual([
+      ['column-not-for-type', 3, 'relevant'],
+      ['group-hint-nested', 4, 'hint::vi'],
+      ['group-empty', 7, 'name'],
+      ['group-end-unmatched', 10, 'type'],
+    ]);
+  });
+
   it('collects every error in the file, not just the first', () => {
     const e = errors(
       workbook({

@@ -4,6 +4,7 @@ import { describeIssues, FormDefinition, type FormInput, type LocalizedText } fr
 import { satisfactionScale } from '../builtin/satisfaction-scale';
 import { readConstraint, type Measured } from './constraint';
 import { readRelevant, simplify, type ExprProblem, type Resolve, type Target } from './relevant';
+import { ALLOWED, CHOICES, ELEMENTS, KIOSK, KIOSK_FIELDS, SETTINGS, SURVEY, typeOf, UNSUPPORTED_SHEETS, type KioskField } from './columns';
 import { cellText, languageCode, Problems, Sheet, snakeCase, type ColumnSpec, type Place } from './sheet';
 import type { ReadXlsFormResult, SheetRow, Workbook } from './types';
 
@@ -15,123 +16,6 @@ const ITEM_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const MAX_ID = 64;
 /** Form versions are stored as 32-bit integers (yyyymmddnn still fits). */
 const MAX_VERSION = 2_147_483_647;
-
-/** Our kiosk settings as XLSForm columns (in `settings` or in a `kiosk` sheet of their own). */
-const KIOSK_FIELDS = {
-  rating_item: 'ratingItem',
-  follow_up_at_most: 'followUpAtMost',
-  follow_up_items: 'followUpItems',
-  thank_you_seconds: 'thankYouSeconds',
-  idle_seconds: 'idleSeconds',
-  warning_seconds: 'warningSeconds',
-  min_interval_seconds: 'minIntervalSeconds',
-} as const;
-type KioskField = keyof typeof KIOSK_FIELDS;
-
-const SURVEY: ColumnSpec = {
-  supported: ['type', 'name', 'label', 'hint', 'required', 'relevant', 'constraint', 'appearance', 'element', 'weight', 'satisfied_at_least'],
-  translatable: ['label', 'hint', 'constraint_message', 'required_message', 'guidance_hint', 'image', 'big-image', 'audio', 'video'],
-  unsupported: [
-    'calculation',
-    'constraint_message',
-    'required_message',
-    'default',
-    'read_only',
-    'choice_filter',
-    'repeat_count',
-    'trigger',
-    'parameters',
-    'image',
-    'big-image',
-    'audio',
-    'video',
-    'guidance_hint',
-    'autoplay',
-    'rows',
-    'save_to',
-  ],
-  aliases: {
-    caption: 'label',
-    relevance: 'relevant',
-    calculate: 'calculation',
-    readonly: 'read_only',
-    count: 'repeat_count',
-    'jr:count': 'repeat_count',
-    constraining_message: 'constraint_message',
-    'jr:constraintmsg': 'constraint_message',
-    requiredmsg: 'required_message',
-    'jr:requiredmsg': 'required_message',
-    bigimage: 'big-image',
-  },
-  required: ['type', 'name'],
-};
-const CHOICES: ColumnSpec = {
-  supported: ['list_name', 'name', 'label'],
-  translatable: ['label', 'image', 'big-image', 'audio', 'video'],
-  unsupported: ['image', 'big-image', 'audio', 'video'],
-  aliases: { caption: 'label', value: 'name' },
-  required: ['list_name', 'name'],
-};
-const SETTINGS: ColumnSpec = {
-  supported: ['form_id', 'version', 'form_title', 'default_language', 'kind', ...Object.keys(KIOSK_FIELDS)],
-  translatable: ['form_title'],
-  unsupported: [
-    'instance_name',
-    'public_key',
-    'submission_url',
-    'style',
-    'allow_choice_duplicates',
-    'auto_send',
-    'auto_delete',
-    'namespaces',
-    'clean_text_values',
-    'name',
-    'omit_instanceid',
-    'sms_keyword',
-  ],
-  aliases: { set_form_title: 'form_title', set_form_id: 'form_id', id_string: 'form_id', title: 'form_title' },
-};
-const ELEMENTS: ColumnSpec = { supported: ['id', 'label', 'weight'], translatable: ['label'], aliases: { name: 'id' }, required: ['id'] };
-const KIOSK: ColumnSpec = { supported: Object.keys(KIOSK_FIELDS) };
-
-/** Sheets XLSForm defines that carry behaviour we do not have. */
-const UNSUPPORTED_SHEETS = ['external_choices', 'entities', 'osm'];
-
-type TypeOf =
-  | { kind: 'begin_group' | 'end_group' | 'integer' | 'decimal' | 'text' | 'note' }
-  | { kind: 'select_one' | 'select_multiple'; list: string }
-  | { kind: 'list-missing' }
-  | { kind: 'unsupported' };
-
-/** A survey `type` cell, with pyxform's spellings ("begin group", "select one L", "select all that apply L"). */
-function typeOf(raw: string): TypeOf {
-  const t = raw.trim().replace(/\s+/g, ' ');
-  const lower = t.toLowerCase();
-  if (/^begin[ _]group$/.test(lower)) return { kind: 'begin_group' };
-  if (/^end[ _]group$/.test(lower)) return { kind: 'end_group' };
-  if (lower === 'integer' || lower === 'int') return { kind: 'integer' };
-  if (lower === 'decimal') return { kind: 'decimal' };
-  if (lower === 'text' || lower === 'string') return { kind: 'text' };
-  if (lower === 'note') return { kind: 'note' };
-  const select = /^(select_one|select one|select1|select one from|select_multiple|select multiple|select all that apply|select all that apply from)(?: (\S+))?$/i.exec(t);
-  if (select) {
-    const kind = /one|select1/i.test(select[1]) ? 'select_one' : 'select_multiple';
-    return select[2] ? { kind, list: select[2] } : { kind: 'list-missing' };
-  }
-  return { kind: 'unsupported' };
-}
-
-/** The columns each kind of row may fill; a value elsewhere is refused rather than dropped. */
-const ALLOWED: Record<string, readonly string[]> = {
-  begin_group: ['type', 'name', 'label', 'hint', 'relevant', 'appearance'],
-  end_group: ['type', 'name'],
-  note: ['type', 'name', 'label', 'appearance'],
-  select_one: ['type', 'name', 'label', 'hint', 'required', 'relevant', 'appearance', 'element', 'weight', 'satisfied_at_least'],
-  select_multiple: ['type', 'name', 'label', 'hint', 'required', 'relevant', 'constraint', 'appearance'],
-  integer: ['type', 'name', 'label', 'hint', 'required', 'relevant', 'constraint', 'appearance'],
-  decimal: ['type', 'name', 'label', 'hint', 'required', 'relevant', 'constraint', 'appearance'],
-  text: ['type', 'name', 'label', 'hint', 'required', 'relevant', 'constraint', 'appearance'],
-};
 
 interface Choice {
   name: string;
@@ -439,7 +323,7 @@ export function readXlsForm(workbook: Workbook): ReadXlsFormResult {
         implicitOpen = false;
         sections.push({ input: { id: name || `group-${row.row}`, title: label ?? { vi: name, en: name }, items: [] }, row, implicit: false, description: hint ? [hint] : [] });
         itemRows.push([]);
-      } else if (hint) problems.error('column-not-for-type', sheet.place(row, 'hint'), { column: 'hint', type: `${typeText} ⊂ ${stack[stack.length - 1].name}` });
+      } else if (hint) problems.error('group-hint-nested', sheet.place(row, 'hint'), { name });
       stack.push({ name, row, top, label, condition: condition ?? undefined, items: 0 });
       continue;
     }

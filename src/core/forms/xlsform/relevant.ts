@@ -211,7 +211,6 @@ function literal(v: string): string | null {
   return null;
 }
 
-
 export class WriteError extends Error {}
 
 /**

@@ -71,6 +71,7 @@ export const XLSFORM_CODES = [
   'group-end-unmatched',
   'group-empty',
   'group-label-missing',
+  'group-hint-nested',
   'note-position',
   'criterion-list',
   'criterion-in-kiosk',
