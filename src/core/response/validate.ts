@@ -42,7 +42,9 @@ export function checkValue(item: Item, v: AnswerValue): string | null {
 export function validateAnswers(form: FormDefinition, answers: Answers, complete = true): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
   const items = itemsById(form);
-  const visible = visibilityOf(form, answers);
+  // Built only when an item has a condition: most answers need none (the server validates thousands a second).
+  let conditional: ((item: Item) => boolean) | undefined;
+  const visible = (item: Item) => !item.showIf || (conditional ??= visibilityOf(form, answers))(item);
   // Object.keys, not Object.entries: the same keys in the same order without a pair per answer (hot on the server).
   for (const id of Object.keys(answers)) {
     const v = answers[id];
