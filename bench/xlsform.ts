@@ -77,14 +77,14 @@ export async function run(): Promise<void> {
   console.log(`Workbook: ${rows} survey rows (${GROUPS} groups, ${GROUPS * PER_GROUP} questions), ${written.workbook.choices.length - 1} choice rows, ${(bytes.byteLength / 1024).toFixed(1)} KiB .xlsx\n`);
   const fmt = (n: number) => n.toFixed(1);
   const line = (name: string, r: { xlsx: number; core: number; total: number }, ok?: boolean) =>
-    `| ${name.padEnd(22)} | ${fmt(r.xlsx).padStart(12)} | ${fmt(r.core).padStart(14)} | ${fmt(r.total).padStart(8)} | ≤ ${BUDGET_MS} ms | ${ok === undefined ? '' : ok ? 'pass' : 'FAIL'} |`;
+    `| ${name.padEnd(22)} | ${fmt(r.xlsx).padStart(12)} | ${fmt(r.core).padStart(14)} | ${fmt(r.total).padStart(8)} | ${ok === undefined ? '        ' : `≤ ${BUDGET_MS} ms`} | ${ok === undefined ? '    ' : ok ? 'pass' : 'FAIL'} |`;
   console.log('| run                    | exceljs (ms) | core read (ms) | total ms | budget   |      |');
   console.log('|------------------------|--------------|----------------|----------|----------|------|');
-  console.log(line('first (cold)', first, first.total <= BUDGET_MS));
+  console.log(line('first in the process', first));
   const med = { xlsx: median(runs.map((r) => r.xlsx)), core: median(runs.map((r) => r.core)), total: median(runs.map((r) => r.total)) };
   console.log(line(`median of ${RUNS}`, med, med.total <= BUDGET_MS));
   const worst = runs.reduce((a, b) => (b.total > a.total ? b : a));
-  console.log(line(`slowest of ${RUNS}`, worst, worst.total <= BUDGET_MS));
+  console.log(line(`slowest of ${RUNS}`, worst));
   console.log(`\nThe budget is for a warm server (median); the first read in a process also loads exceljs's modules. Load average: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (shared machine).\n`);
 }
 
