@@ -44,8 +44,8 @@ export function openDb(opts: OpenOptions = {}): Db {
   return openSqlite(file);
 }
 
-/** The pragmas every SQLite handle gets; the ingest benchmark's raw baseline uses the same ones. */
-export function applySqlitePragmas(sqlite: BetterSqlite3.Database): void {
+/** The pragmas every SQLite connection gets (the ingest benchmark's raw baseline opens its database with openDb too). */
+function applySqlitePragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('journal_mode = WAL');
   // NORMAL in WAL mode stays consistent after a crash; only the last commits before a power loss may roll back.
   sqlite.pragma('synchronous = NORMAL');
@@ -53,10 +53,22 @@ export function applySqlitePragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('foreign_keys = ON');
 }
 
-export function openSqlite(file: string): SqliteDb {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+/** A raw better-sqlite3 connection, for the synchronous query functions (the ingest's insert transaction). */
+export type SqliteConnection = BetterSqlite3.Database;
+
+/**
+ * Another connection to an existing SQLite file with the same settings as the server's (an ingest worker's own):
+ * SQLite's locking keeps the connections apart.
+ */
+export function openSqliteConnection(file: string): SqliteConnection {
   const sqlite = new BetterSqlite3(file);
   applySqlitePragmas(sqlite);
+  return sqlite;
+}
+
+export function openSqlite(file: string): SqliteDb {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = openSqliteConnection(file);
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     kind: 'sqlite',

@@ -95,6 +95,58 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** 't' = totals, 'p' = by procedure, 'e' = by enumerator (see migration 2026-11-26-02 for why). */
+export type Grain = 't' | 'p' | 'e';
+
+/** Where a score_rollup row sits: the table's key, one row per distinct value. */
+export interface RollupKey {
+  form_id: string;
+  grain: Grain;
+  local_day: string;
+  site_id: string;
+  form_version: number;
+  /** '' when the grain is not 'p' or the response named no procedure. */
+  procedure_code: string;
+  /** '' when the grain is not 'e' or the response has no enumerator. */
+  enumerator_id: string;
+  item_id: string;
+}
+
+/** The counts a score_rollup row holds. */
+export interface RollupCounts {
+  satisfied: number;
+  valid: number;
+  n1: number;
+  n2: number;
+  n3: number;
+  n4: number;
+  n5: number;
+  na: number;
+  misuse: number;
+}
+
+/** The key columns in primary-key order. */
+export const ROLLUP_KEY_COLUMNS = ['form_id', 'grain', 'local_day', 'site_id', 'form_version', 'procedure_code', 'enumerator_id', 'item_id'] as const satisfies readonly (keyof RollupKey)[];
+
+/**
+ * The count columns in the order of a count vector (scores/rollup.ts keeps one vector of these per item and
+ * writes it as it is), so the order is part of the contract between the counting and the writing.
+ */
+export const ROLLUP_COUNT_COLUMNS = ['satisfied', 'valid', 'n1', 'n2', 'n3', 'n4', 'n5', 'na', 'misuse'] as const satisfies readonly (keyof RollupCounts)[];
+
+export type ScoreRollupTable = RollupKey & RollupCounts;
+
+/** Quality flags found at ingest, while the answers are parsed anyway (the others are judged on read). */
+export type MarkFlag = 'straight-lining' | 'kiosk-misuse';
+
+export interface ResponseMarksTable {
+  response_id: string;
+  flag: MarkFlag;
+  form_id: string;
+  site_id: string;
+  local_day: string;
+}
+
 export interface Database {
   sites: SitesTable;
   users: UsersTable;
@@ -105,9 +157,12 @@ export interface Database {
   responses: ResponsesTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  score_rollup: ScoreRollupTable;
+  response_marks: ResponseMarksTable;
 }
 
 export type Site = Selectable<SitesTable>;
 export type User = Selectable<UsersTable>;
 export type Device = Selectable<DevicesTable>;
 export type ResponseRow = Insertable<ResponsesTable>;
+export type ResponseMark = Selectable<ResponseMarksTable>;

@@ -1,9 +1,8 @@
 // A batch of submitted items → one verdict each, in order: invalid items are judged first, the rest stored in one transaction.
-import type BetterSqlite3 from 'better-sqlite3';
 import type { FormDefinition } from '../../core/forms/schema';
-import type { Db } from '../db/index';
-import { insertResponses, insertResponsesSqlite, type InsertHook, type StoredResponseRow } from '../db/queries/responses';
-import { applyRollupPostgres, applyRollupSqlite, RollupDelta, writeDeltaPostgres, writeDeltaSqlite } from '../scores/rollup';
+import type { Db, SqliteConnection } from '../db/index';
+import { insertResponses, insertResponsesSqlite, type InsertRollup } from '../db/queries/responses';
+import { deltaOf, RollupDelta } from '../scores/rollup';
 import { prepareBatch, type PreparedBatch } from './batch';
 import type { Scope, Verdict, VerdictStatus } from './prepare';
 
@@ -26,13 +25,8 @@ export async function ingest(
  * adds the delta prepared with the batch; when some were already stored it counts only those inserted now,
  * from their payloads, exactly as a rebuild would.
  */
-function rollupFor(batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): InsertHook {
-  const prepared = () => RollupDelta.fromData(batch.rollup, forms);
-  const all = (inserted: readonly StoredResponseRow[]) => inserted.length === batch.rows.length;
-  return {
-    sqlite: (sqlite, inserted) => (all(inserted) ? writeDeltaSqlite(sqlite, prepared()) : applyRollupSqlite(sqlite, inserted, forms)),
-    postgres: (client, inserted) => (all(inserted) ? writeDeltaPostgres(client, prepared()) : applyRollupPostgres(client, inserted, forms)),
-  };
+function rollupFor(batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): InsertRollup {
+  return (inserted) => (inserted.length === batch.rows.length ? RollupDelta.fromData(batch.rollup, forms) : deltaOf(inserted, forms));
 }
 
 /** Stores a prepared batch (one transaction, scores included) and answers every item. `forms` must be the snapshot it was prepared with. */
@@ -41,7 +35,7 @@ export async function storeBatch(db: Db, batch: PreparedBatch, forms: ReadonlyMa
 }
 
 /** storeBatch on a connection of this thread's own (an ingest worker's), synchronously. */
-export function storeBatchSqlite(sqlite: BetterSqlite3.Database, batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): Verdict[] {
+export function storeBatchSqlite(sqlite: SqliteConnection, batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): Verdict[] {
   return verdictsOf(batch, insertResponsesSqlite(sqlite, batch.rows, rollupFor(batch, forms)));
 }
 

@@ -1,8 +1,7 @@
 // An ingest worker thread: reads a submissions body and prepares its batch (parse, validate, canonicalise, hash, score delta), and on SQLite stores it too.
-import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FormDefinition } from '../../core/forms/schema';
-import { applySqlitePragmas } from '../db/index';
+import { openSqliteConnection } from '../db/index';
 import { prepareBody, prepareBodyBatch } from './batch';
 import { storeBatchSqlite } from './ingest';
 import type { PrepareRequest, PrepareResponse, WorkerOutcome, WorkerSetup } from './worker-protocol';
@@ -12,8 +11,7 @@ if (!port) throw new Error('prepare-worker.ts runs as a worker thread only');
 const setup = workerData as WorkerSetup;
 
 // The same file, settings and statements as the main thread's connection; SQLite's own locking keeps them apart.
-const sqlite = setup.sqliteFile ? new BetterSqlite3(setup.sqliteFile) : null;
-if (sqlite) applySqlitePragmas(sqlite);
+const sqlite = setup.sqliteFile ? openSqliteConnection(setup.sqliteFile) : null;
 const lock = setup.writeLock ? new Int32Array(setup.writeLock) : null;
 
 /** Runs fn holding the pool's write lock: one worker writes while the others prepare their next batch. */

@@ -6,7 +6,6 @@ import { ingestPoolOf } from '../api/submissions';
 import type { App } from '../app';
 import { countResponses } from '../db/queries/responses';
 import { rebuildRollups } from '../scores/rebuild';
-import { sk } from '../scores/tables';
 import { testDatabases, type FreshDb } from '../test/databases';
 import { makeResponse, type World } from '../test/fixtures';
 import { results, submit } from '../test/http';
@@ -98,8 +97,8 @@ describe.each(testDatabases())('the submissions route with its workers ready, on
   /** score_rollup and response_marks as sorted text, to compare with what a rebuild from the payloads gives. */
   const dump = async () => {
     const norm = (x: object) => JSON.stringify(Object.entries(x).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v]));
-    const rows = await sk(fresh.db).selectFrom('score_rollup').selectAll().execute();
-    const marks = await sk(fresh.db).selectFrom('response_marks').selectAll().execute();
+    const rows = await fresh.db.k.selectFrom('score_rollup').selectAll().execute();
+    const marks = await fresh.db.k.selectFrom('response_marks').selectAll().execute();
     return { rows: rows.map(norm).sort(), marks: marks.map(norm).sort() };
   };
 

@@ -3,10 +3,11 @@ import type { FormDefinition } from '../../core/forms/schema';
 import type { FlaggedResponse } from '../../core/scoring/flagged-response';
 import { hasClockSkew, isTooFast, median, QUALITY_FLAGS, type QualityFlag } from '../../core/scoring/quality';
 import type { Db } from '../db/index';
+import { deviceEnrolmentTimes } from '../db/queries/devices';
+import { listResponseMarks } from '../db/queries/response-marks';
 import { keysetResponsePages } from '../db/queries/response-pages';
 import type { RollupFilter } from '../db/queries/scores';
 import type { ResponsesTable } from '../db/schema';
-import { sk } from './tables';
 
 /** A device clock this far behind its own enrolment is wrong, not merely offline. */
 export const BEFORE_ENROLMENT_TOLERANCE_MS = 10 * 60_000;
@@ -49,22 +50,12 @@ export async function loadQualityContext(db: Db, form: FormDefinition, f: Rollup
     for await (const page of timingPages(db, f)) for (const r of page) addDuration(r.site_id, durationOf(r));
     for (const [site, list] of bySite) medians.set(site, median(list) as number);
   }
-  const devices = await db.k.selectFrom('devices').select(['id', 'created_at']).execute();
-  const enrolled = new Map(devices.map((d) => [d.id, Date.parse(d.created_at)]));
+  const enrolled = await deviceEnrolmentTimes(db);
   const marks = new Map<string, Set<string>>();
-  if (!f.siteIds || f.siteIds.length) {
-    let q = sk(db)
-      .selectFrom('response_marks')
-      .select(['response_id', 'flag'])
-      .where('form_id', '=', f.formId)
-      .where('local_day', '>=', f.from)
-      .where('local_day', '<=', f.to);
-    if (f.siteIds) q = q.where('site_id', 'in', f.siteIds);
-    for (const m of await q.execute()) {
-      let s = marks.get(m.response_id);
-      if (!s) marks.set(m.response_id, (s = new Set()));
-      s.add(m.flag);
-    }
+  for (const m of await listResponseMarks(db, f)) {
+    let s = marks.get(m.response_id);
+    if (!s) marks.set(m.response_id, (s = new Set()));
+    s.add(m.flag);
   }
   return { medians, enrolled, marks, tooFastApplies };
 }

@@ -12,7 +12,6 @@ import { PASSWORD, type World } from '../test/fixtures';
 import { asUser, login, results, submit } from '../test/http';
 import { startSeededApp, stopApp } from '../test/test-app';
 import { rebuildRollups } from './rebuild';
-import { sk } from './tables';
 
 const sipas = getBuiltinForm('sipas-2017') as FormDefinition;
 const desk = getBuiltinForm('desk-rating') as FormDefinition;
@@ -129,8 +128,8 @@ describe.each(testDatabases())('score rollup on $kind', ({ create }) => {
 
   it('a rebuild from the payloads gives back the same rollup rows', async () => {
     const dump = async () => {
-      const rows = await sk(fresh.db).selectFrom('score_rollup').selectAll().execute();
-      const marks = await sk(fresh.db).selectFrom('response_marks').selectAll().execute();
+      const rows = await fresh.db.k.selectFrom('score_rollup').selectAll().execute();
+      const marks = await fresh.db.k.selectFrom('response_marks').selectAll().execute();
       const norm = (x: object) => JSON.stringify(Object.entries(x).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v]));
       return { rows: rows.map(norm).sort(), marks: marks.map(norm).sort() };
     };

@@ -73,3 +73,9 @@ export async function deviceSites(db: Db, ids: readonly string[]): Promise<Map<s
   }
   return out;
 }
+
+/** When each device was enrolled (ms), every device: a clock that reads earlier than that cannot be right. */
+export async function deviceEnrolmentTimes(db: Db): Promise<Map<string, number>> {
+  const rows = await db.k.selectFrom('devices').select(['id', 'created_at']).execute();
+  return new Map(rows.map((d) => [d.id, Date.parse(d.created_at)]));
+}

@@ -1,9 +1,9 @@
 // Storing responses exactly once: INSERT … ON CONFLICT (id) DO NOTHING decides, then the stored hash tells duplicate from conflict.
 import type BetterSqlite3 from 'better-sqlite3';
-import type pg from 'pg';
 import type { Db, PostgresDb, SqliteDb } from '../index';
 import { withSqlite } from '../index';
 import type { ResponseRow } from '../schema';
+import { writeRollupPostgres, writeRollupSqlite, type RollupRows } from './rollup';
 
 export type StoredResponseRow = Required<ResponseRow>;
 
@@ -27,25 +27,26 @@ export const RESPONSE_COLUMNS = [
   'procedure_code',
 ] as const satisfies readonly (keyof StoredResponseRow)[];
 
-/** Work that commits or fails together with the insert, given only the rows actually inserted (the score rollup). */
-export interface InsertHook {
-  sqlite(sqlite: BetterSqlite3.Database, inserted: readonly StoredResponseRow[]): void;
-  postgres(client: pg.PoolClient, inserted: readonly StoredResponseRow[]): Promise<void>;
-}
+/**
+ * The score counts of the rows actually inserted (never the duplicates), asked for only when there are some:
+ * they are written in the insert's transaction, so they commit or fail with it. Synchronous, because
+ * better-sqlite3 transactions cannot span an await.
+ */
+export type InsertRollup = (inserted: readonly StoredResponseRow[]) => RollupRows;
 
 /**
  * Inserts the rows (ids must be distinct) in one transaction. For each row: null when it was stored now,
  * otherwise the payload hash of the row already stored under its id.
  */
-export function insertResponses(db: Db, rows: readonly StoredResponseRow[], hook?: InsertHook): Promise<(string | null)[]> {
+export function insertResponses(db: Db, rows: readonly StoredResponseRow[], rollup?: InsertRollup): Promise<(string | null)[]> {
   if (rows.length === 0) return Promise.resolve([]);
-  return db.kind === 'sqlite' ? insertSqlite(db, rows, hook) : insertPostgres(db, rows, hook);
+  return db.kind === 'sqlite' ? insertSqlite(db, rows, rollup) : insertPostgres(db, rows, rollup);
 }
 
 // ---- SQLite: one prepared single-row statement run in a synchronous transaction (no round trips to save).
 
 interface SqliteStatements {
-  insertMany: BetterSqlite3.Transaction<(rows: readonly StoredResponseRow[], hook?: Pick<InsertHook, 'sqlite'>) => (string | null)[]>;
+  insertMany: BetterSqlite3.Transaction<(rows: readonly StoredResponseRow[], rollup?: InsertRollup) => (string | null)[]>;
 }
 const sqliteStatements = new WeakMap<BetterSqlite3.Database, SqliteStatements>();
 
@@ -58,7 +59,7 @@ function statementsFor(sqlite: BetterSqlite3.Database): SqliteStatements {
   if (!s) {
     const insert = sqlite.prepare(SQLITE_INGEST_SQL);
     const storedHash = sqlite.prepare('SELECT payload_hash FROM responses WHERE id = ?').pluck();
-    const insertMany = sqlite.transaction((rows: readonly StoredResponseRow[], hook?: Pick<InsertHook, 'sqlite'>) => {
+    const insertMany = sqlite.transaction((rows: readonly StoredResponseRow[], rollup?: InsertRollup) => {
       const out: (string | null)[] = new Array(rows.length);
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i];
@@ -68,7 +69,10 @@ function statementsFor(sqlite: BetterSqlite3.Database): SqliteStatements {
         );
         out[i] = info.changes === 1 ? null : (storedHash.get(r.id) as string);
       }
-      if (hook) hook.sqlite(sqlite, rows.filter((_, i) => out[i] === null));
+      if (rollup) {
+        const inserted = rows.filter((_, i) => out[i] === null);
+        if (inserted.length) writeRollupSqlite(sqlite, rollup(inserted));
+      }
       return out;
     });
     s = { insertMany };
@@ -82,13 +86,13 @@ function statementsFor(sqlite: BetterSqlite3.Database): SqliteStatements {
  * connection to the same file. BEGIN IMMEDIATE takes the write lock first, so connections queue for it (busy_timeout)
  * instead of failing to upgrade a read.
  */
-export function insertResponsesSqlite(sqlite: BetterSqlite3.Database, rows: readonly StoredResponseRow[], hook?: Pick<InsertHook, 'sqlite'>): (string | null)[] {
+export function insertResponsesSqlite(sqlite: BetterSqlite3.Database, rows: readonly StoredResponseRow[], rollup?: InsertRollup): (string | null)[] {
   if (rows.length === 0) return [];
-  return statementsFor(sqlite).insertMany.immediate(rows, hook);
+  return statementsFor(sqlite).insertMany.immediate(rows, rollup);
 }
 
-function insertSqlite(db: SqliteDb, rows: readonly StoredResponseRow[], hook?: InsertHook): Promise<(string | null)[]> {
-  return withSqlite(db, (sqlite) => statementsFor(sqlite).insertMany.immediate(rows, hook));
+function insertSqlite(db: SqliteDb, rows: readonly StoredResponseRow[], rollup?: InsertRollup): Promise<(string | null)[]> {
+  return withSqlite(db, (sqlite) => statementsFor(sqlite).insertMany.immediate(rows, rollup));
 }
 
 // ---- PostgreSQL: one prepared statement whatever the batch size, fed by one JSON array of rows.
@@ -111,10 +115,10 @@ export function toJsonRows(rows: readonly StoredResponseRow[]): string {
 
 const RETRYABLE = new Set(['40P01', '40001']);
 
-/** With a hook: BEGIN, the insert, the hook on the same connection, COMMIT (all or nothing). */
-async function insertReturningIds(db: PostgresDb, sorted: readonly StoredResponseRow[], hook?: InsertHook): Promise<Set<string>> {
+/** With a rollup: BEGIN, the insert, the rollup on the same connection, COMMIT (all or nothing). */
+async function insertReturningIds(db: PostgresDb, sorted: readonly StoredResponseRow[], rollup?: InsertRollup): Promise<Set<string>> {
   const query = { name: 'hailong_insert_responses', text: PG_INGEST_SQL, values: [toJsonRows(sorted)] };
-  if (!hook) {
+  if (!rollup) {
     // A single statement is its own transaction: all rows or none.
     const r = await db.pool.query<{ id: string }>(query);
     return new Set(r.rows.map((x) => x.id));
@@ -124,7 +128,8 @@ async function insertReturningIds(db: PostgresDb, sorted: readonly StoredRespons
     await client.query('BEGIN');
     const r = await client.query<{ id: string }>(query);
     const ids = new Set(r.rows.map((x) => x.id));
-    await hook.postgres(client, sorted.filter((row) => ids.has(row.id)));
+    const inserted = sorted.filter((row) => ids.has(row.id));
+    if (inserted.length) await writeRollupPostgres(client, rollup(inserted));
     await client.query('COMMIT');
     return ids;
   } catch (e) {
@@ -135,14 +140,14 @@ async function insertReturningIds(db: PostgresDb, sorted: readonly StoredRespons
   }
 }
 
-async function insertPostgres(db: PostgresDb, rows: readonly StoredResponseRow[], hook?: InsertHook): Promise<(string | null)[]> {
+async function insertPostgres(db: PostgresDb, rows: readonly StoredResponseRow[], rollup?: InsertRollup): Promise<(string | null)[]> {
   // Every batch locks ids in the same (sorted) order, so two overlapping batches cannot deadlock each other.
   const order = rows.map((_, i) => i).sort((a, b) => (rows[a].id < rows[b].id ? -1 : rows[a].id > rows[b].id ? 1 : 0));
   const sorted = order.map((i) => rows[i]);
   let inserted: Set<string> | undefined;
   for (let attempt = 0; !inserted; attempt++) {
     try {
-      inserted = await insertReturningIds(db, sorted, hook);
+      inserted = await insertReturningIds(db, sorted, rollup);
     } catch (e) {
       if (attempt < 3 && RETRYABLE.has((e as { code?: string }).code ?? '')) continue;
       throw e;

@@ -1,7 +1,7 @@
 // Sums of score_rollup over a form, period and set of sites, optionally grouped: the only read the scores API makes.
 import { sql } from 'kysely';
 import type { Db } from '../index';
-import { sk, type Grain, type RollupCounts } from '../../scores/tables';
+import type { Grain, RollupCounts } from '../schema';
 
 export interface RollupFilter {
   formId: string;
@@ -27,7 +27,7 @@ const GROUP_COLUMN = { none: null, site: 'site_id', day: 'local_day', procedure:
 export async function sumRollup(db: Db, f: RollupFilter, by: RollupGroup = 'none'): Promise<RollupSum[]> {
   if (f.siteIds && f.siteIds.length === 0) return [];
   const col = GROUP_COLUMN[by];
-  let q = sk(db)
+  let q = db.k
     .selectFrom('score_rollup')
     .select([
       col ? sql<string>`${sql.ref(col)}`.as('group') : sql<string>`''`.as('group'),
