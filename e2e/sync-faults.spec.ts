@@ -1,9 +1,11 @@
 // (b) A bad network, simulated by the server's fault switch: 30% of submissions fail (500, dropped connection, hang).
 import { expect, test } from '@playwright/test';
+import { E2E_PORT } from './support/env';
 import { SyncServer } from './support/sync-server';
 import { enrolTablet } from './support/sync-tablet';
 
-const PORT = 18481;
+// Beside the run's own port, so two runs on one machine (each with its E2E_PORT) never share this server.
+const PORT = E2E_PORT + 401;
 let server: SyncServer;
 
 test.beforeAll(async () => {
