@@ -41,7 +41,7 @@ test('a wrong password is refused in plain words', async ({ page }) => {
   const sv = new SupervisorPage(page, 'vi');
   await sv.open();
   await sv.signIn('giamsat', 'not-the-password');
-  await expect(sv.loginError).toHaveText(t('supervisor:errors.401_3', 'vi'));
+  await expect(sv.loginError).toHaveText(t('problems:401.3', 'vi'));
   await expect(sv.dashboard).toBeHidden();
 });
 

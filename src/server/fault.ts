@@ -1,6 +1,6 @@
 // A test-only fault switch for /api/v1/submissions: makes a share of requests fail the ways real networks do.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Problem } from './problems';
+import { problem } from '../core/protocol/problems';
 
 export interface FaultConfig {
   /** Share of requests that fail, 0..1. */
@@ -41,7 +41,7 @@ export async function strike(plan: FaultPlan, config: FaultConfig, request: Fast
   request.log.warn({ fault: plan }, 'injected fault');
   switch (plan.kind) {
     case 'error':
-      throw new Problem('500.2', `injected fault (${plan.when})`);
+      throw problem.injectedFault({ when: plan.when });
     case 'drop':
       reply.hijack();
       request.raw.socket.destroy();

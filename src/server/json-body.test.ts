@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { Problem } from '../core/protocol/problems';
 import { readJsonBody } from './json-body';
-import { Problem } from './problems';
 
 const fastifyParse = (() => {
   const parse = Fastify().getDefaultJsonParser('error', 'error');

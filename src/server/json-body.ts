@@ -1,6 +1,6 @@
 // The JSON body reader: strict UTF-8, a prototype-poisoning guard, and any failure is a 400.1; one function for the parser and the ingest workers.
 import type { FastifyInstance } from 'fastify';
-import { Problem } from './problems';
+import { problem, Problem } from '../core/protocol/problems';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -48,16 +48,16 @@ export function readJsonBody(buf: Uint8Array): unknown {
     // A leading BOM is dropped, as files saved by Windows tools carry one.
     text = strictUtf8.decode(buf);
   } catch {
-    throw new Problem('400.1', 'the body is not valid UTF-8');
+    throw problem.notUtf8();
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new Problem('400.1', `the body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw problem.notJson({ reason: e instanceof Error ? e.message : String(e) });
   }
   if (value !== null && typeof value === 'object' && mayPoison(text) && poisoned(value)) {
-    throw new Problem('400.1', 'the body is not valid JSON: it sets "__proto__" or "constructor.prototype"');
+    throw problem.prototypePoisoning();
   }
   return value;
 }
@@ -65,6 +65,10 @@ export function readJsonBody(buf: Uint8Array): unknown {
 /** Route config flag: hand the handler the body's bytes (still size- and type-checked) and let it read them, e.g. in a worker. */
 export interface RawJsonBodyConfig {
   rawJsonBody?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig extends RawJsonBodyConfig {}
 }
 
 export function installJsonParser(app: FastifyInstance): void {
@@ -75,7 +79,7 @@ export function installJsonParser(app: FastifyInstance): void {
     try {
       done(null, readJsonBody(buf));
     } catch (e) {
-      done(e instanceof Problem ? e : new Problem('400.1', `the body could not be read: ${e instanceof Error ? e.message : String(e)}`), undefined);
+      done(e instanceof Problem ? e : problem.unreadableBody({ reason: e instanceof Error ? e.message : String(e) }), undefined);
     }
   });
 }

@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { PROBLEMS } from './problems';
+import { PROBLEM_TITLES } from '../core/protocol/problems';
 
 /** JSON Schema (OpenAPI 3.0 dialect) of what a client sends: defaults make fields optional. */
 export function inputSchema(schema: z.core.$ZodType): Record<string, unknown> {
@@ -12,7 +12,7 @@ export function inputSchema(schema: z.core.$ZodType): Record<string, unknown> {
 
 export const problemSchema = {
   type: 'object',
-  description: `application/problem+json. Codes: ${Object.entries(PROBLEMS)
+  description: `application/problem+json. Codes: ${Object.entries(PROBLEM_TITLES)
     .map(([code, t]) => `${code} ${t.en}`)
     .join('; ')}`,
   properties: {

@@ -1,5 +1,6 @@
 // The shapes of what the tablet keeps in IndexedDB: drafts, the outbox, settings, caches.
 import type { Answers, ClientFlag, Mode, Procedure, Response } from '../../core';
+import type { Verdict as ServerVerdict } from '../../core/protocol/verdicts';
 
 export type DraftStage = 'procedure' | 'consent' | 'questions' | 'review';
 
@@ -39,12 +40,8 @@ export interface Draft {
 
 export type OutboxState = 'queued' | 'sent' | 'conflict' | 'rejected';
 
-export interface Verdict {
-  status: 'accepted' | 'duplicate' | 'conflict' | 'rejected';
-  code?: number;
-  reason?: string;
-  field?: string;
-}
+/** The server's verdict as the outbox keeps it with the response. */
+export type Verdict = Omit<ServerVerdict, 'id'>;
 
 export interface OutboxEntry {
   id: string;

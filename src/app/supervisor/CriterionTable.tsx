@@ -1,8 +1,8 @@
 // Every criterion with its index, worst first: where the desk should improve.
 import { useTranslation } from 'react-i18next';
+import type { ScoresJson } from '../../core/protocol/scores';
 import { label } from '../i18n/label';
 import { FigureCells, FigureHeadCells } from './FigureCells';
-import type { ScoresJson } from './types';
 
 export function CriterionTable({ index }: { index: NonNullable<ScoresJson['index']> }) {
   const { t, i18n } = useTranslation('supervisor');

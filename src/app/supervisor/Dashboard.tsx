@@ -1,47 +1,52 @@
 // The supervisor dashboard: filters on top, then index tiles, trend, site ranking, criteria, sample progress, quality, exports.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { query } from './api';
+import { localDay } from '../../core/local-day';
+import { addDays, periodRange } from '../../core/protocol/period';
+import type { ScopeQuery } from '../../core/protocol/scores';
+import type { SessionJson } from '../../core/protocol/sessions';
+import { errorText } from '../api/api-error';
 import { CriterionTable } from './CriterionTable';
 import { EnrolmentPanel } from './EnrolmentPanel';
-import { errorText } from './errors';
 import { ExportPanel } from './ExportPanel';
 import { FiltersBar } from './FiltersBar';
-import { addDays, day, periodRange, todayVn } from './format';
+import { day } from './format';
 import { IndexTiles } from './IndexTiles';
 import { KioskBreakdown } from './KioskBreakdown';
 import { QualityPanel } from './QualityPanel';
 import { SampleProgress } from './SampleProgress';
 import { SiteRanking } from './SiteRanking';
 import { TrendChart } from './TrendChart';
-import type { Filters, FormSummary, Me, QualityJson, ScoresJson } from './types';
+import type { Filters } from './types';
 import { useApi } from './use-api';
 
 const TREND_DAYS = 30;
 
-export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
-  const { t, i18n } = useTranslation('supervisor');
+export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () => void }) {
+  const { t, i18n } = useTranslation(['supervisor', 'problems']);
   const lang = i18n.language;
   const sites = me.user.sites;
   const [filters, setFilters] = useState<Filters>(() => {
-    const today = todayVn();
+    // The desks' own day (Vietnam's), whatever the zone of the computer the supervisor uses.
+    const today = localDay(new Date());
     return { formId: 'sipas-2017', siteId: '', period: 'month', from: today, to: today };
   });
   const [reload, setReload] = useState(0);
 
-  const forms = useApi<{ forms: FormSummary[] }>('/api/v1/scores/forms');
+  const forms = useApi('GET /api/v1/scores/forms');
   const range = periodRange(filters.period, filters.from, filters.to);
-  const base = { form: filters.formId, sites: filters.siteId || undefined, period: filters.period, from: filters.from, to: filters.period === 'custom' ? filters.to : undefined };
+  const base: ScopeQuery = { form: filters.formId, sites: filters.siteId || undefined, period: filters.period, from: filters.from, to: filters.period === 'custom' ? filters.to : undefined };
   // A day or a week is too short for a trend: the chart then shows the 30 days up to its end.
   const trendWindow = filters.period === 'day' || filters.period === 'week' ? { from: addDays(range.to, -(TREND_DAYS - 1)), to: range.to } : range;
 
-  const main = useApi<ScoresJson>(`/api/v1/scores?${query({ ...base, breakdown: 'element' })}`, reload);
-  const bySite = useApi<ScoresJson>(`/api/v1/scores?${query({ ...base, breakdown: 'site' })}`, reload);
-  const byDay = useApi<ScoresJson>(
-    `/api/v1/scores?${query({ form: filters.formId, sites: base.sites, period: 'custom', from: trendWindow.from, to: trendWindow.to, breakdown: 'day' })}`,
+  const main = useApi('GET /api/v1/scores', { query: { ...base, breakdown: 'element' } }, reload);
+  const bySite = useApi('GET /api/v1/scores', { query: { ...base, breakdown: 'site' } }, reload);
+  const byDay = useApi(
+    'GET /api/v1/scores',
+    { query: { form: filters.formId, sites: base.sites, period: 'custom', from: trendWindow.from, to: trendWindow.to, breakdown: 'day' } },
     reload,
   );
-  const quality = useApi<QualityJson>(`/api/v1/quality?${query({ ...base, limit: 200 })}`, reload);
+  const quality = useApi('GET /api/v1/quality', { query: { ...base, limit: 200 } }, reload);
 
   const scores = main.data;
   const kiosk = scores?.form.kind === 'kiosk';
@@ -84,7 +89,7 @@ export function Dashboard({ me, onSignOut }: { me: Me; onSignOut: () => void }) 
       </div>
       {firstError != null && (
         <p className="sv-note sv-note-error" role="alert">
-          {errorText(firstError, t)}
+          {errorText(firstError, lang, 'staff')}
         </p>
       )}
 

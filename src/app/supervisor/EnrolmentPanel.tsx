@@ -2,12 +2,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
-import { api } from './api';
-import { errorText } from './errors';
-import type { SiteJson } from './types';
+import type { SiteJson } from '../../core/protocol/sites';
+import { errorText } from '../api/api-error';
+import { staffApi } from '../api/staff';
 
 export function EnrolmentPanel({ sites, defaultSiteId }: { sites: SiteJson[]; defaultSiteId: string }) {
-  const { t, i18n } = useTranslation('supervisor');
+  const { t, i18n } = useTranslation(['supervisor', 'problems']);
   const [siteId, setSiteId] = useState(defaultSiteId || sites[0]?.id || '');
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<{ code: string; expiresAt: string; site: string } | null>(null);
@@ -17,10 +17,10 @@ export function EnrolmentPanel({ sites, defaultSiteId }: { sites: SiteJson[]; de
     setBusy(true);
     setError(null);
     try {
-      const r = await api<{ code: string; expiresAt: string }>('/api/v1/enrolment-codes', { method: 'POST', json: { siteId } });
+      const r = await staffApi.call('POST /api/v1/enrolment-codes', { body: { siteId } });
       setMade({ ...r, site: sites.find((s) => s.id === siteId)?.name ?? '' });
     } catch (e) {
-      setError(errorText(e, t));
+      setError(errorText(e, i18n.language, 'staff'));
     } finally {
       setBusy(false);
     }

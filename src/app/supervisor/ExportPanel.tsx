@@ -1,9 +1,11 @@
 // Download the sample as CSV or Excel: the chosen day or the whole period, the chosen site or every site in scope.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { query } from './api';
+import type { ExportQuery } from '../../core/protocol/scores';
+import type { SiteJson } from '../../core/protocol/sites';
+import { staffApi } from '../api/staff';
 import { day } from './format';
-import type { Filters, SiteJson } from './types';
+import type { Filters } from './types';
 
 export function ExportPanel({ filters, range, sites }: { filters: Filters; range: { from: string; to: string }; sites: SiteJson[] }) {
   const { t, i18n } = useTranslation('supervisor');
@@ -12,7 +14,7 @@ export function ExportPanel({ filters, range, sites }: { filters: Filters; range
   const [siteId, setSiteId] = useState<string>(filters.siteId);
   const from = span === 'day' ? filters.from : range.from;
   const to = span === 'day' ? filters.from : range.to;
-  const params = query({ form: filters.formId, sites: siteId || undefined, from, to: to !== from ? to : undefined, lang });
+  const query: ExportQuery = { form: filters.formId, sites: siteId || undefined, from, to: to !== from ? to : undefined, lang };
   return (
     <div className="sv-export" data-testid="export-panel">
       <fieldset className="sv-periods">
@@ -38,10 +40,10 @@ export function ExportPanel({ filters, range, sites }: { filters: Filters; range
         </select>
       </label>
       <div className="row-actions">
-        <a className="btn btn-primary" href={`/api/v1/exports/responses.csv?${params}`} download data-testid="export-csv">
+        <a className="btn btn-primary" href={staffApi.urlOf('GET /api/v1/exports/responses.csv', { query })} download data-testid="export-csv">
           {t('exports.csv')}
         </a>
-        <a className="btn btn-primary" href={`/api/v1/exports/responses.xlsx?${params}`} download data-testid="export-xlsx">
+        <a className="btn btn-primary" href={staffApi.urlOf('GET /api/v1/exports/responses.xlsx', { query })} download data-testid="export-xlsx">
           {t('exports.xlsx')}
         </a>
       </div>

@@ -1,5 +1,5 @@
 // A figure's value as a bar with its 95% interval drawn over it, so width of uncertainty is seen, not only read.
-import type { Figure } from './types';
+import type { Figure } from '../../core/protocol/scores';
 
 export function FigureBar({ figure, scaleFrom = 50 }: { figure: Figure; scaleFrom?: number }) {
   if (figure.value === null) return <div className="sv-bar sv-bar-empty" aria-hidden="true" />;

@@ -1,9 +1,9 @@
 // The value, bar, n and interval columns every figure table of the dashboard shows, head and body written once.
 import { useTranslation } from 'react-i18next';
+import type { Figure } from '../../core/protocol/scores';
 import { FigureBar } from './FigureBar';
 import { interval, num, pct } from './format';
 import { SmallSample } from './SmallSample';
-import type { Figure } from './types';
 
 /** Header cells: the value (named by `valueLabel`), the bar column when `bar` is set, n and the 95% interval. */
 export function FigureHeadCells({ valueLabel, bar = false }: { valueLabel: string; bar?: boolean }) {

@@ -1,9 +1,11 @@
 // Which form, which site (or all in scope) and which period the whole dashboard shows.
 import { useTranslation } from 'react-i18next';
+import type { FormSummary } from '../../core/protocol/forms';
+import { addDays, PERIODS } from '../../core/protocol/period';
+import type { SiteJson } from '../../core/protocol/sites';
 import { label } from '../i18n/label';
 import { DateField } from './DateField';
-import { addDays } from './format';
-import type { Filters, FormSummary, SiteJson } from './types';
+import type { Filters } from './types';
 
 /** The period before or after: a day, a week or a month back or on; a custom range moves by its own length. */
 function step(f: Filters, dir: -1 | 1): Partial<Filters> {
@@ -17,7 +19,6 @@ function step(f: Filters, dir: -1 | 1): Partial<Filters> {
   return { from: addDays(f.from, len * dir), to: addDays(f.to, len * dir) };
 }
 
-const PERIODS = ['day', 'week', 'month', 'custom'] as const;
 
 export function FiltersBar({
   filters,

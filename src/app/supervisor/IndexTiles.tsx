@@ -1,10 +1,11 @@
 // The headline: the overall index (or kiosk share) and one tile per element, each with n, interval and the small-sample mark.
 import { useTranslation } from 'react-i18next';
+import type { LocalizedText } from '../../core/forms/schema';
+import type { Figure, ScoresJson } from '../../core/protocol/scores';
 import { label } from '../i18n/label';
 import { FigureBar } from './FigureBar';
 import { interval, num, pct } from './format';
 import { SmallSample } from './SmallSample';
-import type { Figure, ScoresJson, Text } from './types';
 
 function Tile({ title, figure, big, testId, extra, share }: { title: string; figure: Figure; big?: boolean; testId: string; extra?: string; share?: boolean }) {
   const { t, i18n } = useTranslation('supervisor');
@@ -31,7 +32,7 @@ function Tile({ title, figure, big, testId, extra, share }: { title: string; fig
 export function IndexTiles({ scores }: { scores: ScoresJson }) {
   const { t, i18n } = useTranslation('supervisor');
   const lang = i18n.language;
-  const text = (x: Text) => label(x, lang);
+  const text = (x: LocalizedText) => label(x, lang);
   if (scores.kiosk) {
     const k = scores.kiosk;
     return (

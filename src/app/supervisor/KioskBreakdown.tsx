@@ -1,8 +1,8 @@
 // The kiosk's follow-up: why unhappy people were unhappy, most named first, and how many walked away before saying.
 import { useTranslation } from 'react-i18next';
+import type { KioskScore } from '../../core/scoring/kiosk';
 import { label } from '../i18n/label';
 import { num, pct } from './format';
-import type { KioskScore } from './types';
 
 export function KioskBreakdown({ kiosk }: { kiosk: KioskScore }) {
   const { t, i18n } = useTranslation('supervisor');

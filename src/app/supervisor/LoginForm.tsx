@@ -1,12 +1,13 @@
 // Sign-in for supervisors and admins: username and password, with wrong-password, lock-out and offline said plainly.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from './api';
-import { errorText } from './errors';
-import type { LoginNotice, Me } from './types';
+import type { SessionJson } from '../../core/protocol/sessions';
+import { errorText } from '../api/api-error';
+import { staffApi } from '../api/staff';
+import type { LoginNotice } from './types';
 
-export function LoginForm({ notice, onSignedIn }: { notice: LoginNotice; onSignedIn: (me: Me) => void }) {
-  const { t } = useTranslation('supervisor');
+export function LoginForm({ notice, onSignedIn }: { notice: LoginNotice; onSignedIn: (me: SessionJson) => void }) {
+  const { t, i18n } = useTranslation(['supervisor', 'problems']);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -17,10 +18,10 @@ export function LoginForm({ notice, onSignedIn }: { notice: LoginNotice; onSigne
     setBusy(true);
     setError(null);
     try {
-      const me = await api<Me>('/api/v1/sessions', { method: 'POST', json: { username: username.trim(), password }, anonymous: true });
+      const me = await staffApi.call('POST /api/v1/sessions', { body: { username: username.trim(), password }, anonymous: true });
       onSignedIn(me);
     } catch (err) {
-      setError(errorText(err, t));
+      setError(errorText(err, i18n.language, 'staff'));
       setPassword('');
     } finally {
       setBusy(false);

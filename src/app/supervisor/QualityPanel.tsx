@@ -2,9 +2,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
+import type { QualityJson } from '../../core/protocol/scores';
+import type { SiteJson } from '../../core/protocol/sites';
+import type { QualityFlag } from '../../core/scoring/quality';
 import { minutes, num } from './format';
 import { ResponseDrawer } from './ResponseDrawer';
-import type { QualityFlag, QualityJson, SiteJson } from './types';
 
 export const FLAGS: QualityFlag[] = ['too-fast', 'straight-lining', 'clock-skew', 'kiosk-misuse'];
 

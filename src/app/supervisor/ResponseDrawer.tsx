@@ -2,10 +2,10 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
+import type { ResponseDetail } from '../../core/protocol/scores';
+import { errorText } from '../api/api-error';
 import { label } from '../i18n/label';
-import { errorText } from './errors';
 import { minutes } from './format';
-import type { ResponseDetail } from './types';
 import { useApi } from './use-api';
 
 function valueText(a: ResponseDetail['answers'][number], lang: string): string {
@@ -15,9 +15,9 @@ function valueText(a: ResponseDetail['answers'][number], lang: string): string {
 }
 
 export function ResponseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
-  const { t, i18n } = useTranslation('supervisor');
+  const { t, i18n } = useTranslation(['supervisor', 'problems']);
   const lang = i18n.language;
-  const { data, error } = useApi<ResponseDetail>(`/api/v1/responses/${encodeURIComponent(id)}`);
+  const { data, error } = useApi('GET /api/v1/responses/:id', { params: { id } });
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -33,7 +33,7 @@ export function ResponseDrawer({ id, onClose }: { id: string; onClose: () => voi
           {t('detail.close')}
         </button>
       </header>
-      {error != null && <p className="sv-note sv-note-error">{errorText(error, t)}</p>}
+      {error != null && <p className="sv-note sv-note-error">{errorText(error, lang, 'staff')}</p>}
       {!data && error == null && <p className="muted">{t('loading')}</p>}
       {data && (
         <>

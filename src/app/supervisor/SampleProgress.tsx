@@ -1,10 +1,11 @@
 // How far each site is from its sample target n = N / (1 + N·e²), with N (transactions in the period) typed by the supervisor.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Group } from '../../core/protocol/scores';
+import type { SiteJson } from '../../core/protocol/sites';
 import { sampleProgress } from '../../core/scoring/sample-size';
 import { num, pct } from './format';
 import { loadPopulation, savePopulation } from './population';
-import type { Group, SiteJson } from './types';
 
 function Row({ site, collected }: { site: SiteJson; collected: number }) {
   const { t, i18n } = useTranslation('supervisor');

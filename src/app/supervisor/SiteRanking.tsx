@@ -1,8 +1,9 @@
 // Sites ranked by their index, with the gap between the best and the worst: the figure reports talk about.
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../core/format';
+import type { Group } from '../../core/protocol/scores';
+import type { SiteJson } from '../../core/protocol/sites';
 import { FigureCells, FigureHeadCells } from './FigureCells';
-import type { Group, SiteJson } from './types';
 
 export function SiteRanking({ groups, siteById }: { groups: Group[]; siteById: Map<string, SiteJson> }) {
   const { t, i18n } = useTranslation('supervisor');

@@ -1,14 +1,16 @@
 // The supervisor's web screens: sign-in, then the dashboard; an expired session leads back to sign-in with a word why.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionJson } from '../../core/protocol/sessions';
+import { failureOf } from '../api/api-error';
+import { staffApi } from '../api/staff';
 import { useOnline } from '../shell/use-online';
-import { api, NetworkError, onSessionExpired } from './api';
 import { Dashboard } from './Dashboard';
 import { LoginForm } from './LoginForm';
-import type { LoginNotice, Me } from './types';
+import type { LoginNotice } from './types';
 import './supervisor.css';
 
-type State = { kind: 'checking' } | { kind: 'login'; notice: LoginNotice } | { kind: 'in'; me: Me };
+type State = { kind: 'checking' } | { kind: 'login'; notice: LoginNotice } | { kind: 'in'; me: SessionJson };
 
 export default function SupervisorApp() {
   const { t } = useTranslation('supervisor');
@@ -17,16 +19,17 @@ export default function SupervisorApp() {
 
   useEffect(() => {
     let live = true;
-    api<Me>('/api/v1/me', { anonymous: true }).then(
+    staffApi.call('GET /api/v1/me', { anonymous: true }).then(
       (me) => live && setState({ kind: 'in', me }),
-      (e: unknown) => live && setState({ kind: 'login', notice: e instanceof NetworkError ? 'offline' : null }),
+      (e: unknown) => live && setState({ kind: 'login', notice: failureOf(e)?.kind === 'network' ? 'offline' : null }),
     );
     return () => {
       live = false;
     };
   }, []);
 
-  useEffect(() => onSessionExpired(() => setState({ kind: 'login', notice: 'expired' })), []);
+  // Any request that needed the session and got 401: it ended (expired, or signed out elsewhere).
+  useEffect(() => staffApi.onUnauthorized(() => setState({ kind: 'login', notice: 'expired' })), []);
 
   // The session also ends on its own clock, even on a dashboard left open without requests.
   useEffect(() => {
@@ -38,7 +41,7 @@ export default function SupervisorApp() {
 
   const signOut = useCallback(async () => {
     try {
-      await api('/api/v1/sessions/current', { method: 'DELETE', anonymous: true });
+      await staffApi.call('DELETE /api/v1/sessions/current', { anonymous: true });
     } finally {
       setState({ kind: 'login', notice: 'signedOut' });
     }

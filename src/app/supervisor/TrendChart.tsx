@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatNumber } from '../../core/format';
+import { addDays } from '../../core/protocol/period';
+import type { Group } from '../../core/protocol/scores';
 import { FigureHeadCells } from './FigureCells';
-import { addDays, day, interval, num, pct, shortDay } from './format';
-import type { Group } from './types';
+import { day, interval, num, pct, shortDay } from './format';
 
 const GREEN = '#0b6e4f';
 

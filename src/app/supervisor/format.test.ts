@@ -1,7 +1,7 @@
-// How the dashboard writes figures and dates, and which days a period covers: what a supervisor reads and picks.
+// How the dashboard writes figures and dates: what a supervisor reads and types.
 import { describe, expect, it } from 'vitest';
 import { formatDmy, parseDmy } from './DateField';
-import { interval, pct, periodRange } from './format';
+import { interval, pct } from './format';
 
 describe('figures', () => {
   it('writes percentages the Vietnamese way in vi and the English way in en', () => {
@@ -22,15 +22,5 @@ describe('dates typed as dd/mm/yyyy', () => {
     expect(parseDmy('2026-11-27')).toBeNull();
     expect(parseDmy('')).toBeNull();
     expect(formatDmy('2026-11-27')).toBe('27/11/2026');
-  });
-});
-
-describe('periods', () => {
-  it('a week runs Monday to Sunday around the day, a month is its calendar month', () => {
-    expect(periodRange('day', '2026-11-26', '')).toEqual({ from: '2026-11-26', to: '2026-11-26' });
-    expect(periodRange('week', '2026-11-26', '')).toEqual({ from: '2026-11-23', to: '2026-11-29' });
-    expect(periodRange('week', '2026-11-29', '')).toEqual({ from: '2026-11-23', to: '2026-11-29' });
-    expect(periodRange('month', '2026-02-14', '')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
-    expect(periodRange('custom', '2026-11-01', '2026-10-01')).toEqual({ from: '2026-11-01', to: '2026-11-01' });
   });
 });

@@ -1,6 +1,6 @@
 // Figures as supervisors read them: "90,15%", "n = 1.576", intervals and dates in vi-VN (or en) style.
 import { formatDate, formatNumber, formatPercent } from '../../core/format';
-import type { Figure } from './types';
+import type { Figure } from '../../core/protocol/scores';
 
 export const DASH = '—';
 
@@ -28,29 +28,4 @@ export function shortDay(d: string): string {
 
 export function minutes(ms: number, lang: string): string {
   return formatNumber(ms / 60_000, lang, 1);
-}
-
-/** Today's local day in Vietnam, the default the dashboard opens on. */
-export function todayVn(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
-export function addDays(d: string, n: number): string {
-  return new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The range a period covers, as the server computes it (used for labels and the trend window). */
-export function periodRange(kind: 'day' | 'week' | 'month' | 'custom', from: string, to: string): { from: string; to: string } {
-  if (kind === 'day') return { from, to: from };
-  if (kind === 'week') {
-    const dow = (new Date(`${from}T00:00:00Z`).getUTCDay() + 6) % 7;
-    return { from: addDays(from, -dow), to: addDays(from, 6 - dow) };
-  }
-  if (kind === 'month') {
-    const d = new Date(`${from}T00:00:00Z`);
-    const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
-    return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
-  }
-  return { from, to: to < from ? from : to };
 }

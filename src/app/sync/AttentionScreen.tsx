@@ -3,13 +3,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../../core';
 import { formatDateTime } from '../../core/format';
+import { problemText } from '../api/problem-text';
 import { loadForm } from '../forms/forms';
 import { label } from '../i18n/label';
 import { navigate } from '../router';
 import { needingAttention } from '../store/outbox';
 import type { OutboxEntry } from '../store/types';
 import { ExportUnsentCard } from './ExportUnsentCard';
-import { problemText } from './problem-text';
 
 async function loadEntries(): Promise<{ entries: OutboxEntry[]; forms: Map<string, FormDefinition> }> {
   const entries = (await needingAttention()).sort((a, b) => a.response.completedAt.localeCompare(b.response.completedAt));
@@ -47,7 +47,7 @@ export default function AttentionScreen() {
             return (
               <li key={e.id} className="card" data-testid="attention-item" data-id={e.id} data-state={e.state}>
                 <h2>{t(e.state === 'conflict' ? 'attention.conflict' : 'attention.rejected')}</h2>
-                <p data-testid="attention-reason">{v?.code !== undefined ? problemText(v.code, undefined, lang) : t('attention.localProblem')}</p>
+                <p data-testid="attention-reason">{v?.code !== undefined ? problemText(v.code, lang) : t('attention.localProblem')}</p>
                 <dl className="facts">
                   <dt>{t('attention.procedure')}</dt>
                   <dd>{r.procedure ? [r.procedure.code, r.procedure.name].filter(Boolean).join(' — ') : t('attention.noProcedure')}</dd>

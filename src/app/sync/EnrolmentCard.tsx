@@ -2,15 +2,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
+import { ApiError } from '../api/api-error';
+import { failureText } from '../api/problem-text';
 import { useOnline } from '../shell/use-online';
 import { useSetting, type DeviceSetup } from '../store/settings';
 import { chooseEnumerator, enrolDevice, refreshFromServer } from './enrolment';
-import { decodeFailure, isAuthFailure, SyncError } from './failure';
-import { failureText } from './problem-text';
+import { decodeFailure, isAuthFailure } from './failure';
 import { useEnrolmentInfo, type EnrolmentInfo } from './sync-settings';
 
 function errorText(e: unknown, lang: string): string {
-  return e instanceof SyncError ? failureText(e.failure, lang) : e instanceof Error ? e.message : String(e);
+  return e instanceof ApiError ? failureText(e.failure, lang) : e instanceof Error ? e.message : String(e);
 }
 
 export function EnrolmentCard() {

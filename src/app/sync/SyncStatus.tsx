@@ -1,12 +1,12 @@
 // The sync part of the status bar: the last error in plain words, what needs attention, and "Send now".
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { failureText } from '../api/problem-text';
 import { navigate } from '../router';
 import { countNeedingAttention } from '../store/outbox';
 import { useSetting } from '../store/settings';
 import { useSyncActivity } from './activity';
 import { decodeFailure } from './failure';
-import { failureText } from './problem-text';
 import { sendNow } from './start';
 
 export function SyncStatus() {

@@ -1,25 +1,14 @@
 // Enrolment with the endpoint: trade a one-time code for a device token, learn the site, its enumerators and forms.
 import { parseForm, toIsoWithOffset } from '../../core';
+import type { EnumeratorJson } from '../../core/protocol/devices';
+import { ApiError } from '../api/api-error';
+import { tabletApi } from '../api/tablet';
 import { db } from '../store/db';
 import { guardedWrite } from '../store/errors';
 import { getSetting, setSetting, type DeviceSetup } from '../store/settings';
 import type { CachedForm } from '../store/types';
-import { apiJson } from './api';
-import { SyncError } from './failure';
-import { getEnrolmentInfo, putEnrolmentInfo, readTuning, type EnrolledSite, type Enumerator, type EnrolmentInfo } from './sync-settings';
+import { getEnrolmentInfo, putEnrolmentInfo, readTuning, type EnrolmentInfo } from './sync-settings';
 import { sendNow } from './start';
-
-interface EnrolAnswer {
-  deviceId: string;
-  token: string;
-  site: EnrolledSite;
-}
-
-interface DeviceAnswer {
-  device: { id: string; name: string };
-  site: EnrolledSite;
-  enumerators: Enumerator[];
-}
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
@@ -29,8 +18,8 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 
  */
 export async function enrolDevice(code: string, deviceName: string): Promise<void> {
   const { timeoutMs } = await readTuning();
-  const a = await apiJson<EnrolAnswer>('/api/v1/devices', { body: { code: code.trim(), name: deviceName.trim() }, timeoutMs });
-  if (!isText(a.deviceId) || !isText(a.token) || !isText(a.site?.id)) throw new SyncError({ kind: 'bad-answer', status: 201 });
+  const a = await tabletApi.call('POST /api/v1/devices', { body: { code: code.trim(), name: deviceName.trim() }, timeoutMs });
+  if (!isText(a.deviceId) || !isText(a.token) || !isText(a.site?.id)) throw new ApiError({ kind: 'bad-answer', status: 201 });
   const prev = await getSetting('device');
   // A manual set-up's enumerator is kept until someone picks from the site's list, so a tablet is never left without one.
   const keepEnumerator = prev && !prev.token ? { enumeratorId: prev.enumeratorId, enumeratorName: prev.enumeratorName } : { enumeratorId: '', enumeratorName: '' };
@@ -61,7 +50,7 @@ export async function refreshFromServer(): Promise<void> {
   const device = await getSetting('device');
   if (!device?.token) return;
   const { timeoutMs } = await readTuning();
-  const d = await apiJson<DeviceAnswer>('/api/v1/device', { token: device.token, timeoutMs });
+  const d = await tabletApi.call('GET /api/v1/device', { token: device.token, timeoutMs });
   const prev = await getEnrolmentInfo();
   const enumerators = Array.isArray(d.enumerators) ? d.enumerators.filter((e) => isText(e?.id) && typeof e.displayName === 'string') : [];
   await putEnrolmentInfo({
@@ -76,10 +65,11 @@ export async function refreshFromServer(): Promise<void> {
 }
 
 async function refreshForms(token: string, timeoutMs: number): Promise<number> {
-  const answer = await apiJson<{ forms?: unknown[] }>('/api/v1/forms', { token, timeoutMs });
+  const answer = await tabletApi.call('GET /api/v1/forms', { token, timeoutMs });
   const fetchedAt = new Date().toISOString();
   const rows: CachedForm[] = [];
-  for (const raw of Array.isArray(answer.forms) ? answer.forms : []) {
+  // What a server sends is read as unknown: an older tablet meets newer forms.
+  for (const raw of Array.isArray(answer.forms) ? (answer.forms as unknown[]) : []) {
     // A form this version of the app cannot read is skipped, never half-kept.
     const parsed = parseForm(raw);
     if (parsed.ok) rows.push({ key: `${parsed.form.id}@${parsed.form.version}`, id: parsed.form.id, version: parsed.form.version, definition: raw, fetchedAt });
@@ -99,7 +89,7 @@ export async function refreshIfStale(maxAgeMs = 6 * 3600_000): Promise<void> {
 }
 
 /** The enumerator picks themselves from the site's list; later interviews carry their server id. */
-export async function chooseEnumerator(e: Enumerator): Promise<void> {
+export async function chooseEnumerator(e: EnumeratorJson): Promise<void> {
   const device = await getSetting('device');
   if (!device) return;
   await setSetting('device', { ...device, enumeratorId: e.id, enumeratorName: e.displayName });

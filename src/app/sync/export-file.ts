@@ -1,18 +1,9 @@
 // The hand-carry file: every unsent response, for a supervisor to import on the server when there is no network.
-import { toIsoWithOffset, type Response } from '../../core';
-import { getSetting } from '../store/settings';
+import { toIsoWithOffset } from '../../core';
+import { HAND_CARRY_FORMAT, HAND_CARRY_VERSION, type HandCarryFile } from '../../core/protocol/hand-carry';
 import { unsent } from '../store/outbox';
+import { getSetting } from '../store/settings';
 import { stampQueued } from './outbox-batch';
-
-export const HAND_CARRY_FORMAT = 'hailong-responses';
-
-export interface HandCarryFile {
-  format: typeof HAND_CARRY_FORMAT;
-  version: 1;
-  exportedAt: string;
-  deviceId: string | null;
-  responses: Response[];
-}
 
 /**
  * Builds the file. Never-sent responses of a manual set-up take the enrolled identity first (and keep it), so the
@@ -24,7 +15,7 @@ export async function buildHandCarryFile(): Promise<HandCarryFile> {
   const entries = (await unsent()).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
   return {
     format: HAND_CARRY_FORMAT,
-    version: 1,
+    version: HAND_CARRY_VERSION,
     exportedAt: toIsoWithOffset(),
     deviceId: device?.deviceId ?? null,
     responses: entries.map((e) => e.response),

@@ -1,11 +1,13 @@
 // Sync failures survive a reload as text, and a refused token is told apart from a network that is down.
 import { describe, expect, it } from 'vitest';
+import { codeText } from '../../core/protocol/problems';
+import type { ApiFailure } from '../api/api-error';
 import { backoffDelay } from './backoff';
-import { codeText, decodeFailure, encodeFailure, isAuthFailure, type SyncFailure } from './failure';
+import { decodeFailure, encodeFailure, isAuthFailure } from './failure';
 
 describe('failure encoding', () => {
   it('round-trips every kind and reads garbage as no error', () => {
-    const all: SyncFailure[] = [
+    const all: ApiFailure[] = [
       { kind: 'network' },
       { kind: 'timeout' },
       { kind: 'bad-answer', status: 200 },

@@ -1,19 +1,11 @@
 // The outbox side of a send: take a batch (re-stamping never-sent responses), then apply the server's verdicts atomically.
 import type { Response } from '../../core';
+import { isSettled, VERDICT_STATUSES, type Verdict as ServerVerdict } from '../../core/protocol/verdicts';
 import { db } from '../store/db';
 import { guardedWrite } from '../store/errors';
 import { nextBatch } from '../store/outbox';
 import type { DeviceSetup } from '../store/settings';
 import type { OutboxEntry, Verdict } from '../store/types';
-
-/** One item of the server's answer to POST /api/v1/submissions. */
-export interface ServerVerdict {
-  id: string | null;
-  status: Verdict['status'];
-  code?: number;
-  reason?: string;
-  field?: string;
-}
 
 export interface Tally {
   accepted: number;
@@ -24,7 +16,7 @@ export interface Tally {
   unanswered: number;
 }
 
-const STATUSES = new Set<string>(['accepted', 'duplicate', 'conflict', 'rejected']);
+const STATUSES = new Set<string>(VERDICT_STATUSES);
 
 /**
  * A response recorded before the tablet was enrolled (manual set-up) names a local device and site the server
@@ -108,7 +100,7 @@ export function applyVerdicts(sent: readonly OutboxEntry[], results: readonly Se
         if (!entry || entry.state !== 'queued') return;
         tally[v.status]++;
         const verdict: Verdict = { status: v.status, ...(v.code !== undefined ? { code: v.code } : {}), ...(v.reason ? { reason: v.reason } : {}), ...(v.field ? { field: v.field } : {}) };
-        if (v.status === 'accepted' || v.status === 'duplicate') updates.push({ ...entry, state: 'sent', sentAt: now, verdict });
+        if (isSettled(v.status)) updates.push({ ...entry, state: 'sent', sentAt: now, verdict });
         else updates.push({ ...entry, state: v.status, verdict });
       });
       if (updates.length) await db.outbox.bulkPut(updates);

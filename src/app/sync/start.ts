@@ -2,11 +2,11 @@
 // site, enumerators and forms when due.
 import { liveQuery } from 'dexie';
 import { countWaiting, pruneSent } from '../store/outbox';
+import { tabletApi } from '../api/tablet';
 import { setActivity } from './activity';
-import { apiJson } from './api';
 import { refreshIfStale } from './enrolment';
 import { readTuning } from './sync-settings';
-import { createUploader, SUBMISSIONS_PATH, type Clock, type SendLock } from './uploader';
+import { createUploader, type Clock, type SendLock } from './uploader';
 
 const SYNC_LOCK = 'hailong-sync';
 
@@ -27,7 +27,7 @@ const webLock: SendLock = async (fn) => {
 const uploader = createUploader({
   clock: browserClock,
   lock: webLock,
-  post: (body, o) => apiJson(SUBMISSIONS_PATH, { token: o.token, body, timeoutMs: o.timeoutMs }),
+  post: (body, o) => tabletApi.call('POST /api/v1/submissions', { token: o.token, body, timeoutMs: o.timeoutMs }),
   online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   report: setActivity,
 });

@@ -1,12 +1,15 @@
 // Settings only the sync area reads and writes: the uploader's tuning and what enrolment learnt about the site.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { EnumeratorJson } from '../../core/protocol/devices';
+import { MAX_BATCH_ITEMS } from '../../core/protocol/limits';
+import type { SiteJson } from '../../core/protocol/sites';
 import { db } from '../store/db';
 import { guardedWrite } from '../store/errors';
-import { useLiveQuery } from 'dexie-react-hooks';
 
 export interface SyncTuning {
   /** A request that has not finished by then is aborted and counts as a failure. */
   timeoutMs: number;
-  /** Items per POST; the server takes at most 500. */
+  /** Items per POST; the server takes at most MAX_BATCH_ITEMS. */
   batchSize: number;
   /** Backoff after n failures in a row: a random wait in [0, min(maxBackoffMs, backoffBaseMs · 2^n)). */
   backoffBaseMs: number;
@@ -15,7 +18,7 @@ export interface SyncTuning {
   pollMs: number;
 }
 
-export const DEFAULT_TUNING: SyncTuning = { timeoutMs: 30_000, batchSize: 500, backoffBaseMs: 1_000, maxBackoffMs: 300_000, pollMs: 60_000 };
+export const DEFAULT_TUNING: SyncTuning = { timeoutMs: 30_000, batchSize: MAX_BATCH_ITEMS, backoffBaseMs: 1_000, maxBackoffMs: 300_000, pollMs: 60_000 };
 
 const TUNING_KEY = 'syncTuning';
 const ENROLMENT_KEY = 'enrolment';
@@ -29,31 +32,21 @@ export async function readTuning(): Promise<SyncTuning> {
   const stored = ((await db.settings.get(TUNING_KEY))?.value ?? {}) as Partial<Record<keyof SyncTuning, unknown>>;
   return {
     timeoutMs: positive(stored.timeoutMs, DEFAULT_TUNING.timeoutMs),
-    batchSize: Math.floor(positive(stored.batchSize, DEFAULT_TUNING.batchSize, 500)),
+    batchSize: Math.floor(positive(stored.batchSize, DEFAULT_TUNING.batchSize, MAX_BATCH_ITEMS)),
     backoffBaseMs: positive(stored.backoffBaseMs, DEFAULT_TUNING.backoffBaseMs),
     maxBackoffMs: positive(stored.maxBackoffMs, DEFAULT_TUNING.maxBackoffMs),
     pollMs: positive(stored.pollMs, DEFAULT_TUNING.pollMs),
   };
 }
 
-export interface EnrolledSite {
-  id: string;
-  code: string;
-  name: string;
-  timeZone: string;
-}
-
-export interface Enumerator {
-  id: string;
-  displayName: string;
-}
 
 /** What the endpoint told this tablet about itself; kept so the enumerator list works offline. */
 export interface EnrolmentInfo {
   deviceId: string;
   deviceName: string;
-  site: EnrolledSite;
-  enumerators: Enumerator[];
+  /** From enrolment; GET /api/v1/device refreshes it. */
+  site: Pick<SiteJson, 'id' | 'code' | 'name' | 'timeZone'>;
+  enumerators: EnumeratorJson[];
   /** When the device, enumerators and forms were last fetched. */
   refreshedAt?: string;
   formsFetchedAt?: string;

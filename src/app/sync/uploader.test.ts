@@ -3,14 +3,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Response } from '../../core';
+import type { Verdict } from '../../core/protocol/verdicts';
+import { ApiError, type ApiFailure } from '../api/api-error';
 import { db } from '../store/db';
 import { countWaiting } from '../store/outbox';
 import { getSetting, setSetting, type DeviceSetup } from '../store/settings';
 import { queuedEntries, queuedEntry } from '../store/test-records';
 import type { OutboxEntry } from '../store/types';
 import type { SyncActivity } from './activity';
-import { decodeFailure, SyncError, type SyncFailure } from './failure';
-import type { ServerVerdict } from './outbox-batch';
+import { decodeFailure } from './failure';
 import type { SyncTuning } from './sync-settings';
 import { BUSY_RECHECK_MS, createUploader, type Clock, type PostBatch, type SendLock, type Uploader } from './uploader';
 
@@ -58,8 +59,8 @@ interface Request {
 
 type Answer = (ids: string[]) => unknown;
 const acceptAll: Answer = (ids) => ({ results: ids.map((id) => ({ id, status: 'accepted' })) });
-const fail = (f: SyncFailure): Answer => () => {
-  throw new SyncError(f);
+const fail = (f: ApiFailure): Answer => () => {
+  throw new ApiError(f);
 };
 
 /** The endpoint as the uploader sees it: every request is recorded; `answer` decides the reply; `hold` keeps the next one out. */
@@ -196,7 +197,7 @@ describe('verdicts', () => {
   it('accepted and duplicate leave the queue; conflict and rejected are set aside with their reason', async () => {
     const t = tablet();
     const es = await queue(queuedEntries(4, ME));
-    const verdicts: ServerVerdict[] = [
+    const verdicts: Verdict[] = [
       { id: es[0].id, status: 'accepted' },
       { id: es[1].id, status: 'duplicate' },
       { id: es[2].id, status: 'conflict', code: 409.1, reason: 'a different response with this id is already stored' },

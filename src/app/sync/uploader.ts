@@ -1,18 +1,18 @@
 // The outbox uploader: one sender across tabs, batches to POST /api/v1/submissions, backoff with jitter. Its clock,
 // network and lock are handed in (start.ts makes the one instance a tab uses), so tests can drive every path.
-import type { Response } from '../../core';
+import type { SubmissionsBody, Verdict } from '../../core/protocol/verdicts';
+import { ApiError, type ApiFailure } from '../api/api-error';
 import { deleteSetting, getSetting, setSetting } from '../store/settings';
 import type { SyncActivity } from './activity';
 import { backoffDelay } from './backoff';
-import { decodeFailure, encodeFailure, isAuthFailure, SyncError, type SyncFailure } from './failure';
-import { applyVerdicts, setAside, takeBatch, unmark, type ServerVerdict } from './outbox-batch';
+import { decodeFailure, encodeFailure, isAuthFailure } from './failure';
+import { applyVerdicts, setAside, takeBatch, unmark } from './outbox-batch';
 import { DEFAULT_TUNING, readTuning, type SyncTuning } from './sync-settings';
 
 type Trigger = 'start' | 'online' | 'visible' | 'timer' | 'retry' | 'queued' | 'manual';
 /** done: nothing left; failed: retry after a backoff; blocked: the token was refused; busy: another tab sends. */
 type Outcome = 'done' | 'failed' | 'blocked' | 'busy' | 'idle';
 
-export const SUBMISSIONS_PATH = '/api/v1/submissions';
 /** How soon a tab that found another tab sending looks again (that tab may have missed what was queued here). */
 export const BUSY_RECHECK_MS = 5_000;
 
@@ -25,8 +25,8 @@ export interface Clock {
 /** Runs fn holding the device's one sender lock, or answers at once that another tab holds it. */
 export type SendLock = <T>(fn: () => Promise<T>) => Promise<{ held: true; value: T } | { held: false }>;
 
-/** POSTs one batch to SUBMISSIONS_PATH and returns the JSON answer; any failed exchange throws SyncError. */
-export type PostBatch = (body: { responses: Response[] }, o: { token: string; timeoutMs: number }) => Promise<unknown>;
+/** POSTs one batch to /api/v1/submissions and returns the JSON answer; any failed exchange throws ApiError. */
+export type PostBatch = (body: SubmissionsBody, o: { token: string; timeoutMs: number }) => Promise<unknown>;
 
 interface UploaderDeps {
   clock: Clock;
@@ -56,7 +56,7 @@ export interface Uploader {
 const STRENGTH: Record<Trigger, number> = { manual: 3, online: 2, retry: 1, start: 0, visible: 0, timer: 0, queued: 0 };
 
 /** A refusal of the request as a whole that smaller batches may avoid (too large, too many, unreadable). */
-function refusesBatch(f: SyncFailure): boolean {
+function refusesBatch(f: ApiFailure): boolean {
   return f.kind === 'problem' && (f.status === 413 || f.status === 400);
 }
 
@@ -150,17 +150,17 @@ export function createUploader({ clock, post, lock, online, report, random = Mat
         if (stale && !isAuthFailure(stale)) await deleteSetting('lastSyncError');
         return 'done';
       }
-      let failure: SyncFailure;
+      let failure: ApiFailure;
       try {
         const answer = (await post({ responses: batch.map((e) => e.response) }, { token: device.token, timeoutMs: tuning.timeoutMs })) as { results?: unknown } | null;
-        if (!Array.isArray(answer?.results)) throw new SyncError({ kind: 'bad-answer', status: 200 });
-        const tally = await applyVerdicts(batch, answer.results as ServerVerdict[], new Date(clock.now()));
+        if (!Array.isArray(answer?.results)) throw new ApiError({ kind: 'bad-answer', status: 200 });
+        const tally = await applyVerdicts(batch, answer.results as Verdict[], new Date(clock.now()));
         // Every item must get a verdict; one left unanswered would be taken again first, forever.
-        if (tally.unanswered > 0) throw new SyncError({ kind: 'bad-answer', status: 200 });
+        if (tally.unanswered > 0) throw new ApiError({ kind: 'bad-answer', status: 200 });
         size = tuning.batchSize;
         continue;
       } catch (e) {
-        if (!(e instanceof SyncError)) throw e;
+        if (!(e instanceof ApiError)) throw e;
         failure = e.failure;
       }
       // A 4xx problem answers the request as a whole, before any item is stored.

@@ -4,11 +4,13 @@ import { requireDevice } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { listEnumerators } from '../db/queries/users';
 import { problemSchema } from '../openapi';
+import { route } from './route';
 import { siteJson, siteSchema } from './shapes';
 
 export function registerDevice(app: FastifyInstance, ctx: ServerContext): void {
-  app.get(
-    '/api/v1/device',
+  route(
+    app,
+    'GET /api/v1/device',
     {
       schema: {
         tags: ['devices'],

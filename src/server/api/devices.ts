@@ -1,6 +1,7 @@
 // Devices: a tablet trades an enrolment code for a token (POST), an admin revokes one (DELETE), staff list them (GET).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { problem } from '../../core/protocol/problems';
 import { newResponseId as newId } from '../../core/response/id';
 import { requireUser } from '../auth/guards';
 import { normaliseEnrolmentCode, randomToken, sha256 } from '../auth/secrets';
@@ -10,11 +11,11 @@ import { listDevices, revokeDevice } from '../db/queries/devices';
 import { redeemEnrolmentCode } from '../db/queries/enrolment-codes';
 import { getSite } from '../db/queries/sites';
 import { inputSchema, problemSchema } from '../openapi';
-import { Problem } from '../problems';
-import { parseBody } from './body';
+import { bodySchema, parseBody } from './body';
+import { route } from './route';
 import { siteJson, siteSchema } from './shapes';
 
-const Enrol = z.object({ code: z.string().min(1).max(32), name: z.string().trim().min(1).max(100) });
+const Enrol = bodySchema<'POST /api/v1/devices'>()(z.object({ code: z.string().min(1).max(32), name: z.string().trim().min(1).max(100) }));
 
 const deviceSchema = {
   type: 'object',
@@ -29,8 +30,9 @@ const deviceSchema = {
 } as const;
 
 export function registerDevices(app: FastifyInstance, ctx: ServerContext): void {
-  app.post(
-    '/api/v1/devices',
+  route(
+    app,
+    'POST /api/v1/devices',
     {
       schema: {
         tags: ['devices'],
@@ -51,7 +53,7 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
       const now = ctx.now();
       const key = request.ip;
       const wait = ctx.enrolLimiter.retryAfter(key, now.getTime());
-      if (wait > 0) throw new Problem('429.1', `too many wrong enrolment codes; try again in ${wait} s`, undefined, { 'retry-after': String(wait) });
+      if (wait > 0) throw problem.tooManyEnrolmentAttempts({ wait });
       const code = normaliseEnrolmentCode(body.code);
       const token = randomToken();
       const deviceId = newId();
@@ -61,15 +63,17 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
       const site = redeemed && (await getSite(ctx.db, redeemed.siteId));
       if (!site) {
         ctx.enrolLimiter.fail(key, now.getTime());
-        throw new Problem('400.4', 'the enrolment code is wrong, expired or already used; ask a supervisor for a new one');
+        throw problem.enrolmentCodeInvalid();
       }
       await audit(ctx.db, { actor: `device:${deviceId}`, action: 'device.enrol', details: { deviceId, name: body.name, siteId: site.id, siteCode: site.code } }, now);
-      return reply.status(201).send({ deviceId, token, site: siteJson(site) });
+      reply.code(201);
+      return { deviceId, token, site: siteJson(site) };
     },
   );
 
-  app.delete(
-    '/api/v1/devices/:id',
+  route(
+    app,
+    'DELETE /api/v1/devices/:id',
     {
       schema: {
         tags: ['devices'],
@@ -81,17 +85,18 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
     },
     async (request, reply) => {
       const caller = await requireUser(ctx, request, ['admin']);
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       const now = ctx.now();
-      if (!(await revokeDevice(ctx.db, id, now))) throw new Problem('404.4', `no device ${id}`);
+      if (!(await revokeDevice(ctx.db, id, now))) throw problem.noSuchDevice({ id });
       ctx.devices.forgetDevice(id);
       await audit(ctx.db, { actor: caller.user.username, action: 'device.revoke', details: { deviceId: id } }, now);
-      return reply.status(204).send();
+      reply.code(204);
     },
   );
 
-  app.get(
-    '/api/v1/devices',
+  route(
+    app,
+    'GET /api/v1/devices',
     {
       schema: {
         tags: ['devices'],

@@ -1,6 +1,7 @@
 // POST /api/v1/enrolment-codes: a supervisor (or admin) makes a one-time code a tablet of their site types within 24 h.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { problem } from '../../core/protocol/problems';
 import { inScope, requireUser } from '../auth/guards';
 import { newEnrolmentCode, sha256 } from '../auth/secrets';
 import type { ServerContext } from '../context';
@@ -8,16 +9,17 @@ import { audit } from '../db/queries/audit';
 import { createEnrolmentCode } from '../db/queries/enrolment-codes';
 import { getSite } from '../db/queries/sites';
 import { inputSchema, problemSchema } from '../openapi';
-import { Problem } from '../problems';
-import { parseBody } from './body';
+import { bodySchema, parseBody } from './body';
+import { route } from './route';
 
 export const ENROLMENT_CODE_HOURS = 24;
 
-const NewCode = z.object({ siteId: z.string().min(1).max(64) });
+const NewCode = bodySchema<'POST /api/v1/enrolment-codes'>()(z.object({ siteId: z.string().min(1).max(64) }));
 
 export function registerEnrolmentCodes(app: FastifyInstance, ctx: ServerContext): void {
-  app.post(
-    '/api/v1/enrolment-codes',
+  route(
+    app,
+    'POST /api/v1/enrolment-codes',
     {
       schema: {
         tags: ['devices'],
@@ -35,15 +37,16 @@ export function registerEnrolmentCodes(app: FastifyInstance, ctx: ServerContext)
     async (request, reply) => {
       const caller = await requireUser(ctx, request);
       const { siteId } = parseBody(NewCode, request.body);
-      if (!inScope(caller, siteId)) throw new Problem('403.1', `site ${siteId} is not one of yours`);
+      if (!inScope(caller, siteId)) throw problem.siteNotYours({ siteId });
       const site = await getSite(ctx.db, siteId);
-      if (!site) throw new Problem('404.3', `no site ${siteId}`);
+      if (!site) throw problem.noSuchSites({ siteIds: [siteId] });
       const now = ctx.now();
       const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_HOURS * 3600_000);
       const code = newEnrolmentCode();
       await createEnrolmentCode(ctx.db, { codeHash: sha256(code), siteId, createdBy: caller.user.id, now, expiresAt });
       await audit(ctx.db, { actor: caller.user.username, action: 'enrolment-code.create', details: { siteId, siteCode: site.code, expiresAt: expiresAt.toISOString() } }, now);
-      return reply.status(201).send({ code, siteId, expiresAt: expiresAt.toISOString() });
+      reply.code(201);
+      return { code, siteId, expiresAt: expiresAt.toISOString() };
     },
   );
 }

@@ -1,13 +1,12 @@
 // The outer shape of a batch ({ responses: [...] }): checked before any item is looked at, so a bad envelope is a 400.
-import { Problem } from '../problems';
+import { problem } from '../../core/protocol/problems';
+import { VERDICT_STATUSES } from '../../core/protocol/verdicts';
 
 export function batchItems(body: unknown, max: number): unknown[] {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new Problem('400.1', 'the body must be a JSON object with a "responses" array', [{ path: '(root)', message: 'expected an object' }]);
-  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw problem.notABatch();
   const responses = (body as { responses?: unknown }).responses;
-  if (!Array.isArray(responses)) throw new Problem('400.1', '"responses" must be an array', [{ path: 'responses', message: 'expected an array' }]);
-  if (responses.length > max) throw new Problem('400.2', `at most ${max} responses per request, got ${responses.length}; send them in smaller batches`);
+  if (!Array.isArray(responses)) throw problem.responsesNotArray();
+  if (responses.length > max) throw problem.tooManyItems({ max, got: responses.length });
   return responses;
 }
 
@@ -22,7 +21,7 @@ export const resultsSchema = {
         required: ['id', 'status'],
         properties: {
           id: { type: 'string', nullable: true, description: 'null when the item was not an object with a string id' },
-          status: { type: 'string', enum: ['accepted', 'duplicate', 'conflict', 'rejected'] },
+          status: { type: 'string', enum: [...VERDICT_STATUSES] },
           code: { type: 'number', description: 'problem code: 409.1 for a conflict; 400.3, 403.1 or 404.2 for a rejection' },
           reason: { type: 'string' },
           field: { type: 'string', description: 'path of the field at fault, e.g. "siteId" or "answers.E1.1"' },

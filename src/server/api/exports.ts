@@ -12,9 +12,9 @@ import { prepareExport } from '../exports/run';
 import { problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
 import { resolveForm, resolveSites } from '../scores/scope';
-import { parseQuery, ScopeQuery } from './query';
+import { parseQuery, querySchema, ScopeQuery } from './query';
 
-const Query = z.object({ ...ScopeQuery, lang: z.enum(['vi', 'en']).default('vi') });
+const Query = querySchema<'GET /api/v1/exports/responses.csv'>()(z.object({ ...ScopeQuery, lang: z.enum(['vi', 'en']).default('vi') }));
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',

@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { currentUser, requireDevice } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { problemSchema } from '../openapi';
+import { route } from './route';
 
 export function registerForms(app: FastifyInstance, ctx: ServerContext): void {
-  app.get(
-    '/api/v1/forms',
+  route(
+    app,
+    'GET /api/v1/forms',
     {
       schema: {
         tags: ['forms'],

@@ -1,12 +1,14 @@
 // GET /api/health: the server answers and its database answers.
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { problem } from '../../core/protocol/problems';
 import type { ServerContext } from '../context';
-import { Problem } from '../problems';
+import { route } from './route';
 
 export function registerHealth(app: FastifyInstance, ctx: ServerContext): void {
-  app.get(
-    '/api/health',
+  route(
+    app,
+    'GET /api/health',
     {
       schema: {
         tags: ['health'],
@@ -18,9 +20,9 @@ export function registerHealth(app: FastifyInstance, ctx: ServerContext): void {
         await sql`select 1`.execute(ctx.db.k);
       } catch (e) {
         request.log.error({ err: e }, 'health check failed');
-        throw new Problem('503.1', 'the database did not answer');
+        throw problem.databaseUnavailable();
       }
-      return { status: 'ok', db: ctx.db.kind };
+      return { status: 'ok' as const, db: ctx.db.kind };
     },
   );
 }

@@ -1,5 +1,8 @@
 // POST /api/v1/imports: a supervisor uploads a tablet's hand-carried file; same verdicts as submissions, audit-logged.
 import type { FastifyInstance } from 'fastify';
+import { HAND_CARRY_FORMAT, HAND_CARRY_VERSION } from '../../core/protocol/hand-carry';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ITEMS } from '../../core/protocol/limits';
+import { problem, rejection } from '../../core/protocol/problems';
 import { Response } from '../../core/response/schema';
 import { inScope, requireUser } from '../auth/guards';
 import type { ServerContext } from '../context';
@@ -8,18 +11,15 @@ import { deviceSites } from '../db/queries/devices';
 import { listSites } from '../db/queries/sites';
 import { countVerdicts, ingest, type Scope } from '../ingest/ingest';
 import { inputSchema, problemSchema } from '../openapi';
-import { Problem } from '../problems';
 import { batchItems, resultsSchema } from './envelope';
-
-export const MAX_IMPORT_ITEMS = 10_000;
-export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
-export const IMPORT_FORMAT = 'hailong-responses';
+import { route } from './route';
 
 export function registerImports(app: FastifyInstance, ctx: ServerContext): void {
-  app.post(
-    '/api/v1/imports',
+  route(
+    app,
+    'POST /api/v1/imports',
     {
-      bodyLimit: IMPORT_BODY_LIMIT,
+      bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         tags: ['submissions'],
         summary: `Import a hand-carried file of up to ${MAX_IMPORT_ITEMS} responses (supervisor, sites in scope)`,
@@ -28,8 +28,8 @@ export function registerImports(app: FastifyInstance, ctx: ServerContext): void 
           type: 'object',
           required: ['format', 'version', 'responses'],
           properties: {
-            format: { type: 'string', enum: [IMPORT_FORMAT] },
-            version: { type: 'integer', enum: [1] },
+            format: { type: 'string', enum: [HAND_CARRY_FORMAT] },
+            version: { type: 'integer', enum: [HAND_CARRY_VERSION] },
             responses: { type: 'array', maxItems: MAX_IMPORT_ITEMS, items: inputSchema(Response) },
           },
         },
@@ -40,10 +40,8 @@ export function registerImports(app: FastifyInstance, ctx: ServerContext): void 
       const caller = await requireUser(ctx, request);
       const body = request.body as { format?: unknown; version?: unknown } | null;
       const items = batchItems(body, MAX_IMPORT_ITEMS);
-      if (body?.format !== IMPORT_FORMAT || body.version !== 1) {
-        throw new Problem('400.1', `not a hand-carry file: expected "format": "${IMPORT_FORMAT}" and "version": 1`, [
-          { path: body?.format !== IMPORT_FORMAT ? 'format' : 'version', message: 'unexpected value' },
-        ]);
+      if (body?.format !== HAND_CARRY_FORMAT || body.version !== HAND_CARRY_VERSION) {
+        throw problem.notHandCarryFile({ format: HAND_CARRY_FORMAT, version: HAND_CARRY_VERSION, field: body?.format !== HAND_CARRY_FORMAT ? 'format' : 'version' });
       }
       const sites = new Map((await listSites(ctx.db)).map((s) => [s.id, s]));
       const deviceIds = new Set<string>();
@@ -54,11 +52,11 @@ export function registerImports(app: FastifyInstance, ctx: ServerContext): void 
       const devices = await deviceSites(ctx.db, [...deviceIds]);
       const scope: Scope = {
         check: (r) => {
-          if (!inScope(caller, r.siteId)) return { code: '403.1', field: 'siteId', reason: `siteId: site ${r.siteId} is not one of yours` };
-          if (!sites.has(r.siteId)) return { code: '404.3', field: 'siteId', reason: `siteId: no site ${r.siteId}` };
+          if (!inScope(caller, r.siteId)) return rejection.siteNotYours({ siteId: r.siteId });
+          if (!sites.has(r.siteId)) return rejection.noSuchSite({ siteId: r.siteId });
           const deviceSite = devices.get(r.deviceId);
-          if (deviceSite === undefined) return { code: '404.4', field: 'deviceId', reason: `deviceId: no device ${r.deviceId}` };
-          if (deviceSite !== r.siteId) return { code: '403.1', field: 'deviceId', reason: `deviceId: device ${r.deviceId} does not belong to site ${r.siteId}` };
+          if (deviceSite === undefined) return rejection.noSuchDevice({ deviceId: r.deviceId });
+          if (deviceSite !== r.siteId) return rejection.deviceNotOfSite({ deviceId: r.deviceId, siteId: r.siteId });
           return null;
         },
         timeZoneOf: (siteId) => sites.get(siteId)!.time_zone,

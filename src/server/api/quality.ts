@@ -8,27 +8,31 @@ import { problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
 import { qualityReport } from '../scores/quality';
 import { resolveForm, resolveSites } from '../scores/scope';
-import { parseQuery, ScopeQuery } from './query';
+import { parseQuery, querySchema, ScopeQuery } from './query';
+import { route } from './route';
 
-const Query = z.object({
-  ...ScopeQuery,
-  flags: z
-    .string()
-    .max(200)
-    .optional()
-    .transform((s, c) => {
-      if (!s) return undefined;
-      const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-      const bad = list.filter((x) => !(QUALITY_FLAGS as readonly string[]).includes(x));
-      if (bad.length) c.addIssue({ code: 'custom', message: `unknown flag ${bad.join(', ')}; expected ${QUALITY_FLAGS.join(', ')}` });
-      return list as (typeof QUALITY_FLAGS)[number][];
-    }),
-  limit: z.coerce.number().int().min(1).max(2000).default(200),
-});
+const Query = querySchema<'GET /api/v1/quality'>()(
+  z.object({
+    ...ScopeQuery,
+    flags: z
+      .string()
+      .max(200)
+      .optional()
+      .transform((s, c) => {
+        if (!s) return undefined;
+        const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+        const bad = list.filter((x) => !(QUALITY_FLAGS as readonly string[]).includes(x));
+        if (bad.length) c.addIssue({ code: 'custom', message: `unknown flag ${bad.join(', ')}; expected ${QUALITY_FLAGS.join(', ')}` });
+        return list as (typeof QUALITY_FLAGS)[number][];
+      }),
+    limit: z.coerce.number().int().min(1).max(2000).default(200),
+  }),
+);
 
 export function registerQuality(app: FastifyInstance, ctx: ServerContext): void {
-  app.get(
-    '/api/v1/quality',
+  route(
+    app,
+    'GET /api/v1/quality',
     {
       schema: {
         tags: ['scores'],

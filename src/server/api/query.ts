@@ -1,12 +1,25 @@
 // Reads a query string with a zod schema; what does not fit is a 400.1 naming each parameter.
 import { z } from 'zod';
-import { Problem } from '../problems';
+import { problem } from '../../core/protocol/problems';
+import type { Query, RouteKey } from '../../core/protocol/routes';
+
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+/** The schema reads the same parameters as the protocol's query type, and takes every value of it. */
+export type Fits<Q, S extends z.core.$ZodType> = [Q] extends [z.input<S>] ? SameKeys<Q, z.input<S>> : false;
+
+/**
+ * The query schema of a route, checked against core's route map (the app builds its queries from the same type): a
+ * parameter renamed, added or retyped on one side only does not compile.
+ */
+export function querySchema<K extends RouteKey>(): <S extends z.core.$ZodType>(schema: S & (Fits<Query<K>, S> extends true ? unknown : never)) => S {
+  return (schema) => schema;
+}
 
 export function parseQuery<S extends z.core.$ZodType>(schema: S, query: unknown): z.output<S> {
   const r = z.safeParse(schema, query ?? {});
   if (r.success) return r.data;
   const errors = r.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.') || '(query)', message: i.message }));
-  throw new Problem('400.1', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  throw problem.invalidQuery({ errors });
 }
 
 /** The parameters every score, quality and export request shares. */

@@ -1,17 +1,18 @@
 // GET /api/v1/responses/:id: one stored response with its answers labelled, for the supervisor's drill-down from a flag.
 import type { FastifyInstance } from 'fastify';
 import { allItems, type Item, type LocalizedText } from '../../core/forms/schema';
+import { addDays } from '../../core/protocol/period';
+import { problem } from '../../core/protocol/problems';
 import type { AnswerValue } from '../../core/response/schema';
+import { isStraightLining } from '../../core/scoring/quality';
 import { inScope, requireUser } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { getStoredResponse } from '../db/queries/responses';
 import { getSite } from '../db/queries/sites';
 import { problemSchema } from '../openapi';
-import { Problem } from '../problems';
-import { addDays } from '../scores/period';
 import { flagsOf, loadQualityContext } from '../scores/quality';
 import { storedForms } from '../scores/scope';
-import { isStraightLining } from '../../core/scoring/quality';
+import { route } from './route';
 
 function answerLabel(item: Item, value: AnswerValue | undefined, scale: { levels: LocalizedText[]; na: LocalizedText } | undefined): LocalizedText | null {
   if (value === undefined || value === null) return null;
@@ -29,8 +30,9 @@ function answerLabel(item: Item, value: AnswerValue | undefined, scale: { levels
 }
 
 export function registerResponses(app: FastifyInstance, ctx: ServerContext): void {
-  app.get(
-    '/api/v1/responses/:id',
+  route(
+    app,
+    'GET /api/v1/responses/:id',
     {
       schema: {
         tags: ['scores'],
@@ -42,11 +44,11 @@ export function registerResponses(app: FastifyInstance, ctx: ServerContext): voi
     },
     async (request) => {
       const caller = await requireUser(ctx, request);
-      const { id } = request.params as { id: string };
-      if (typeof id !== 'string' || id.length > 64) throw new Problem('404.1', 'no such response');
+      const { id } = request.params;
+      if (typeof id !== 'string' || id.length > 64) throw problem.noSuchResponse();
       const row = await getStoredResponse(ctx.db, id);
-      if (!row) throw new Problem('404.1', 'no such response');
-      if (!inScope(caller, row.site_id)) throw new Problem('403.1', 'this response belongs to a site that is not yours');
+      if (!row) throw problem.noSuchResponse();
+      if (!inScope(caller, row.site_id)) throw problem.responseNotYours();
       const form = (await storedForms(ctx.db)).get(`${row.form_id}@${row.form_version}`);
       const payload = JSON.parse(row.payload) as { answers: Record<string, AnswerValue>; procedure: { code: string; name: string } | null; locale: string };
       const site = await getSite(ctx.db, row.site_id);

@@ -1,20 +1,25 @@
 // GET /api/v1/scores: indices for a form, sites and period, from SQL sums of the rollup (never by loading responses).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { FormSummary } from '../../core/protocol/forms';
+import { BREAKDOWNS } from '../../core/protocol/scores';
 import { requireUser } from '../auth/guards';
 import type { ServerContext } from '../context';
+import { enumeratorNames } from '../db/queries/people';
 import { problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
-import { BREAKDOWNS, scoreFilter } from '../scores/report';
+import { scoreFilter } from '../scores/report';
 import { resolveForm, resolveSites, storedForms } from '../scores/scope';
-import { enumeratorNames } from '../db/queries/people';
-import { parseQuery, ScopeQuery } from './query';
+import { parseQuery, querySchema, ScopeQuery } from './query';
+import { route } from './route';
+import { siteJson } from './shapes';
 
-const Query = z.object({ ...ScopeQuery, breakdown: z.enum(BREAKDOWNS).default('element') });
+const Query = querySchema<'GET /api/v1/scores'>()(z.object({ ...ScopeQuery, breakdown: z.enum(BREAKDOWNS).default('element') }));
 
 export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
-  app.get(
-    '/api/v1/scores/forms',
+  route(
+    app,
+    'GET /api/v1/scores/forms',
     {
       schema: {
         tags: ['scores'],
@@ -25,7 +30,7 @@ export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request) => {
       await requireUser(ctx, request);
-      const latest = new Map<string, { id: string; version: number; kind: string; title: unknown }>();
+      const latest = new Map<string, FormSummary>();
       for (const f of (await storedForms(ctx.db)).values()) {
         const seen = latest.get(f.id);
         if (!seen || f.version > seen.version) latest.set(f.id, { id: f.id, version: f.version, kind: f.kind, title: f.title });
@@ -34,8 +39,9 @@ export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
     },
   );
 
-  app.get(
-    '/api/v1/scores',
+  route(
+    app,
+    'GET /api/v1/scores',
     {
       schema: {
         tags: ['scores'],
@@ -84,7 +90,7 @@ export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
       return {
         form: { id: form.id, version: form.version, kind: form.kind, title: form.title },
         period,
-        sites: sites.map((s) => ({ id: s.id, code: s.code, name: s.name, kind: s.kind })),
+        sites: sites.map(siteJson),
         responses: report.responses,
         headline: report.headline,
         index: report.index ?? null,

@@ -1,6 +1,8 @@
 // Web sign-in for supervisors and admins: POST /api/v1/sessions, DELETE /api/v1/sessions/current, GET /api/v1/me.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { problem } from '../../core/protocol/problems';
+import type { SessionJson } from '../../core/protocol/sessions';
 import { currentUser, SESSION_COOKIE, type Caller } from '../auth/guards';
 import { randomToken, sha256, verifySecret } from '../auth/secrets';
 import type { ServerContext } from '../context';
@@ -8,17 +10,17 @@ import { createSession, deleteExpiredSessions, deleteSession } from '../db/queri
 import { listSites } from '../db/queries/sites';
 import { getUserByUsername, userSiteIds } from '../db/queries/users';
 import { inputSchema, problemSchema } from '../openapi';
-import { Problem } from '../problems';
-import { parseBody } from './body';
+import { bodySchema, parseBody } from './body';
+import { route } from './route';
 import { siteJson, userJson, userSchema } from './shapes';
 
 export const SESSION_HOURS = 8;
 
-const Login = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1000) });
+const Login = bodySchema<'POST /api/v1/sessions'>()(z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1000) }));
 
 const sessionSchema = { type: 'object', properties: { user: userSchema, expiresAt: { type: 'string', format: 'date-time' } } } as const;
 
-async function sessionJson(ctx: ServerContext, caller: Pick<Caller, 'user' | 'sites' | 'expiresAt'>) {
+async function sessionJson(ctx: ServerContext, caller: Pick<Caller, 'user' | 'sites' | 'expiresAt'>): Promise<SessionJson> {
   const sites = await listSites(ctx.db, caller.sites === 'all' ? undefined : caller.sites);
   return { user: userJson(caller.user, sites.map(siteJson)), expiresAt: caller.expiresAt };
 }
@@ -29,8 +31,9 @@ function setCookie(ctx: ServerContext, request: FastifyRequest, reply: FastifyRe
 }
 
 export function registerSessions(app: FastifyInstance, ctx: ServerContext): void {
-  app.post(
-    '/api/v1/sessions',
+  route(
+    app,
+    'POST /api/v1/sessions',
     {
       schema: {
         tags: ['sessions'],
@@ -44,14 +47,14 @@ export function registerSessions(app: FastifyInstance, ctx: ServerContext): void
       const key = username.toLowerCase();
       const now = ctx.now();
       const wait = ctx.loginLimiter.retryAfter(key, now.getTime());
-      if (wait > 0) throw new Problem('429.1', `too many failed sign-ins for "${username}"; try again in ${wait} s`, undefined, { 'retry-after': String(wait) });
+      if (wait > 0) throw problem.tooManySignIns({ username, wait });
       const user = await getUserByUsername(ctx.db, username);
       const mayLogIn = !!user && !user.disabled && (user.role === 'admin' || user.role === 'supervisor');
       // Always run scrypt, so an unknown name costs the same time as a wrong password.
       const ok = (await verifySecret(password, mayLogIn ? user.password_hash : null)) && mayLogIn;
       if (!ok || !user) {
         ctx.loginLimiter.fail(key, now.getTime());
-        throw new Problem('401.3', 'wrong username or password');
+        throw problem.wrongPassword();
       }
       ctx.loginLimiter.succeed(key);
       const token = randomToken();
@@ -65,23 +68,25 @@ export function registerSessions(app: FastifyInstance, ctx: ServerContext): void
     },
   );
 
-  app.delete(
-    '/api/v1/sessions/current',
+  route(
+    app,
+    'DELETE /api/v1/sessions/current',
     { schema: { tags: ['sessions'], summary: 'Sign out (always succeeds)', response: { 204: { type: 'null' } } } },
     async (request, reply) => {
       const token = request.cookies?.[SESSION_COOKIE];
       if (token && token.length <= 128) await deleteSession(ctx.db, sha256(token));
       reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
-      return reply.status(204).send();
+      reply.code(204);
     },
   );
 
-  app.get(
-    '/api/v1/me',
+  route(
+    app,
+    'GET /api/v1/me',
     { schema: { tags: ['sessions'], summary: 'The signed-in user and their sites', security: [{ session: [] }], response: { 200: sessionSchema, 401: problemSchema } } },
     async (request) => {
       const caller = await currentUser(ctx, request);
-      if (!caller) throw new Problem('401.1', 'not signed in, or the session has expired');
+      if (!caller) throw problem.notSignedIn();
       return sessionJson(ctx, caller);
     },
   );

@@ -4,11 +4,13 @@ import { requireUser } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { listSites } from '../db/queries/sites';
 import { problemSchema } from '../openapi';
+import { route } from './route';
 import { siteJson, siteSchema } from './shapes';
 
 export function registerSites(app: FastifyInstance, ctx: ServerContext): void {
-  app.get(
-    '/api/v1/sites',
+  route(
+    app,
+    'GET /api/v1/sites',
     {
       schema: {
         tags: ['sites'],

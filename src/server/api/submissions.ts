@@ -1,7 +1,10 @@
-// POST /api/v1/submissions: a tablet's batch (≤ 500) → one verdict per item; the unique id decides, never a prior read.
-import path from 'node:path';
+// POST /api/v1/submissions: a tablet's batch (at most MAX_BATCH_ITEMS) → one verdict per item; the unique id decides, never a prior read.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import path from 'node:path';
 import type { FormDefinition } from '../../core/forms/schema';
+import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from '../../core/protocol/limits';
+import { Problem, type ProblemData } from '../../core/protocol/problems';
+import type { Verdict } from '../../core/protocol/verdicts';
 import { Response } from '../../core/response/schema';
 import { requireDevice } from '../auth/guards';
 import type { ServerContext } from '../context';
@@ -9,15 +12,12 @@ import type { Db } from '../db/index';
 import { planFault, strike } from '../fault';
 import { fromWire, prepareBodyBatch, type PreparedBatch } from '../ingest/batch';
 import { deviceScopeData, type DeviceScopeData } from '../ingest/device-scope';
-import { storeBatch, type Verdict } from '../ingest/ingest';
+import { storeBatch } from '../ingest/ingest';
 import { PreparePool } from '../ingest/worker-pool';
 import type { RawJsonBodyConfig } from '../json-body';
 import { inputSchema, problemSchema } from '../openapi';
-import { Problem, type FieldError, type ProblemCode } from '../problems';
 import { resultsSchema } from './envelope';
-
-export const MAX_SUBMISSION_ITEMS = 500;
-export const SUBMISSION_BODY_LIMIT = 5 * 1024 * 1024;
+import { route } from './route';
 
 const pools = new WeakMap<FastifyInstance, PreparePool>();
 
@@ -43,21 +43,21 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
     void pool.warm();
   });
 
-  const refuse = (p: { code: ProblemCode; detail: string; errors?: FieldError[] }) => new Problem(p.code, p.detail, p.errors);
+  const refuse = (p: ProblemData) => Problem.from(p);
 
   /** The batch ready to store, prepared by a worker or, when none can, here; a refused body throws its problem. */
   async function prepare(body: Buffer, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string): Promise<PreparedBatch> {
-    const o = await pool.prepare(body, scope, forms, receivedAt, MAX_SUBMISSION_ITEMS);
+    const o = await pool.prepare(body, scope, forms, receivedAt, MAX_BATCH_ITEMS);
     if (!o.ok) throw refuse(o.problem);
     return fromWire(o.batch);
   }
 
   /** The usual path: a worker prepares and (SQLite) stores; whatever it cannot do is done here, the same way. */
   async function submit(body: Buffer, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string): Promise<Verdict[]> {
-    const o = await pool.submit(body, scope, forms, receivedAt, MAX_SUBMISSION_ITEMS);
+    const o = await pool.submit(body, scope, forms, receivedAt, MAX_BATCH_ITEMS);
     if (o && !o.ok) throw refuse(o.problem);
     if (o && 'verdicts' in o) return o.verdicts;
-    const here = o ?? prepareBodyBatch(body, scope, forms, receivedAt, MAX_SUBMISSION_ITEMS);
+    const here = o ?? prepareBodyBatch(body, scope, forms, receivedAt, MAX_BATCH_ITEMS);
     if (!here.ok) throw refuse(here.problem);
     return storeBatch(ctx.db, 'columns' in here.batch ? fromWire(here.batch) : here.batch, forms);
   }
@@ -72,16 +72,17 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
     return results;
   }
 
-  app.post(
-    '/api/v1/submissions',
+  route(
+    app,
+    'POST /api/v1/submissions',
     {
-      bodyLimit: SUBMISSION_BODY_LIMIT,
+      bodyLimit: MAX_BATCH_BYTES,
       config: { rawJsonBody: true } satisfies RawJsonBodyConfig,
       schema: {
         tags: ['submissions'],
-        summary: `Submit up to ${MAX_SUBMISSION_ITEMS} completed responses; 200 with a verdict per item`,
+        summary: `Submit up to ${MAX_BATCH_ITEMS} completed responses; 200 with a verdict per item`,
         security: [{ device: [] }],
-        body: { type: 'object', required: ['responses'], properties: { responses: { type: 'array', maxItems: MAX_SUBMISSION_ITEMS, items: inputSchema(Response) } } },
+        body: { type: 'object', required: ['responses'], properties: { responses: { type: 'array', maxItems: MAX_BATCH_ITEMS, items: inputSchema(Response) } } },
         response: { 200: resultsSchema, 400: problemSchema, 401: problemSchema, 413: problemSchema, 415: problemSchema },
       },
     },

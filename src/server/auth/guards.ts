@@ -1,23 +1,23 @@
 // Who is calling: a device by its bearer token, or a person by the session cookie; each route names what it needs.
 import type { FastifyRequest } from 'fastify';
+import { problem } from '../../core/protocol/problems';
+import type { Role } from '../../core/protocol/sessions';
 import type { ServerContext } from '../context';
 import type { DeviceWithSite } from '../db/queries/devices';
 import { sessionUser } from '../db/queries/sessions';
 import { userSiteIds } from '../db/queries/users';
-import type { Role, User } from '../db/schema';
-import { Problem } from '../problems';
+import type { User } from '../db/schema';
 import { sha256 } from './secrets';
 
 export const SESSION_COOKIE = 'hl_session';
-const BEARER = { 'www-authenticate': 'Bearer' };
 
 export async function requireDevice(ctx: ServerContext, request: FastifyRequest): Promise<DeviceWithSite> {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/.exec(header) : null;
-  if (!match) throw new Problem('401.1', 'send the device token as "Authorization: Bearer <token>"', undefined, BEARER);
+  if (!match) throw problem.deviceTokenMissing();
   const found = await ctx.devices.lookup(sha256(match[1]));
-  if (!found) throw new Problem('401.1', 'unknown device token', undefined, BEARER);
-  if (found.device.revoked_at) throw new Problem('401.2', `device "${found.device.name}" was revoked; enrol it again with a new code`, undefined, BEARER);
+  if (!found) throw problem.deviceTokenUnknown();
+  if (found.device.revoked_at) throw problem.deviceRevoked({ name: found.device.name });
   return found;
 }
 
@@ -41,8 +41,8 @@ export async function currentUser(ctx: ServerContext, request: FastifyRequest): 
 
 export async function requireUser(ctx: ServerContext, request: FastifyRequest, roles: readonly Role[] = ['admin', 'supervisor']): Promise<Caller> {
   const caller = await currentUser(ctx, request);
-  if (!caller) throw new Problem('401.1', 'sign in first (the session is missing or has expired)');
-  if (!roles.includes(caller.user.role)) throw new Problem('403.2', `this needs the role ${roles.join(' or ')}`);
+  if (!caller) throw problem.signInRequired();
+  if (!roles.includes(caller.user.role)) throw problem.roleRequired({ roles });
   return caller;
 }
 

@@ -1,8 +1,9 @@
 // `npm run admin -- <command>`: sets up sites, people and devices from a terminal, on SQLite or PostgreSQL alike.
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { hashSecret, newEnrolmentCode, sha256 } from '../auth/secrets';
+import { parseArgs } from 'node:util';
+import { SITE_KINDS } from '../../core/protocol/sites';
 import { ENROLMENT_CODE_HOURS } from '../api/enrolment-codes';
+import { hashSecret, newEnrolmentCode, sha256 } from '../auth/secrets';
 import { openDb, type Db } from '../db/index';
 import { migrate } from '../db/migrate';
 import { audit } from '../db/queries/audit';
@@ -10,7 +11,7 @@ import { listDevices, revokeDevice } from '../db/queries/devices';
 import { createEnrolmentCode } from '../db/queries/enrolment-codes';
 import { createSite, getSiteByCode, listSites } from '../db/queries/sites';
 import { createUser, getUserByUsername, listUsers } from '../db/queries/users';
-import { SITE_KINDS, type Site } from '../db/schema';
+import type { Site } from '../db/schema';
 import { rebuildRollups } from '../scores/rebuild';
 
 export const USAGE = `Hài Lòng admin — usage: npm run admin -- <command> [options]

@@ -1,10 +1,7 @@
 // The tables as Kysely sees them: one description shared by SQLite and PostgreSQL (timestamps are ISO text in UTC).
 import type { Insertable, Selectable } from 'kysely';
-
-export const SITE_KINDS = ['so-nganh', 'quan-huyen', 'xa-phuong'] as const;
-export type SiteKind = (typeof SITE_KINDS)[number];
-export const ROLES = ['admin', 'supervisor', 'enumerator'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../core/protocol/sessions';
+import type { SiteKind } from '../../core/protocol/sites';
 
 export interface SitesTable {
   id: string;

@@ -2,6 +2,8 @@
 import { getBuiltinForm } from '../../core/forms/builtin';
 import type { FormDefinition } from '../../core/forms/schema';
 import { localDay } from '../../core/local-day';
+import { rejection } from '../../core/protocol/problems';
+import type { SiteKind } from '../../core/protocol/sites';
 import type { ResponseInput } from '../../core/response/schema';
 import { hashSecret, randomToken, sha256 } from '../auth/secrets';
 import type { Db } from '../db/index';
@@ -9,7 +11,7 @@ import { createDevice } from '../db/queries/devices';
 import { listPublishedForms } from '../db/queries/forms';
 import { createSite, getSiteByCode } from '../db/queries/sites';
 import { createUser, getUserByUsername } from '../db/queries/users';
-import type { Site, SiteKind } from '../db/schema';
+import type { Site } from '../db/schema';
 import { ingest, type Scope } from '../ingest/ingest';
 import { makeInterview, makeRating, normal, pickSkewed, PROCEDURES, rng, type Rand, type SiteProfile } from './generate';
 
@@ -206,7 +208,7 @@ function scopeFor(world: DemoWorld): Scope {
   const tz = new Map(world.sites.map((s) => [s.site.id, s.site.time_zone]));
   const deviceSite = new Map(world.sites.flatMap((s) => [[s.devices.interview, s.site.id], [s.devices.kiosk, s.site.id]] as [string, string][]));
   return {
-    check: (r) => (deviceSite.get(r.deviceId) === r.siteId ? null : { code: '403.1', field: 'deviceId', reason: 'device of another site' }),
+    check: (r) => (deviceSite.get(r.deviceId) === r.siteId ? null : rejection.deviceNotOfSite({ deviceId: r.deviceId, siteId: r.siteId })),
     timeZoneOf: (siteId) => tz.get(siteId) ?? 'Asia/Ho_Chi_Minh',
   };
 }

@@ -1,12 +1,13 @@
 // A batch judged before any write: verdicts for the invalid items, the rows to insert and their score delta; pure CPU, so it can run in a worker.
 import type { FormDefinition } from '../../core/forms/schema';
+import { Problem, type ProblemData } from '../../core/protocol/problems';
+import type { Verdict } from '../../core/protocol/verdicts';
 import { batchItems } from '../api/envelope';
 import type { StoredResponseRow } from '../db/queries/responses';
 import { readJsonBody } from '../json-body';
-import { Problem, type ProblemCode } from '../problems';
 import { deltaOf, type RollupDeltaData } from '../scores/rollup';
 import { deviceScope, type DeviceScopeData } from './device-scope';
-import { prepareItem, type PreparedRow, type Scope, type Verdict } from './prepare';
+import { prepareItem, type PreparedRow, type Scope } from './prepare';
 
 /** Everything the writing side needs to store a batch and answer it; plain data (structured-clone friendly). */
 export interface PreparedBatch {
@@ -79,7 +80,7 @@ export function fromWire({ columns: c, ...rest }: WireBatch): PreparedBatch {
 }
 
 /** What to do with a submissions body, decided without touching the database. */
-export type BodyOutcome = { ok: true; batch: WireBatch } | { ok: false; problem: { code: ProblemCode; detail: string; errors?: { path: string; message: string }[] } };
+export type BodyOutcome = { ok: true; batch: WireBatch } | { ok: false; problem: ProblemData };
 
 /**
  * A submissions request body (bytes) → its prepared batch, or the problem that refuses the whole request
@@ -104,7 +105,7 @@ export function prepareBodyBatch(
     items = batchItems(readJsonBody(body), maxItems);
   } catch (e) {
     if (!(e instanceof Problem)) throw e;
-    return { ok: false, problem: { code: e.code, detail: e.detail, ...(e.errors ? { errors: e.errors } : {}) } };
+    return { ok: false, problem: e.toData() };
   }
   return { ok: true, batch: prepareBatch(items, deviceScope(scope), forms, receivedAt) };
 }

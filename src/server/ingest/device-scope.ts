@@ -1,4 +1,5 @@
 // What a tablet may submit, as plain data: built on the main thread from its token, rebuilt as a Scope wherever the batch is prepared.
+import { rejection } from '../../core/protocol/problems';
 import type { DeviceWithSite } from '../db/queries/devices';
 import type { Scope } from './prepare';
 
@@ -18,8 +19,8 @@ export function deviceScopeData({ device, site }: DeviceWithSite): DeviceScopeDa
 export function deviceScope(d: DeviceScopeData): Scope {
   return {
     check: (r) => {
-      if (r.siteId !== d.siteId) return { code: '403.1', field: 'siteId', reason: `siteId: this device belongs to site ${d.siteCode} (${d.siteId}), not ${r.siteId}` };
-      if (r.deviceId !== d.deviceId) return { code: '403.1', field: 'deviceId', reason: `deviceId: the response names device ${r.deviceId}, but was sent by ${d.deviceId}` };
+      if (r.siteId !== d.siteId) return rejection.deviceOfOtherSite({ siteCode: d.siteCode, siteId: d.siteId, got: r.siteId });
+      if (r.deviceId !== d.deviceId) return rejection.otherDevice({ named: r.deviceId, sender: d.deviceId });
       return null;
     },
     timeZoneOf: () => d.timeZone,

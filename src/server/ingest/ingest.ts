@@ -1,14 +1,14 @@
 // A batch of submitted items → one verdict each, in order: invalid items are judged first, the rest stored in one transaction.
 import type { FormDefinition } from '../../core/forms/schema';
+import { CONFLICT_REASON } from '../../core/protocol/problems';
+import type { Verdict, VerdictCounts } from '../../core/protocol/verdicts';
 import type { Db, SqliteConnection } from '../db/index';
 import { insertResponses, insertResponsesSqlite, type InsertRollup } from '../db/queries/responses';
 import { deltaOf, RollupDelta } from '../scores/rollup';
 import { prepareBatch, type PreparedBatch } from './batch';
-import type { Scope, Verdict, VerdictStatus } from './prepare';
+import type { Scope } from './prepare';
 
-export type { Scope, Verdict, VerdictStatus } from './prepare';
-
-export type VerdictCounts = Record<VerdictStatus, number>;
+export type { Scope } from './prepare';
 
 export async function ingest(
   db: Db,
@@ -64,7 +64,7 @@ function judge(id: string, hash: string, storedHash: string | null): Verdict {
 }
 
 function conflict(id: string): Verdict {
-  return { id, status: 'conflict', code: 409.1, reason: 'a different response with this id is already stored; nothing was changed' };
+  return { id, status: 'conflict', code: 409.1, reason: CONFLICT_REASON };
 }
 
 export function countVerdicts(verdicts: readonly Verdict[]): VerdictCounts {

@@ -3,10 +3,11 @@ import { hash } from 'node:crypto';
 import { config, locales } from 'zod/mini';
 import type { FormDefinition } from '../../core/forms/schema';
 import { localDay } from '../../core/local-day';
+import { rejection } from '../../core/protocol/problems';
+import { rejected, type Rejection, type Verdict } from '../../core/protocol/verdicts';
 import { Response, type Answers } from '../../core/response/schema';
 import { validateResponse } from '../../core/response/validate';
 import type { StoredResponseRow } from '../db/queries/responses';
-import type { ProblemCode } from '../problems';
 import { canonicalResponseJson } from './canonical-response';
 import { fastParseResponse } from './fast-response';
 import { isoUtc } from './iso-utc';
@@ -15,24 +16,6 @@ import { isoUtc } from './iso-utc';
 // zod the API routes load installs English on first use, but an ingest worker loads none of those routes. So set
 // the same default here, only when none is set, exactly as full zod does: the same reason on every thread.
 if (!config().localeError) config(locales.en());
-
-export type VerdictStatus = 'accepted' | 'duplicate' | 'conflict' | 'rejected';
-
-export interface Verdict {
-  id: string | null;
-  status: VerdictStatus;
-  /** Problem code (number) for conflict and rejected. */
-  code?: number;
-  reason?: string;
-  /** Path of the field at fault, e.g. "siteId" or "answers.E1.1". */
-  field?: string;
-}
-
-export interface Rejection {
-  code: ProblemCode;
-  field: string | null;
-  reason: string;
-}
 
 /** Who may submit what: a device for its own site, a supervisor for the sites in scope. */
 export interface Scope {
@@ -55,27 +38,18 @@ export function idOf(item: unknown): string | null {
   return typeof id === 'string' && id.length <= MAX_ECHOED_ID ? id : null;
 }
 
-export function rejected(id: string | null, r: Rejection): Verdict {
-  return { id, status: 'rejected', code: Number(r.code), reason: r.reason, ...(r.field ? { field: r.field } : {}) };
-}
-
 export function prepareItem(item: unknown, scope: Scope, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string): Prepared {
   const id = idOf(item);
   if (id === null) {
-    return { ok: false, verdict: rejected(null, { code: '400.3', field: 'id', reason: 'not a response object with a string id' }) };
+    return { ok: false, verdict: rejected(null, rejection.notAResponse()) };
   }
   // The fast path vouches only for what zod would accept unchanged; everything else (and every error message) is zod's.
   let r = fastParseResponse(item);
   if (r === null) {
     const parsed = Response.safeParse(item);
     if (!parsed.success) {
-      const issues = parsed.error.issues;
-      const field = issues[0].path.map(String).join('.') || null;
-      const reason = issues
-        .slice(0, 3)
-        .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
-        .join('; ');
-      return { ok: false, verdict: rejected(id, { code: '400.3', field, reason: issues.length > 3 ? `${reason}; and ${issues.length - 3} more` : reason }) };
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      return { ok: false, verdict: rejected(id, rejection.invalidResponse({ issues })) };
     }
     r = parsed.data;
   }
@@ -87,22 +61,17 @@ export function prepareItem(item: unknown, scope: Scope, forms: ReadonlyMap<stri
     const known = [...forms.values()].some((f) => f.id === r.formId);
     return {
       ok: false,
-      verdict: rejected(id, known
-        ? { code: '404.2', field: 'formVersion', reason: `formVersion: version ${r.formVersion} of form "${r.formId}" is not published` }
-        : { code: '404.2', field: 'formId', reason: `formId: no published form "${r.formId}"` }),
+      verdict: rejected(id, known ? rejection.formVersionNotPublished({ formId: r.formId, version: r.formVersion }) : rejection.formNotPublished({ formId: r.formId })),
     };
   }
   const issues = validateResponse(form, r);
-  if (issues.length) {
-    const reason = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ');
-    return { ok: false, verdict: rejected(id, { code: '400.3', field: issues[0].path, reason: issues.length > 3 ? `${reason}; and ${issues.length - 3} more` : reason }) };
-  }
+  if (issues.length) return { ok: false, verdict: rejected(id, rejection.invalidResponse({ issues })) };
   const payload = canonicalResponseJson(r, form);
   // JSON.stringify writes NUL and lone surrogates as \u escapes and every other character as itself, so a payload
   // without "\u" holds neither; only otherwise is the response walked to name the field.
   const badText = payload.includes('\\u') ? findIllFormedText(r) : null;
   if (badText !== null) {
-    return { ok: false, verdict: rejected(id, { code: '400.3', field: badText || null, reason: `${badText || '(root)'}: contains a NUL character or broken Unicode` }) };
+    return { ok: false, verdict: rejected(id, rejection.illFormedText({ path: badText })) };
   }
   const started = Date.parse(r.startedAt);
   const completed = Date.parse(r.completedAt);

@@ -1,8 +1,8 @@
 // The messages between the main thread and an ingest worker (both sides import these types, nothing else).
 import type { FormDefinition } from '../../core/forms/schema';
+import type { Verdict } from '../../core/protocol/verdicts';
 import type { BodyOutcome } from './batch';
 import type { DeviceScopeData } from './device-scope';
-import type { Verdict } from './prepare';
 
 /** Given to each worker at start. */
 export interface WorkerSetup {

@@ -1,28 +1,12 @@
 // Turns summed rollup rows into the figures of core/scoring: the same formulas the tests check by hand.
 import type { FormDefinition, LocalizedText } from '../../core/forms/schema';
+import type { Breakdown, Figure, Group } from '../../core/protocol/scores';
 import { computeIndices, scoringPlan, type CriterionCountMap, type IndexReport, type RespondentCounts } from '../../core/scoring/indices';
 import { computeKiosk, type KioskCounts, type KioskScore } from '../../core/scoring/kiosk';
 import type { Estimate } from '../../core/scoring/wilson';
 import type { Db } from '../db/index';
 import { sumRollup, type RollupFilter, type RollupGroup, type RollupSum } from '../db/queries/scores';
 import { elementItem, ITEM_FOLLOWUP_UNANSWERED, ITEM_RESPONDENTS, ITEM_RESPONSES, optionItem } from './rollup';
-
-export const BREAKDOWNS = ['element', 'criterion', 'procedure', 'enumerator', 'day', 'site'] as const;
-export type Breakdown = (typeof BREAKDOWNS)[number];
-
-export interface Figure extends Estimate {
-  /** Satisfied count behind the figure when it is a plain k of n (criteria, kiosk share). */
-  k?: number;
-}
-
-export interface Group extends Figure {
-  key: string;
-  label: LocalizedText | null;
-  /** Responses stored for the group (every response, whatever it answered). */
-  responses: number;
-  /** Interview forms: the element figures of the group. */
-  elements?: (Figure & { elementId: string })[];
-}
 
 export interface ScoreReport {
   responses: number;

@@ -1,12 +1,12 @@
 // Which sites and which form a supervisor's request is about: every named site must be theirs (403.1), none named = all of theirs.
 import type { FormDefinition } from '../../core/forms/schema';
+import { problem } from '../../core/protocol/problems';
 import { inScope, type Caller } from '../auth/guards';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/index';
 import { latestForm, loadAllForms } from '../db/queries/all-forms';
 import { listSites } from '../db/queries/sites';
 import type { Site } from '../db/schema';
-import { Problem } from '../problems';
 
 export const MAX_SITES_PER_REQUEST = 1_000;
 
@@ -19,18 +19,18 @@ export interface SiteSelection {
 
 export async function resolveSites(ctx: ServerContext, caller: Caller, param: string | undefined): Promise<SiteSelection> {
   const ids = [...new Set((param ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
-  if (ids.length > MAX_SITES_PER_REQUEST) throw new Problem('400.1', `at most ${MAX_SITES_PER_REQUEST} sites per request`);
+  if (ids.length > MAX_SITES_PER_REQUEST) throw problem.tooManySites({ max: MAX_SITES_PER_REQUEST });
   if (ids.length === 0) {
     if (caller.sites === 'all') return { siteIds: undefined, sites: await listSites(ctx.db) };
     const own = [...caller.sites];
     return { siteIds: own, sites: await listSites(ctx.db, own) };
   }
   const outside = ids.filter((id) => !inScope(caller, id));
-  if (outside.length) throw new Problem('403.1', `not your site${outside.length > 1 ? 's' : ''}: ${outside.slice(0, 5).join(', ')}`);
+  if (outside.length) throw problem.sitesNotYours({ siteIds: outside });
   const sites = await listSites(ctx.db, ids);
   if (sites.length !== ids.length) {
     const known = new Set(sites.map((s) => s.id));
-    throw new Problem('404.3', `no site ${ids.filter((id) => !known.has(id)).slice(0, 5).join(', ')}`);
+    throw problem.noSuchSites({ siteIds: ids.filter((id) => !known.has(id)) });
   }
   return { siteIds: ids, sites };
 }
@@ -50,15 +50,15 @@ export function storedForms(db: Db): Promise<Map<string, FormDefinition>> {
 
 /** The form a report or export is about: the given version, else the latest stored one. */
 export async function resolveForm(db: Db, id: string | undefined, version?: string): Promise<FormDefinition> {
-  if (!id) throw new Problem('400.1', 'name the form, e.g. form=sipas-2017', [{ path: 'form', message: 'required' }]);
+  if (!id) throw problem.formParamMissing();
   const forms = await storedForms(db);
   if (version !== undefined) {
     const v = Number(version);
     const f = Number.isInteger(v) ? forms.get(`${id}@${v}`) : undefined;
-    if (!f) throw new Problem('404.2', `no form ${id} version ${version}`);
+    if (!f) throw problem.noSuchForm({ id, version });
     return f;
   }
   const f = latestForm(forms, id);
-  if (!f) throw new Problem('404.2', `no form ${id}`);
+  if (!f) throw problem.noSuchForm({ id });
   return f;
 }

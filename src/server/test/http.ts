@@ -1,8 +1,8 @@
 // Small request helpers for the server tests: submit as a device, sign in as a person, or go over real HTTP.
 import type { LightMyRequestResponse } from 'fastify';
+import type { Verdict } from '../../core/protocol/verdicts';
 import type { App } from '../app';
 import { SESSION_COOKIE } from '../auth/guards';
-import type { Verdict } from '../ingest/prepare';
 
 export function submit(app: App, token: string | null, body: unknown): Promise<LightMyRequestResponse> {
   return app.inject({

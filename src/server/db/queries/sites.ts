@@ -1,7 +1,8 @@
 // Sites: the one-stop desks (sở/ngành, quận/huyện, xã/phường) that responses, users and devices belong to.
+import type { SiteKind } from '../../../core/protocol/sites';
 import { newResponseId as newId } from '../../../core/response/id';
 import type { Db } from '../index';
-import type { Site, SiteKind } from '../schema';
+import type { Site } from '../schema';
 
 export async function createSite(db: Db, input: { code: string; name: string; kind: SiteKind; timeZone?: string }, now: Date): Promise<Site> {
   const site: Site = {

@@ -1,7 +1,8 @@
 // People: admins, supervisors (web login, site scope) and enumerators (picked on an enrolled tablet).
+import type { Role } from '../../../core/protocol/sessions';
 import { newResponseId as newId } from '../../../core/response/id';
 import type { Db } from '../index';
-import type { Role, User } from '../schema';
+import type { User } from '../schema';
 
 export interface NewUser {
   username: string;

@@ -1,0 +1,47 @@
+// Every JSON route of /api/v1 by "METHOD path", with what it takes and what it answers: the server's handlers and the
+// app's client are both typed from this map, so a change one side does not follow fails to compile.
+import type { DeviceAnswer, DevicesAnswer, EnrolAnswer, EnrolBody, EnrolmentCodeBody, EnrolmentCodeJson } from './devices';
+import type { FormsAnswer, FormSummariesAnswer } from './forms';
+import type { HandCarryFile } from './hand-carry';
+import type { ExportQuery, QualityJson, QualityQuery, ResponseDetail, ScoresJson, ScoresQuery } from './scores';
+import type { LoginBody, SessionJson } from './sessions';
+import type { SitesAnswer } from './sites';
+import type { SubmissionsAnswer, SubmissionsBody } from './verdicts';
+
+export interface HealthJson {
+  status: 'ok';
+  db: 'sqlite' | 'postgres';
+}
+
+export interface Api {
+  'GET /api/health': { reply: HealthJson };
+  'POST /api/v1/sessions': { body: LoginBody; reply: SessionJson };
+  'DELETE /api/v1/sessions/current': { reply: void };
+  'GET /api/v1/me': { reply: SessionJson };
+  'POST /api/v1/devices': { body: EnrolBody; reply: EnrolAnswer };
+  'GET /api/v1/devices': { reply: DevicesAnswer };
+  'DELETE /api/v1/devices/:id': { reply: void };
+  'GET /api/v1/device': { reply: DeviceAnswer };
+  'POST /api/v1/enrolment-codes': { body: EnrolmentCodeBody; reply: EnrolmentCodeJson };
+  'GET /api/v1/forms': { reply: FormsAnswer };
+  'GET /api/v1/sites': { reply: SitesAnswer };
+  'GET /api/v1/scores/forms': { reply: FormSummariesAnswer };
+  'GET /api/v1/scores': { query: ScoresQuery; reply: ScoresJson };
+  'GET /api/v1/quality': { query: QualityQuery; reply: QualityJson };
+  'GET /api/v1/responses/:id': { reply: ResponseDetail };
+  'POST /api/v1/submissions': { body: SubmissionsBody; reply: SubmissionsAnswer };
+  'POST /api/v1/imports': { body: HandCarryFile; reply: SubmissionsAnswer };
+  /** Files, not JSON: the browser downloads them from a link. */
+  'GET /api/v1/exports/responses.csv': { query: ExportQuery; reply: unknown };
+  'GET /api/v1/exports/responses.xlsx': { query: ExportQuery; reply: unknown };
+}
+
+export type RouteKey = keyof Api;
+export type Reply<K extends RouteKey> = Api[K]['reply'];
+export type Body<K extends RouteKey> = Api[K] extends { body: infer B } ? B : undefined;
+export type Query<K extends RouteKey> = Api[K] extends { query: infer Q } ? Q : undefined;
+
+type ParamNames<P extends string> = P extends `${string}:${infer N}/${infer Rest}` ? N | ParamNames<`/${Rest}`> : P extends `${string}:${infer N}` ? N : never;
+type PathOf<K extends string> = K extends `${string} ${infer P}` ? P : never;
+/** The path parameters a route names (":id" → { id: string }), or undefined. */
+export type Params<K extends RouteKey> = [ParamNames<PathOf<K>>] extends [never] ? undefined : Record<ParamNames<PathOf<K>>, string>;
