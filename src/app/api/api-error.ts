@@ -1,6 +1,4 @@
-// The one way a request of the app fails, ApiError carrying an ApiFailure, and how a caught error reads to a person.
-// Kept apart from the client and from problem-text.ts: the status bar words failures without loading either.
-import { failureText, problemText, type Audience } from './problem-text';
+// The one way a request of the app fails: ApiError carrying an ApiFailure (what the tablet keeps as its last failure).
 
 /** A failed exchange with the endpoint, in a shape that survives a reload (the tablet keeps its last one). */
 export type ApiFailure =
@@ -13,17 +11,7 @@ export type ApiFailure =
 
 export class ApiError extends Error {
   constructor(readonly failure: ApiFailure) {
-    super(failure.kind === 'problem' ? `${failure.status} ${failure.code ?? ''} ${failure.detail ?? ''}`.trim() : failure.kind);
+    super(failure.kind === 'problem' ? `${failure.status} ${failure.code}` : failure.kind);
     this.name = 'ApiError';
   }
-}
-
-/** What a caught error was, as an ApiFailure; null when it did not come from the client. */
-export function failureOf(e: unknown): ApiFailure | null {
-  return e instanceof ApiError ? e.failure : null;
-}
-
-/** Anything a request threw, said plainly: the client's failures by kind and code, anything else as unknown. */
-export function errorText(e: unknown, locale: string, audience: Audience = 'tablet'): string {
-  return e instanceof ApiError ? failureText(e.failure, locale, audience) : problemText(null, locale, { audience });
 }

@@ -44,14 +44,9 @@ function queryString(query: object | undefined): string {
   return s ? `?${s}` : '';
 }
 
-function split(route: string): { method: string; path: string } {
-  const space = route.indexOf(' ');
-  return { method: route.slice(0, space), path: route.slice(space + 1) };
-}
-
 function urlOf(route: RouteKey, o: { params?: object; query?: object } = {}): string {
   const params = (o.params ?? {}) as Record<string, string>;
-  const path = split(route).path.replace(/:(\w+)/g, (_, name: string) => {
+  const path = route.slice(route.indexOf(' ') + 1).replace(/:(\w+)/g, (_, name: string) => {
     const v = params[name];
     if (typeof v !== 'string') throw new TypeError(`${route}: missing parameter ${name}`);
     return encodeURIComponent(v);
@@ -101,7 +96,7 @@ export function createClient(config: ClientConfig): ApiClient {
       let text: string;
       try {
         res = await fetchFn(urlOf(route, o), {
-          method: split(route).method,
+          method: route.slice(0, route.indexOf(' ')),
           headers,
           body: o.body === undefined ? undefined : JSON.stringify(o.body),
           signal: controller.signal,

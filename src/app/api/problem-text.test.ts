@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_CODES, type ProblemCode } from '../../core/protocol/problems';
 import type en from '../i18n/locales/en/problems.json';
 import type vi from '../i18n/locales/vi/problems.json';
-import { ApiError, errorText } from './api-error';
+import { ApiError } from './api-error';
+import { errorText } from './error-text';
 import { failureText, problemText } from './problem-text';
 
 type Tree = { [k: string]: string | Tree };

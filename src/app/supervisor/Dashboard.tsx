@@ -5,7 +5,7 @@ import { localDay } from '../../core/local-day';
 import { addDays, periodRange } from '../../core/protocol/period';
 import type { ScopeQuery } from '../../core/protocol/scores';
 import type { SessionJson } from '../../core/protocol/sessions';
-import { errorText } from '../api/api-error';
+import { errorText } from '../api/error-text';
 import { CriterionTable } from './CriterionTable';
 import { EnrolmentPanel } from './EnrolmentPanel';
 import { ExportPanel } from './ExportPanel';

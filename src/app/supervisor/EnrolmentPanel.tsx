@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
 import type { SiteJson } from '../../core/protocol/sites';
-import { errorText } from '../api/api-error';
+import { errorText } from '../api/error-text';
 import { staffApi } from '../api/staff';
 
 export function EnrolmentPanel({ sites, defaultSiteId }: { sites: SiteJson[]; defaultSiteId: string }) {

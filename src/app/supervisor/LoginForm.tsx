@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionJson } from '../../core/protocol/sessions';
-import { errorText } from '../api/api-error';
+import { errorText } from '../api/error-text';
 import { staffApi } from '../api/staff';
 import type { LoginNotice } from './types';
 

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
 import type { ResponseDetail } from '../../core/protocol/scores';
-import { errorText } from '../api/api-error';
+import { errorText } from '../api/error-text';
 import { label } from '../i18n/label';
 import { minutes } from './format';
 import { useApi } from './use-api';

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionJson } from '../../core/protocol/sessions';
-import { failureOf } from '../api/api-error';
+import { failureOf } from '../api/error-text';
 import { staffApi } from '../api/staff';
 import { useOnline } from '../shell/use-online';
 import { Dashboard } from './Dashboard';
