@@ -1,6 +1,7 @@
 // Reads back whatever IndexedDB holds: typed steps from each older record shape to the next (run once, by the schema
 // version bump in db.ts), then on every read a repair of damaged fields that never drops a record or invents a form.
 import { Response } from '../../core';
+import { VERDICT_STATUSES } from '../../core/protocol/verdicts';
 import type { Consent, Draft, DraftStage, OutboxEntry, OutboxState, Verdict } from './types';
 
 // Older shapes, and the step from each to the next. A step is written against the shape it upgrades; the caller
@@ -25,7 +26,7 @@ export function draftV1toV2(d: DraftV1): Draft {
 
 const STAGES: readonly DraftStage[] = ['procedure', 'consent', 'questions', 'review'];
 const STATES: readonly OutboxState[] = ['queued', 'sent', 'conflict', 'rejected'];
-const VERDICTS: readonly Verdict['status'][] = ['accepted', 'duplicate', 'conflict', 'rejected'];
+const VERDICTS: readonly string[] = VERDICT_STATUSES;
 
 /** The reason a queued response that no longer parses is set aside for a supervisor. */
 export const DAMAGED_REASON = 'damaged on this device';
