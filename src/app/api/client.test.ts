@@ -33,6 +33,7 @@ async function failureOfCall(p: Promise<unknown>): Promise<ApiFailure> {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('requests', () => {
@@ -109,17 +110,25 @@ describe('failures', () => {
 });
 
 describe('a session that ends', () => {
-  it('tells listeners of a 401 on a request that needed the session, not on sign-in itself', async () => {
-    const { fetch } = fakeFetch(json({ code: 401.1, detail: 'sign in first' }, 401, 'application/problem+json'));
-    const api = createClient({ fetch, credentials: 'same-origin' });
+  it('is told of a 401 on a request that needed the session, not of a refused sign-in', async () => {
+    const { fetch } = fakeFetch(() => json({ code: 401.1, detail: 'sign in first' }, 401, 'application/problem+json'));
     let ended = 0;
-    const stop = api.onUnauthorized(() => ended++);
+    const api = createClient({ fetch, credentials: 'same-origin', onUnauthorized: () => ended++ });
     await failureOfCall(api.call('GET /api/v1/scores/forms'));
     expect(ended).toBe(1);
     await failureOfCall(api.call('POST /api/v1/sessions', { body: { username: 'lan', password: 'x' }, anonymous: true }));
     expect(ended).toBe(1);
+  });
+
+  it('reaches every staff screen listening, until it stops listening', async () => {
+    vi.stubGlobal('fetch', fakeFetch(() => json({ code: 401.1, detail: 'sign in first' }, 401, 'application/problem+json')).fetch);
+    const { onSessionEnded, staffApi } = await import('./staff');
+    let ended = 0;
+    const stop = onSessionEnded(() => ended++);
+    await failureOfCall(staffApi.call('GET /api/v1/me'));
+    expect(ended).toBe(1);
     stop();
-    await failureOfCall(api.call('GET /api/v1/scores/forms'));
+    await failureOfCall(staffApi.call('GET /api/v1/me'));
     expect(ended).toBe(1);
   });
 });

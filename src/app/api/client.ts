@@ -9,6 +9,8 @@ export interface ClientConfig {
   fetch?: typeof globalThis.fetch;
   /** 'omit' on the tablet, whose bearer token is its identity; 'same-origin' for staff, who carry the session cookie. */
   credentials: RequestCredentials;
+  /** Told whenever a request that needed the caller's session or token is answered 401 (not one marked anonymous). */
+  onUnauthorized?: () => void;
 }
 
 type Needs<K extends RouteKey> = (Params<K> extends undefined ? { params?: undefined } : { params: Params<K> }) &
@@ -31,8 +33,6 @@ export interface ApiClient {
   call<K extends RouteKey>(route: K, ...args: Args<K>): Promise<Reply<K>>;
   /** The URL of a route with its parameters and query, e.g. for a download link. */
   urlOf<K extends RouteKey>(route: K, options?: { params?: Params<K>; query?: Query<K> }): string;
-  /** Called whenever a request that needed the caller's session or token is answered 401; returns the unsubscribe. */
-  onUnauthorized(listener: () => void): () => void;
 }
 
 type QueryValue = string | number | boolean | null | undefined;
@@ -46,12 +46,8 @@ function queryString(query: object | undefined): string {
 
 function urlOf(route: RouteKey, o: { params?: object; query?: object } = {}): string {
   const params = (o.params ?? {}) as Record<string, string>;
-  const path = route.slice(route.indexOf(' ') + 1).replace(/:(\w+)/g, (_, name: string) => {
-    const v = params[name];
-    if (typeof v !== 'string') throw new TypeError(`${route}: missing parameter ${name}`);
-    return encodeURIComponent(v);
-  });
-  return path + queryString(o.query);
+  // Params<K> makes every parameter the path names required, so none is missing here.
+  return route.slice(route.indexOf(' ') + 1).replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name])) + queryString(o.query);
 }
 
 function problemOf(status: number, text: string): ApiFailure {
@@ -75,8 +71,6 @@ interface RawOptions {
 }
 
 export function createClient(config: ClientConfig): ApiClient {
-  const listeners = new Set<() => void>();
-
   async function call(route: RouteKey, o: RawOptions = {}): Promise<unknown> {
     const fetchFn = config.fetch ?? globalThis.fetch;
     const controller = new AbortController();
@@ -109,7 +103,7 @@ export function createClient(config: ClientConfig): ApiClient {
         throw new ApiError(timedOut ? { kind: 'timeout' } : { kind: 'network' });
       }
       if (!res.ok) {
-        if (res.status === 401 && !o.anonymous) for (const l of [...listeners]) l();
+        if (res.status === 401 && !o.anonymous) config.onUnauthorized?.();
         throw new ApiError(problemOf(res.status, text));
       }
       if (res.status === 204) return undefined;
@@ -126,9 +120,5 @@ export function createClient(config: ClientConfig): ApiClient {
   return {
     call: call as unknown as ApiClient['call'],
     urlOf: urlOf as ApiClient['urlOf'],
-    onUnauthorized(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
   };
 }

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionJson } from '../../core/protocol/sessions';
 import { failureOf } from '../api/error-text';
-import { staffApi } from '../api/staff';
+import { onSessionEnded, staffApi } from '../api/staff';
 import { useOnline } from '../shell/use-online';
 import { Dashboard } from './Dashboard';
 import { LoginForm } from './LoginForm';
@@ -29,7 +29,7 @@ export default function SupervisorApp() {
   }, []);
 
   // Any request that needed the session and got 401: it ended (expired, or signed out elsewhere).
-  useEffect(() => staffApi.onUnauthorized(() => setState({ kind: 'login', notice: 'expired' })), []);
+  useEffect(() => onSessionEnded(() => setState({ kind: 'login', notice: 'expired' })), []);
 
   // The session also ends on its own clock, even on a dashboard left open without requests.
   useEffect(() => {
