@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../router';
+import { ConfirmDiscard } from '../shell/ConfirmDiscard';
 import { discardDraft, hasLostForm } from '../store/drafts';
 import type { Draft } from '../store/types';
 
@@ -21,15 +22,11 @@ export function DraftList({ drafts, formatWhen }: { drafts: Draft[]; formatWhen:
               {lostForm && <p className="draft-warning">{t('home.lostForm')}</p>}
             </div>
             {confirming === d.id ? (
-              <div className="row-actions" role="group" aria-label={t('home.confirmDiscard')}>
-                <span>{t('home.confirmDiscard')}</span>
-                <button type="button" className="btn btn-danger" onClick={() => void discardDraft(d.id).then(() => setConfirming(null))}>
-                  {t('home.discardYes')}
-                </button>
-                <button type="button" className="btn" onClick={() => setConfirming(null)}>
-                  {t('actions.cancel')}
-                </button>
-              </div>
+              <ConfirmDiscard
+                question={t('home.confirmDiscard')}
+                onDiscard={() => void discardDraft(d.id).then(() => setConfirming(null))}
+                onKeep={() => setConfirming(null)}
+              />
             ) : (
               <div className="row-actions">
                 {!lostForm && (
