@@ -48,12 +48,20 @@ export interface Enumerator {
   displayName: string;
 }
 
+/** A procedure the site's interviews name often, as GET /api/v1/device lists it. */
+export interface KnownProcedure {
+  code: string;
+  name: string;
+}
+
 /** What the endpoint told this tablet about itself; kept so the enumerator list works offline. */
 export interface EnrolmentInfo {
   deviceId: string;
   deviceName: string;
   site: EnrolledSite;
   enumerators: Enumerator[];
+  /** The site's most used procedures, most used first; offered when an interview starts, offline too. */
+  procedures?: KnownProcedure[];
   /** When the device, enumerators and forms were last fetched. */
   refreshedAt?: string;
   formsFetchedAt?: string;
