@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HomePage } from './pages/home-page';
 import { readStore, type StoredDraft } from './support/idb';
+import { t } from './support/strings';
 
 /** The browser's main process for this profile (its children carry --type=…). */
 function browserPid(profileDir: string): number {
@@ -78,4 +79,34 @@ test('answer 5 questions, kill the browser, reopen: the draft resumes at questio
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test('a draft left while changing an answer from review goes back to review when resumed, also after a reload', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.openSetUp();
+  const interview = await home.startInterview('sipas-2017');
+  await interview.enterProcedure('1.001234', 'Cấp giấy phép xây dựng');
+  await interview.confirmEligibleAndStart();
+  await interview.answerAllSectionsAndReview();
+
+  // From review to one answer; the interviewer is called away before going back.
+  await interview.reviewRow('E1.2').click();
+  await interview.rate('E1.2', 2);
+  await interview.waitUntilSaved();
+  await interview.pause();
+  await expect(home.drafts).toHaveCount(1);
+  await page.reload();
+
+  const resumed = await home.resumeDraft();
+  await expect(resumed.likertOption('E1.2', 2)).toBeChecked();
+  // The way on is back to review, not through every section again.
+  await expect(page.getByRole('button', { name: t('interview:nav.next'), exact: true })).toHaveCount(0);
+  await resumed.backToReview();
+  await expect(resumed.reviewRow('E1.2')).toContainText('2 · Không hài lòng');
+  await expect(resumed.reviewSummary).toHaveText(t('interview:review.complete'));
+
+  // Back on review, a later pause resumes at review itself.
+  await resumed.pause();
+  const again = await home.resumeDraft();
+  await expect(again.heading).toHaveText(t('interview:review.title'));
 });

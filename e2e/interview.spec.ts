@@ -125,13 +125,30 @@ test('a person who is not eligible is told so kindly, and the interview can be d
   await expect(page.getByRole('button', { name: t('interview:consent.continue'), exact: true })).toHaveCount(0);
 
   await notice.getByRole('button', { name: t('interview:ineligible.discard'), exact: true }).click();
-  await notice.getByRole('button', { name: t('interview:ineligible.discardYes'), exact: true }).click();
+  await notice.getByRole('button', { name: t('discard.yes'), exact: true }).click();
   await expect(home.heading).toBeVisible();
   await expect(home.drafts).toHaveCount(0);
   expect(await readStore(page, 'drafts')).toHaveLength(0);
 });
 
-test('a draft left from home is listed and can be discarded after a confirmation', async ({ page }) => {
+test('in English too the discard question reads plainly: "Discard this interview" or "Keep the interview"', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.status.switchLanguage('en');
+  home.lang = 'en';
+  const interview = await home.startInterview('sipas-2017');
+  await interview.enterProcedure('2.000001');
+  await interview.answerEligibility({ adult: true, receivedResult: true, agreed: false });
+  const notice = page.getByTestId('ineligible');
+  await notice.getByRole('button', { name: t('interview:ineligible.discard', 'en'), exact: true }).click();
+  const dialog = notice.getByTestId('confirm-discard');
+  await expect(dialog.getByRole('button')).toHaveText(['Discard this interview', 'Keep the interview']);
+  // Keeping it leaves the interview where it was: the answer can still be changed.
+  await dialog.getByRole('button', { name: 'Keep the interview' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(await readStore(page, 'drafts')).toHaveLength(1);
+});
+
+test('a draft left from home is listed and can be discarded after a question whose answers read plainly', async ({ page }) => {
   const home = new HomePage(page);
   const interview = await home.startInterview('sipas-2023');
   await interview.enterProcedure('3.000111', 'Đăng ký khai sinh');
@@ -142,8 +159,16 @@ test('a draft left from home is listed and can be discarded after a confirmation
   await expect(home.drafts.first()).toContainText('3.000111 Đăng ký khai sinh');
   await expect(home.drafts.first()).toContainText('1 câu đã trả lời');
 
-  await home.drafts.first().getByRole('button', { name: t('home.discard'), exact: true }).click();
-  await home.drafts.first().getByRole('button', { name: t('home.discardYes'), exact: true }).click();
+  // The question's two answers say what each does; neither is a bare "Hủy" (cancel) that reads like the discard.
+  let dialog = await home.openDiscard();
+  await expect(dialog.getByRole('button')).toHaveText(['Hủy phiếu này', 'Giữ lại phiếu']);
+  await expect(dialog.getByRole('button', { name: 'Giữ lại phiếu' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Giữ lại phiếu' }).click();
+  await expect(home.drafts).toHaveCount(1);
+  expect(await readStore(page, 'drafts')).toHaveLength(1);
+
+  dialog = await home.openDiscard();
+  await dialog.getByRole('button', { name: 'Hủy phiếu này' }).click();
   await expect(home.drafts).toHaveCount(0);
   await expect(page.getByText(t('home.noDrafts'))).toBeVisible();
 });

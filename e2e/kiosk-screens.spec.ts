@@ -31,9 +31,9 @@ for (const viewport of VIEWPORTS) {
       const kiosk = new KioskPage(page);
       await kiosk.enterFresh();
 
-      const check = async (name: KioskScreenName) => {
+      const check = async (name: KioskScreenName, variant = '') => {
         await kiosk.expectScreen(name);
-        const label = `${name} (${lang}, ${viewport.width}×${viewport.height})`;
+        const label = `${name}${variant} (${lang}, ${viewport.width}×${viewport.height})`;
         // Each face checked on its own too: it is what a person must hit.
         if (name === 'rating') for (const box of await kiosk.faces().evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect()))) {
           expect(box.width).toBeGreaterThanOrEqual(96);
@@ -42,8 +42,8 @@ for (const viewport of VIEWPORTS) {
         await expectBigTargets(page, label);
         await expectNoAxeViolations(page, label);
         // README screenshots: Vietnamese, and English for the rating; the other screens only for a look.
-        const shot = SHOT_NAMES[name];
-        const readme = shot !== undefined && (lang === 'vi' || name === 'rating');
+        const shot = variant ? `${name}${variant}` : SHOT_NAMES[name];
+        const readme = !variant && shot !== undefined && (lang === 'vi' || name === 'rating');
         const suffix = readme && lang === 'vi' ? '' : `-${lang}`;
         await screenshot(page, `kiosk-${shot ?? name}-${viewport.width}x${viewport.height}${suffix}`, { readme });
       };
@@ -55,6 +55,12 @@ for (const viewport of VIEWPORTS) {
       }
       await kiosk.start();
       await check('rating');
+      await kiosk.rate(1);
+      // Nothing chosen yet: "Skip" in place of "Send".
+      await check('followup', '-empty');
+      // Back to the faces to change the rating, the chosen one marked; then the same face again.
+      await kiosk.changeRating();
+      await check('rating', '-change');
       await kiosk.rate(1);
       await kiosk.reason('waiting-time').click();
       await kiosk.reason('guidance').click();

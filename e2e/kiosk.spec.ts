@@ -59,7 +59,7 @@ test('a happy face goes straight to thanks and into the outbox', async ({ page }
   expect(entry.response.flags).toEqual([]);
 });
 
-test('leaving at the follow-up: the idle warning, then a reset that keeps the rating with the follow-up unanswered', async ({ page }) => {
+test('leaving at the follow-up: the idle warning, then a reset that keeps the rating and answers, follow-up unanswered', async ({ page }) => {
   const kiosk = new KioskPage(page);
   await kiosk.enterFresh();
   const historyAtStart = await kiosk.historyLength();
@@ -89,11 +89,23 @@ test('leaving at the follow-up: the idle warning, then a reset that keeps the ra
   await page.clock.runFor(10_500);
   await kiosk.expectScreen('attract');
 
+  // What they had chosen and written is kept; the follow-up was never sent, so it is marked unanswered.
   const [entry] = await kiosk.waitForOutbox(1);
-  expect(entry.response.answers).toEqual({ overall: 1 });
+  expect(entry.response.answers).toEqual({ overall: 1, reasons: ['fees'], comment: 'Lệ phí không rõ ràng' });
   expect(entry.response.flags).toEqual(['followup-unanswered']);
   await kiosk.expectNoTrace(['Lệ phí không rõ ràng']);
   expect(await kiosk.historyLength()).toBe(historyAtStart);
+});
+
+test('the faces run in the same order on the invitation and on the rating screen, most satisfied first', async ({ page }) => {
+  const kiosk = new KioskPage(page);
+  await kiosk.enterFresh();
+  const invitation = await kiosk.moodsOn('attract');
+  await kiosk.start();
+  const rating = await kiosk.moodsOn('rating');
+  expect(rating).toEqual([4, 3, 1]);
+  expect(invitation).toEqual(rating);
+  await expect(kiosk.faces().first()).toHaveAttribute('data-level', '3');
 });
 
 test('idle on the rating screen with no face pressed resets and stores nothing', async ({ page }) => {
@@ -132,7 +144,7 @@ test('a rating 2 s after the last one is kept but flagged; one 6 s after is not'
   ]);
 });
 
-test('a page lost mid-rating (reload, as after a crash): the rating is kept, follow-up unanswered, and the kiosk is back', async ({ page }) => {
+test('a page lost mid-rating (reload, as after a crash): rating and comment kept, follow-up unanswered, and the kiosk is back', async ({ page }) => {
   const kiosk = new KioskPage(page);
   const unloadPrompts: string[] = [];
   page.on('dialog', (d) => void (d.type() === 'beforeunload' && unloadPrompts.push(d.type())));
@@ -140,14 +152,14 @@ test('a page lost mid-rating (reload, as after a crash): the rating is kept, fol
   await kiosk.start();
   await kiosk.rate(1);
   await kiosk.comment.fill('Chưa kịp gửi');
-  await expect.poll(async () => (await kiosk.kioskDrafts()).length).toBe(1);
+  await expect.poll(async () => (await kiosk.kioskDrafts()).map((d) => d.answers)).toEqual([{ overall: 1, comment: 'Chưa kịp gửi' }]);
 
   // Leaving the page asks first (the kiosk's beforeunload guard); the test says yes, as a crash would not ask at all.
   await page.reload();
   expect(unloadPrompts).toEqual(['beforeunload']);
   await kiosk.expectScreen('attract');
   const [entry] = await kiosk.waitForOutbox(1);
-  expect(entry.response.answers).toEqual({ overall: 1 });
+  expect(entry.response.answers).toEqual({ overall: 1, comment: 'Chưa kịp gửi' });
   expect(entry.response.flags).toEqual(['followup-unanswered']);
   expect(await kiosk.kioskDrafts()).toEqual([]);
   await kiosk.expectNoTrace(['Chưa kịp gửi']);
@@ -158,15 +170,31 @@ test('a page lost mid-rating (reload, as after a crash): the rating is kept, fol
   await expect(page).toHaveURL(/\/kiosk$/);
 });
 
-test('sending the follow-up with nothing chosen keeps the rating and marks the follow-up unanswered', async ({ page }) => {
+test('the misuse interval counts from the last rating pressed, not from an idle reset', async ({ page }) => {
   const kiosk = new KioskPage(page);
   await kiosk.enterFresh();
+  // Someone rates, then walks away: the reset comes 50 s after their press.
   await kiosk.start();
   await kiosk.rate(1);
-  await kiosk.send();
-  const [entry] = await kiosk.waitForOutbox(1);
-  expect(entry.response.answers).toEqual({ overall: 1 });
-  expect(entry.response.flags).toEqual(['followup-unanswered']);
+  await page.clock.runFor(30_500);
+  await kiosk.expectScreen('idle');
+  await page.clock.runFor(20_500);
+  await kiosk.expectScreen('attract');
+  await kiosk.waitForOutbox(1);
+
+  // The next person, one second after the reset: a new person, not flagged.
+  await page.clock.runFor(1_000);
+  await kiosk.start();
+  await kiosk.rate(3);
+  await kiosk.done();
+
+  // Two seconds after that completed rating: still the same hand, flagged.
+  await page.clock.runFor(2_000);
+  await kiosk.start();
+  await kiosk.rate(3);
+
+  const entries = await kiosk.waitForOutbox(3);
+  expect(entries.map((e) => e.response.flags)).toEqual([['followup-unanswered'], [], ['kiosk-misuse']]);
 });
 
 test("the device's own minimum interval (settings) replaces the form's: 10 s flags a rating 6 s after the last", async ({ page }) => {

@@ -123,7 +123,7 @@ test('hand-carry: the supervisor exports the unsent responses behind the PIN; im
 
   const exporter = new ExportModel(page);
   await expect(exporter.exportButton).toHaveCount(0);
-  await exporter.setPin('2468');
+  await exporter.setPinAndUnlock('2468');
   const download = await exporter.download();
   const file = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
     format: string;

@@ -50,6 +50,14 @@ export class HomePage {
     return interview;
   }
 
+  /** The "discard this interview?" question of a draft, opened from its Discard button. */
+  async openDiscard(index = 0): Promise<Locator> {
+    await this.drafts.nth(index).getByRole('button', { name: t('home.discard', this.lang), exact: true }).click();
+    const dialog = this.drafts.nth(index).getByTestId('confirm-discard');
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   get updateButton(): Locator {
     return this.page.getByRole('button', { name: t('update.apply', this.lang), exact: true });
   }

@@ -51,14 +51,45 @@ export class InterviewPage {
 
   // Procedure
   async enterProcedure(code: string, name = ''): Promise<void> {
-    await this.page.getByLabel(this.s('procedure.code')).fill(code);
-    if (name) await this.page.getByLabel(this.s('procedure.name')).fill(name);
-    await this.page.getByRole('button', { name: this.s('procedure.continue'), exact: true }).click();
+    await this.typeProcedure(code, name);
+    await this.continueFromProcedure();
     await expect(this.heading).toHaveText(this.s('consent.title'));
   }
 
+  get procedureCode(): Locator {
+    return this.page.getByLabel(this.s('procedure.code'));
+  }
+
+  get procedureName(): Locator {
+    return this.page.getByLabel(this.s('procedure.name'), { exact: true });
+  }
+
+  /** Types into the procedure's fields (either may stay empty) without going on. */
+  async typeProcedure(code: string, name = ''): Promise<void> {
+    await this.procedureCode.fill(code);
+    await this.procedureName.fill(name);
+  }
+
+  async continueFromProcedure(): Promise<void> {
+    await this.page.getByRole('button', { name: this.s('procedure.continue'), exact: true }).click();
+  }
+
+  get procedureError(): Locator {
+    return this.page.locator('#procedure-error');
+  }
+
   recentProcedure(code: string): Locator {
-    return this.page.locator('.recent-procedure').filter({ hasText: code });
+    return this.page.getByTestId('recent-procedures').locator('.recent-procedure').filter({ hasText: code });
+  }
+
+  /** A procedure the site's interviews name often (from the server), offered as a one-tap choice. */
+  knownProcedure(code: string): Locator {
+    return this.page.getByTestId('known-procedures').locator(`.recent-procedure[data-code="${code}"]`);
+  }
+
+  /** A procedure offered because it matches what is typed in the fields. */
+  matchingProcedure(code: string): Locator {
+    return this.page.getByTestId('matching-procedures').locator(`.recent-procedure[data-code="${code}"]`);
   }
 
   // Eligibility and consent

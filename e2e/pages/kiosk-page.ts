@@ -96,6 +96,35 @@ export class KioskPage {
     return this.screen('rating').locator('button[data-level]');
   }
 
+  /** The moods of the faces a screen shows, in the order a person reads them (0 very unhappy … 4 very happy). */
+  async moodsOn(name: 'attract' | 'rating'): Promise<number[]> {
+    const classes = await this.screen(name).locator('svg.face').evaluateAll((faces) => faces.map((f) => f.getAttribute('class') ?? ''));
+    return classes.map((c) => Number(/face-mood-(\d)/.exec(c)?.[1]));
+  }
+
+  get changeRatingButton(): Locator {
+    return this.screen('followup').getByRole('button', { name: this.s('followUp.changeRating') });
+  }
+
+  /** From the follow-up back to the faces, to choose another. */
+  async changeRating(): Promise<void> {
+    await this.changeRatingButton.click();
+    await this.expectScreen('rating');
+  }
+
+  get skipButton(): Locator {
+    return this.screen('followup').getByRole('button', { name: this.s('followUp.skip'), exact: true });
+  }
+
+  get sendButton(): Locator {
+    return this.screen('followup').getByRole('button', { name: this.s('followUp.send'), exact: true });
+  }
+
+  async skip(): Promise<void> {
+    await this.skipButton.click();
+    await this.expectScreen('thanks');
+  }
+
   async rate(level: number): Promise<void> {
     await this.face(level).click();
   }
@@ -104,12 +133,20 @@ export class KioskPage {
     return this.screen('followup').locator(`button[data-value="${value}"]`);
   }
 
+  /** How a reason looks: its computed background and text colours, and whether its tick is drawn. */
+  reasonLook(value: string): Promise<{ background: string; color: string; ticked: boolean }> {
+    return this.reason(value).evaluate((b) => {
+      const style = getComputedStyle(b);
+      return { background: style.backgroundColor, color: style.color, ticked: b.querySelector('svg.toggle-check path') !== null };
+    });
+  }
+
   get comment(): Locator {
     return this.screen('followup').locator('textarea');
   }
 
   async send(): Promise<void> {
-    await this.page.getByRole('button', { name: this.s('followUp.send') }).click();
+    await this.sendButton.click();
     await this.expectScreen('thanks');
   }
 

@@ -83,11 +83,21 @@ export class ExportModel {
     this.card = page.getByTestId('export-card');
   }
 
-  /** First use on a tablet: no PIN yet, so the supervisor sets one (twice). */
-  async setPin(pin: string): Promise<void> {
-    await this.card.getByLabel(t('sync:export.newPin', this.lang)).fill(pin);
-    await this.card.getByLabel(t('sync:export.repeatPin', this.lang)).fill(pin);
-    await this.card.getByRole('button', { name: t('sync:export.setPin', this.lang) }).click();
+  /**
+   * First use on a tablet: no PIN yet, so the export points to the one Supervisor PIN form on the page; the PIN is
+   * set there (twice), and the export asks for it at once, with no reload.
+   */
+  async setPinAndUnlock(pin: string): Promise<void> {
+    await expect(this.card.getByText(t('sync:export.notSet', this.lang))).toBeVisible();
+    await this.card.getByRole('button', { name: t('sync:export.goSetPin', this.lang) }).click();
+    const pinCard = this.page.getByTestId('supervisor-pin-card');
+    const range = { min: 4, max: 8 };
+    await expect(pinCard.getByLabel(t('kioskSettings:newPin', this.lang, range))).toBeFocused();
+    await pinCard.getByLabel(t('kioskSettings:newPin', this.lang, range)).fill(pin);
+    await pinCard.getByLabel(t('kioskSettings:repeatPin', this.lang)).fill(pin);
+    await pinCard.getByRole('button', { name: t('kioskSettings:savePin', this.lang) }).click();
+    await expect(pinCard.getByRole('status')).toHaveText(t('kioskSettings:pinSaved', this.lang));
+    await this.unlock(pin);
   }
 
   async unlock(pin: string): Promise<void> {

@@ -13,9 +13,9 @@ const README_DIR = 'docs/screenshots';
  * UPDATE_SCREENSHOTS=1; otherwise, and for shots only meant for a look (`readme: false`), into this test's folder
  * under test-results/ (untracked, emptied at the start of every run). Returns the file written.
  */
-export async function screenshot(page: Page, name: string, { readme = true }: { readme?: boolean } = {}): Promise<string> {
+export async function screenshot(page: Page, name: string, { readme = true, fullPage = false }: { readme?: boolean; fullPage?: boolean } = {}): Promise<string> {
   const file = readme && UPDATE_SCREENSHOTS ? path.join(README_DIR, `${name}.png`) : test.info().outputPath(`${name}.png`);
   mkdirSync(path.dirname(file), { recursive: true });
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }

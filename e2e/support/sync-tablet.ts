@@ -21,10 +21,13 @@ export async function deviceIdOf(page: Page): Promise<string> {
   return id;
 }
 
-/** Enrols the page's tablet with a one-time code for a new site, picks the first enumerator, and ends on the home screen. */
-export async function enrolTablet(page: Page, server: SyncServer): Promise<Tablet> {
-  const tag = uniqueTag();
-  const site = await server.createSite(tag);
+/**
+ * Enrols the page's tablet with a one-time code for a new site (or for the given one, as a second tablet of it), picks
+ * the first enumerator, and ends on the home screen.
+ */
+export async function enrolTablet(page: Page, server: SyncServer, existing?: { site: TestSite; tag: string }): Promise<Tablet> {
+  const tag = existing?.tag ?? uniqueTag();
+  const site = existing?.site ?? (await server.createSite(tag));
   const code = await server.enrolmentCode(site.code);
   const enrolment = new EnrolmentModel(page);
   await enrolment.open();

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormDefinition } from '../../core';
+import { allItems, type FormDefinition } from '../../core';
 import { formatDateTime } from '../../core/format';
 import { availableForms } from '../forms/forms';
 import { label } from '../i18n/label';
@@ -10,13 +10,21 @@ import { navigate } from '../router';
 import { UpdateBanner } from '../shell/UpdateBanner';
 import { startDraft, unfinishedDrafts } from '../store/drafts';
 import { useSetting } from '../store/settings';
+import { useEnrolmentInfo } from '../sync/sync-settings';
 import { DraftList } from './DraftList';
+
+/** What tells one questionnaire from another at a glance: its criteria and questions. */
+function formSize(form: FormDefinition) {
+  const items = allItems(form);
+  return { criteria: items.filter((i) => i.type === 'likert5' && i.element).length, questions: items.length };
+}
 
 export function Home() {
   const { t, i18n } = useTranslation();
   const device = useSetting('device');
   const forms = useLiveQuery(() => availableForms('interview'), [], [] as FormDefinition[]);
   const drafts = useLiveQuery(unfinishedDrafts, []);
+  const enrolment = useEnrolmentInfo();
   const [starting, setStarting] = useState(false);
 
   async function start(form: FormDefinition) {
@@ -71,12 +79,15 @@ export function Home() {
                 <button
                   key={`${f.id}@${f.version}`}
                   type="button"
-                  className="btn btn-primary btn-large"
+                  className="btn btn-primary btn-large start-form"
                   disabled={starting || !device.enumeratorId}
                   onClick={() => void start(f)}
                   data-form-id={f.id}
                 >
-                  {label(f.title, i18n.language)}
+                  <span className="start-form-name">{label(f.shortTitle ?? f.title, i18n.language)}</span>
+                  <span className="start-form-detail">
+                    {formSize(f).criteria > 0 ? t('home.formSize', formSize(f)) : t('home.formQuestions', { count: formSize(f).questions })}
+                  </span>
                 </button>
               ))}
             </div>
@@ -87,7 +98,17 @@ export function Home() {
         <h2 id="drafts-title">{t('home.drafts')}</h2>
         {drafts && drafts.length === 0 && <p className="muted">{t('home.noDrafts')}</p>}
         {drafts && drafts.length > 0 && (
-          <DraftList drafts={drafts} formatWhen={(iso) => formatDateTime(iso, i18n.language)} />
+          <DraftList
+            drafts={drafts}
+            formName={(id) => {
+              const f = forms.find((x) => x.id === id);
+              return f ? label(f.shortTitle ?? f.title, i18n.language) : id;
+            }}
+            enumeratorName={(id) =>
+              enrolment?.enumerators.find((e) => e.id === id)?.displayName ?? (device && id === device.enumeratorId ? device.enumeratorName : id)
+            }
+            formatWhen={(iso) => formatDateTime(iso, i18n.language)}
+          />
         )}
       </section>
       <nav className="card nav-links" aria-label={t('home.more')}>

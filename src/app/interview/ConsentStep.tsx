@@ -1,6 +1,7 @@
 // Eligibility and consent: 18 or over, has just received a result, agrees; a "no" ends the interview kindly.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDiscard } from '../shell/ConfirmDiscard';
 import type { Consent } from '../store/types';
 
 const QUESTIONS = ['adult', 'receivedResult', 'agreed'] as const;
@@ -66,15 +67,7 @@ export function ConsentStep({
           ))}
           <p>{t('ineligible.thanks')}</p>
           {confirming ? (
-            <div className="row-actions" role="group" aria-label={t('ineligible.confirm')}>
-              <span>{t('ineligible.confirm')}</span>
-              <button type="button" className="btn btn-danger" onClick={onDiscard}>
-                {t('ineligible.discardYes')}
-              </button>
-              <button type="button" className="btn" onClick={() => setConfirming(false)}>
-                {t('common:actions.cancel')}
-              </button>
-            </div>
+            <ConfirmDiscard question={t('ineligible.confirm')} onDiscard={onDiscard} onKeep={() => setConfirming(false)} />
           ) : (
             <button type="button" className="btn btn-danger btn-large" onClick={() => setConfirming(true)}>
               {t('ineligible.discard')}

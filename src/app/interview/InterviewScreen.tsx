@@ -12,7 +12,7 @@ import type { Consent, Draft, DraftStage } from '../store/types';
 import { AnswerWriter, type SaveState } from './answer-writer';
 import { ConsentStep, EMPTY_CONSENT } from './ConsentStep';
 import { DoneStep } from './DoneStep';
-import { applyAnswer, nearestVisibleSection, questionNumbers, resumeItem, visibleItemsOf, visibleSections } from './flow';
+import { applyAnswer, questionNumbers, resumePlace, visibleSections, type Place } from './flow';
 import { ProcedureStep } from './ProcedureStep';
 import { ReviewStep } from './ReviewStep';
 import { SectionStep } from './SectionStep';
@@ -98,26 +98,10 @@ function InterviewLoader({ draftId }: { draftId: string }) {
   }
 }
 
-interface Place {
-  stage: DraftStage;
-  sectionIndex: number;
-  /** The question to focus on arrival; null: the top of the screen. */
-  focusItem: string | null;
-  fromReview: boolean;
-}
-
-/** Where an opened draft puts the interviewer: the exact screen, and the next question after the last answered. */
-function initialPlace(draft: Draft, form: FormDefinition): Place {
-  if (draft.stage !== 'questions') return { stage: draft.stage, sectionIndex: draft.sectionIndex, focusItem: null, fromReview: false };
-  const s = nearestVisibleSection(form, draft.answers, draft.sectionIndex);
-  const items = visibleItemsOf(form, form.sections[s], draft.answers);
-  return { stage: 'questions', sectionIndex: s, focusItem: resumeItem(items, draft.answers, draft.itemId), fromReview: false };
-}
-
 function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefinition; onDone: () => void }) {
   useNoReloadWhileMounted();
   const { t, i18n } = useTranslation('interview');
-  const [place, setPlace] = useState<Place>(() => initialPlace(draft, form));
+  const [place, setPlace] = useState<Place>(() => resumePlace(draft, form));
   const [answers, setAnswers] = useState<Answers>(draft.answers);
   const [procedure, setProcedure] = useState<Procedure | null>(draft.procedure);
   const [consent, setConsent] = useState<Consent>(draft.consent ?? EMPTY_CONSENT);
@@ -176,7 +160,7 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
   async function go(stage: DraftStage, sectionIndex = 0, focusItem: string | null = null, fromReview = false) {
     setMoving((n) => n + 1);
     await writer.flush();
-    await moveTo(draft.id, stage, sectionIndex, focusItem).catch(() => {});
+    await moveTo(draft.id, stage, sectionIndex, focusItem, fromReview).catch(() => {});
     lastFocused.current = focusItem;
     setPlace({ stage, sectionIndex, focusItem, fromReview });
     setMoving((n) => n - 1);

@@ -1,9 +1,26 @@
-// Which procedure (TTHC) the person just finished: the tablet's recent ones as one-tap choices, or typed in.
+// Which procedure (TTHC) the person just finished: this tablet's recent ones and the site's most used as one-tap
+// choices, or typed in, by code or by name (the code is optional), with matches offered as it is typed.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../core';
 import { recentProcedures } from '../store/procedures';
+import { useEnrolmentInfo } from '../sync/sync-settings';
+import { matchProcedures, mergeProcedures } from './procedure-choices';
+
+/** Site procedures shown as buttons; the rest are found by typing. */
+const KNOWN_SHOWN = 6;
+
+function ProcedureButton({ p, onChoose }: { p: Procedure; onChoose: (p: Procedure) => void }) {
+  return (
+    <li>
+      <button type="button" className="btn btn-large recent-procedure" onClick={() => onChoose({ code: p.code, name: p.name })} data-code={p.code}>
+        {p.code && <span className="procedure-code">{p.code}</span>}
+        {p.name && <span className="procedure-name">{p.name}</span>}
+      </button>
+    </li>
+  );
+}
 
 export function ProcedureStep({
   initial,
@@ -11,12 +28,13 @@ export function ProcedureStep({
   onChoose,
 }: {
   initial: Procedure | null;
-  /** Keeps what is typed so far, so a closed tab does not lose it. */
-  onDraft: (p: Procedure) => void;
+  /** Keeps what is typed so far (null once both fields are empty), so a pause or a closed tab does not lose it. */
+  onDraft: (p: Procedure | null) => void;
   onChoose: (p: Procedure) => void;
 }) {
   const { t } = useTranslation('interview');
   const recent = useLiveQuery(() => recentProcedures(), [], []);
+  const enrolment = useEnrolmentInfo();
   const [code, setCode] = useState(initial?.code ?? '');
   const [name, setName] = useState(initial?.name ?? '');
   const [error, setError] = useState(false);
@@ -25,19 +43,23 @@ export function ProcedureStep({
 
   useEffect(() => headingRef.current?.focus(), []);
 
+  const all = useMemo(() => mergeProcedures(recent, enrolment?.procedures ?? []), [recent, enrolment]);
+  const known = all.slice(recent.length, recent.length + KNOWN_SHOWN);
+  const matches = matchProcedures(all, { code, name });
+  const typed = { code: code.trim(), name: name.trim() };
+  const empty = !typed.code && !typed.name;
+
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!code.trim()) {
+    if (empty) {
       setError(true);
       codeRef.current?.focus();
       return;
     }
-    onChoose({ code: code.trim(), name: name.trim() });
+    onChoose(typed);
   }
 
-  const keep = () => {
-    if (code.trim()) onDraft({ code: code.trim(), name: name.trim() });
-  };
+  const keep = () => onDraft(empty ? null : typed);
 
   return (
     <section className="interview-step" aria-labelledby="procedure-title">
@@ -45,20 +67,30 @@ export function ProcedureStep({
         {t('procedure.title')}
       </h1>
       <p>{t('procedure.intro')}</p>
-      {recent.length > 0 && (
-        <section className="card" aria-labelledby="recent-title">
-          <h2 id="recent-title">{t('procedure.recent')}</h2>
+      {(recent.length > 0 || known.length > 0) && (
+        <section className="card" aria-labelledby="procedure-choose-title">
+          <h2 id="procedure-choose-title">{t('procedure.choose')}</h2>
           <p className="muted">{t('procedure.recentHelp')}</p>
-          <ul className="recent-procedures">
-            {recent.map((p) => (
-              <li key={p.code}>
-                <button type="button" className="btn btn-large recent-procedure" onClick={() => onChoose({ code: p.code, name: p.name })}>
-                  <span className="procedure-code">{p.code}</span>
-                  {p.name && <span className="procedure-name">{p.name}</span>}
-                </button>
-              </li>
-            ))}
-          </ul>
+          {recent.length > 0 && (
+            <>
+              <h3 id="recent-title">{t('procedure.recent')}</h3>
+              <ul className="recent-procedures" aria-labelledby="recent-title" data-testid="recent-procedures">
+                {all.slice(0, recent.length).map((p) => (
+                  <ProcedureButton key={`${p.code}|${p.name}`} p={p} onChoose={onChoose} />
+                ))}
+              </ul>
+            </>
+          )}
+          {known.length > 0 && (
+            <>
+              <h3 id="known-title">{t('procedure.known')}</h3>
+              <ul className="recent-procedures" aria-labelledby="known-title" data-testid="known-procedures">
+                {known.map((p) => (
+                  <ProcedureButton key={`${p.code}|${p.name}`} p={p} onChoose={onChoose} />
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       )}
       <form className="card stack" onSubmit={submit} noValidate aria-labelledby="procedure-other-title">
@@ -69,24 +101,42 @@ export function ProcedureStep({
             ref={codeRef}
             name="procedureCode"
             value={code}
-            required
             maxLength={64}
             autoComplete="off"
-            aria-invalid={error && !code.trim() ? true : undefined}
-            aria-describedby={error && !code.trim() ? 'procedure-code-error' : undefined}
+            aria-invalid={error && empty ? true : undefined}
+            aria-describedby={error && empty ? 'procedure-error' : undefined}
             onChange={(e) => setCode(e.target.value)}
             onBlur={keep}
           />
         </label>
-        {error && !code.trim() && (
-          <p className="q-error" id="procedure-code-error" role="alert">
-            {t('procedure.codeRequired')}
-          </p>
-        )}
         <label className="field">
           <span>{t('procedure.name')}</span>
-          <input name="procedureName" value={name} maxLength={300} autoComplete="off" onChange={(e) => setName(e.target.value)} onBlur={keep} />
+          <input
+            name="procedureName"
+            value={name}
+            maxLength={300}
+            autoComplete="off"
+            aria-invalid={error && empty ? true : undefined}
+            aria-describedby={error && empty ? 'procedure-error' : undefined}
+            onChange={(e) => setName(e.target.value)}
+            onBlur={keep}
+          />
         </label>
+        {error && empty && (
+          <p className="q-error" id="procedure-error" role="alert">
+            {t('procedure.codeOrName')}
+          </p>
+        )}
+        {matches.length > 0 && (
+          <div aria-live="polite">
+            <h3 id="match-title">{t('procedure.matches')}</h3>
+            <ul className="recent-procedures" aria-labelledby="match-title" data-testid="matching-procedures">
+              {matches.map((p) => (
+                <ProcedureButton key={`${p.code}|${p.name}`} p={p} onChoose={onChoose} />
+              ))}
+            </ul>
+          </div>
+        )}
         <div className="step-nav">
           <span />
           <button type="submit" className="btn btn-primary btn-large">

@@ -1,7 +1,7 @@
 // The interview's rules without a browser: numbering, resuming, what showIf hides, how answers read on review.
 import { describe, expect, it } from 'vitest';
 import { getBuiltinForm, parseForm, type FormInput } from '../../core';
-import { answerText, applyAnswer, missingRequired, questionNumbers, resumeItem, visibleItemsOf, visibleSections } from './flow';
+import { answerText, applyAnswer, missingRequired, questionNumbers, resumeItem, resumePlace, visibleItemsOf, visibleSections } from './flow';
 
 const sipas = getBuiltinForm('sipas-2017')!;
 
@@ -104,5 +104,25 @@ describe('interview flow', () => {
     expect(answerText(sipas, e11, 'na', 'en', fmt)).toBe('Not applicable / Don’t know');
     expect(answerText(form, form.sections[0].items[0], 'no', 'en', fmt)).toBe('No');
     expect(answerText(form, form.sections[0].items[1], undefined, 'vi', fmt)).toBeNull();
+  });
+});
+
+describe('resuming a draft', () => {
+  const at = { stage: 'questions' as const, sectionIndex: 0, itemId: 'used', answers: { used: 'yes', how: 'Qua mạng' } };
+
+  it('left while changing an answer from review: back at that question, and the way on leads to review', () => {
+    expect(resumePlace({ ...at, returnToReview: true }, form)).toEqual({ stage: 'questions', sectionIndex: 0, focusItem: null, fromReview: true });
+    expect(resumePlace({ stage: 'procedure', sectionIndex: 0, itemId: null, answers: {}, returnToReview: true }, form).fromReview).toBe(true);
+  });
+
+  it('left in the ordinary way, or a draft stored before this was kept: the way on is the next section', () => {
+    expect(resumePlace({ ...at, returnToReview: false }, form).fromReview).toBe(false);
+    expect(resumePlace(at, form).fromReview).toBe(false);
+    // Only a question or the procedure is edited from review; consent is never reached that way.
+    expect(resumePlace({ ...at, stage: 'consent', returnToReview: true }, form).fromReview).toBe(false);
+  });
+
+  it('puts the interviewer at the next unanswered question of the stored section', () => {
+    expect(resumePlace({ ...at, answers: { used: 'yes' } }, form)).toEqual({ stage: 'questions', sectionIndex: 0, focusItem: 'how', fromReview: false });
   });
 });

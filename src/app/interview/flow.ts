@@ -10,6 +10,7 @@ import {
   type Section,
 } from '../../core';
 import { label } from '../i18n/label';
+import type { Draft, DraftStage } from '../store/types';
 
 /** Stable question numbers ("Câu 6"): the item's place in the whole form, so numbers never shift with showIf. */
 export function questionNumbers(form: FormDefinition): Map<string, number> {
@@ -76,6 +77,28 @@ export function resumeItem(items: readonly Item[], answers: Answers, lastItemId:
     if (after) return after.id;
   }
   return items.find(unanswered)?.id ?? null;
+}
+
+/** Where the interviewer is in a draft. */
+export interface Place {
+  stage: DraftStage;
+  sectionIndex: number;
+  /** The question to focus on arrival; null: the top of the screen. */
+  focusItem: string | null;
+  /** Changing one answer from review: the way on is back to review. */
+  fromReview: boolean;
+}
+
+/**
+ * Where an opened draft puts the interviewer: the exact screen, and the next question after the last answered; a
+ * draft left while changing an answer from review still leads back to review.
+ */
+export function resumePlace(draft: Pick<Draft, 'stage' | 'sectionIndex' | 'itemId' | 'answers' | 'returnToReview'>, form: FormDefinition): Place {
+  const fromReview = draft.returnToReview === true && (draft.stage === 'questions' || draft.stage === 'procedure');
+  if (draft.stage !== 'questions') return { stage: draft.stage, sectionIndex: draft.sectionIndex, focusItem: null, fromReview };
+  const s = nearestVisibleSection(form, draft.answers, draft.sectionIndex);
+  const items = visibleItemsOf(form, form.sections[s], draft.answers);
+  return { stage: 'questions', sectionIndex: s, focusItem: resumeItem(items, draft.answers, draft.itemId), fromReview };
 }
 
 /** An answer as the review screen shows it, in the person's language. */

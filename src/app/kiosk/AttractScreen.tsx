@@ -5,7 +5,7 @@ import { LANGS } from '../i18n';
 import { LANGUAGE_NAMES } from '../shell/LanguageSwitch';
 import { useUpdate } from '../shell/update-context';
 import { Face } from './Face';
-import { moodFor } from './faces';
+import { levelsInOrder, moodFor } from './faces';
 import { allowUnload } from './kiosk-guards';
 
 export function AttractScreen({
@@ -32,7 +32,8 @@ export function AttractScreen({
     apply();
   }, [available, apply]);
 
-  const moods = [...new Set(Array.from({ length: levels }, (_, i) => moodFor(i + 1, levels, satisfiedAtLeast)))];
+  // The same faces in the same order as the rating screen, so the invitation shows what comes next.
+  const moods = [...new Set(levelsInOrder(levels).map((l) => moodFor(l, levels, satisfiedAtLeast)))];
   return (
     <main className="kiosk-screen attract-screen" aria-labelledby="attract-title" data-screen="attract">
       {siteName && <p className="kiosk-site">{siteName}</p>}

@@ -1,7 +1,8 @@
-// The single follow-up after an unhappy rating: the form's reasons as big toggles, an optional comment, then Send.
+// The single follow-up after an unhappy rating: the form's reasons as big toggles, an optional comment, then Send
+// (Skip while nothing is chosen); the face can be changed from here until the follow-up is sent.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerValue, Answers, Item } from '../../core';
+import { isAnswered, type AnswerValue, type Answers, type Item } from '../../core';
 import { label } from '../i18n/label';
 import { Face } from './Face';
 import type { Mood } from './faces';
@@ -9,8 +10,8 @@ import type { Mood } from './faces';
 function Check({ on }: { on: boolean }) {
   return (
     <svg className="toggle-check" width="36" height="36" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <rect x="2" y="2" width="20" height="20" rx="4" fill={on ? '#0b6e4f' : '#fff'} stroke={on ? '#0b6e4f' : '#4d5660'} strokeWidth="2" />
-      {on && <path d="M6 12.5l4 4 8-9" fill="none" stroke="#fff" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />}
+      <rect x="2" y="2" width="20" height="20" rx="4" fill="#fff" stroke={on ? '#fff' : '#4d5660'} strokeWidth="2" />
+      {on && <path d="M6 12.5l4 4 8-9" fill="none" stroke="#0b6e4f" strokeWidth="3.5" strokeLinecap="round" strokeLinejoin="round" />}
     </svg>
   );
 }
@@ -115,6 +116,7 @@ export function FollowUpScreen({
   answers,
   busy,
   onChange,
+  onChangeRating,
   onSend,
 }: {
   /** The face the person chose, shown again so the question reads as a follow-up to it. */
@@ -123,9 +125,13 @@ export function FollowUpScreen({
   answers: Answers;
   busy: boolean;
   onChange: (itemId: string, v: AnswerValue | undefined) => void;
+  /** Back to the faces to choose another; nothing is sent until Send or Skip. */
+  onChangeRating: () => void;
   onSend: () => void;
 }) {
   const { t } = useTranslation('kiosk');
+  // Nothing chosen or written yet: the one button says "Skip", so leaving the question out is plainly allowed.
+  const answered = items.some((item) => isAnswered(answers[item.id] ?? undefined));
   return (
     <main className="kiosk-screen followup-screen" data-screen="followup">
       <div className="followup-face">
@@ -141,12 +147,25 @@ export function FollowUpScreen({
         {items.map((item, i) => (
           <FollowUpItem key={item.id} item={item} first={i === 0} value={answers[item.id]} onChange={(v) => onChange(item.id, v)} />
         ))}
-        <button type="submit" className="kiosk-btn kiosk-btn-primary followup-send" disabled={busy} data-testid="followup-send">
-          {t('followUp.send')}
-          <svg width="32" height="32" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M4 12h14M13 6l6 6-6 6" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-        </button>
+        <div className="followup-nav">
+          <button type="button" className="kiosk-btn followup-change" disabled={busy} onClick={onChangeRating} data-testid="followup-change">
+            <svg width="32" height="32" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M20 12H6M11 6l-6 6 6 6" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            {t('followUp.changeRating')}
+          </button>
+          <button
+            type="submit"
+            className={`kiosk-btn followup-send ${answered ? 'kiosk-btn-primary' : 'followup-skip'}`}
+            disabled={busy}
+            data-testid="followup-send"
+          >
+            {t(answered ? 'followUp.send' : 'followUp.skip')}
+            <svg width="32" height="32" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M4 12h14M13 6l6 6-6 6" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </button>
+        </div>
       </form>
     </main>
   );

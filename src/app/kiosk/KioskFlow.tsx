@@ -8,7 +8,18 @@ import { AttractScreen } from './AttractScreen';
 import { moodFor } from './faces';
 import { FollowUpScreen } from './FollowUpScreen';
 import { IdleWarning } from './IdleWarning';
-import { abandonDraft, finishRating, finishWithFollowUp, needsFollowUp, saveFollowUpAnswer, saveRating, type KioskForm } from './kiosk-store';
+import {
+  abandonDraft,
+  changeRating,
+  finishRating,
+  finishWithFollowUp,
+  hiddenFollowUps,
+  isMisuse,
+  needsFollowUp,
+  saveFollowUpAnswer,
+  saveRating,
+  type KioskForm,
+} from './kiosk-store';
 import { RatingScreen } from './RatingScreen';
 import { ThankYouScreen } from './ThankYouScreen';
 import { useIdle } from './use-idle';
@@ -28,9 +39,10 @@ export interface KioskFlowProps {
   form: KioskForm;
   device: DeviceSetup;
   minIntervalSeconds: number;
-  /** When the last kiosk response was completed (epoch ms); 0 if never. */
-  lastCompletedAt: () => number;
-  onCompleted: (completedAt: string) => void;
+  /** When the face of the last completed kiosk rating was pressed (epoch ms); 0 if never. */
+  lastPressAt: () => number;
+  /** A rating was completed (sent, or kept at an idle reset); pressedAt is when its face was first pressed. */
+  onCompleted: (pressedAt: number) => void;
   onLanguage: (lang: 'vi' | 'en') => void;
   onReset: () => void;
   onExit: () => void;
@@ -43,7 +55,8 @@ export function KioskFlow(props: KioskFlowProps) {
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
   const [answers, setAnswers] = useState<Answers>({});
-  const draft = useRef<{ id: string; level: number; since: number } | null>(null);
+  /** This person's rating once a face is pressed: its draft, when it was first pressed, and follow-up time so far. */
+  const draft = useRef<{ id: string; level: number; pressedAt: number; followUpMs: number; since: number } | null>(null);
   const shownAt = useRef(0);
 
   const rating = findItem(form, form.kiosk.ratingItem) as Extract<Item, { type: 'rating' }>;
@@ -74,30 +87,44 @@ export function KioskFlow(props: KioskFlowProps) {
   const rate = (chosen: number) =>
     guarded(async () => {
       const now = Date.now();
-      const last = props.lastCompletedAt();
-      const misuse = last > 0 && now - last < props.minIntervalSeconds * 1000;
-      const d = await saveRating({
-        form,
-        device,
-        locale: i18n.language === 'en' ? 'en' : 'vi',
-        level: chosen,
-        misuse,
-        ratingMs: now - shownAt.current,
-      });
-      draft.current = { id: d.id, level: chosen, since: Date.now() };
-      const visible = form.kiosk.followUpItems.some((id) => {
-        const item = findItem(form, id);
-        return item && isVisible(form, item, { [rating.id]: chosen });
-      });
-      if (needsFollowUp(form, chosen) && visible) {
+      let d = draft.current;
+      if (d) {
+        // A face tapped again, before the follow-up was sent: the same draft takes the new rating.
+        await changeRating(form, d.id, chosen, now - shownAt.current);
+        d.level = chosen;
+      } else {
+        const saved = await saveRating({
+          form,
+          device,
+          locale: i18n.language === 'en' ? 'en' : 'vi',
+          level: chosen,
+          misuse: isMisuse(now, props.lastPressAt(), props.minIntervalSeconds),
+          ratingMs: now - shownAt.current,
+        });
+        d = draft.current = { id: saved.id, level: chosen, pressedAt: now, followUpMs: 0, since: 0 };
+      }
+      const given = { ...answers, [rating.id]: chosen };
+      const hidden = new Set(hiddenFollowUps(form, given));
+      if (needsFollowUp(form, chosen) && form.kiosk.followUpItems.some((id) => !hidden.has(id))) {
+        setAnswers((a) => Object.fromEntries(Object.entries(a).filter(([id]) => !hidden.has(id))));
+        d.since = Date.now();
         setScreen('followup');
         return;
       }
-      const completedAt = await finishRating(d.id);
+      await finishRating(d.id);
       draft.current = null;
-      props.onCompleted(completedAt);
+      props.onCompleted(d.pressedAt);
       setScreen('thanks');
     });
+
+  /** Back to the faces from the follow-up, with the chosen one marked; what was ticked waits there. */
+  const changeFace = () => {
+    const d = draft.current;
+    if (!d || busyRef.current) return;
+    d.followUpMs += Date.now() - d.since;
+    shownAt.current = Date.now();
+    setScreen('rating');
+  };
 
   const change = (itemId: string, value: AnswerValue | undefined) => {
     setAnswers((a) => ({ ...a, [itemId]: value ?? null }));
@@ -109,19 +136,19 @@ export function KioskFlow(props: KioskFlowProps) {
       const d = draft.current;
       if (!d) return;
       const answered = followUps.some((item) => isAnswered(answers[item.id] ?? undefined));
-      const completedAt = await finishWithFollowUp(form, d.id, Date.now() - d.since, answered);
+      await finishWithFollowUp(form, d.id, d.followUpMs + Date.now() - d.since, answered);
       draft.current = null;
-      props.onCompleted(completedAt);
+      props.onCompleted(d.pressedAt);
       setScreen('thanks');
     });
 
-  // The person left: keep the rating, drop the half-done follow-up, start over for the next person.
+  // The person left: keep the rating and what they chose, start over for the next person.
   const expire = () => {
     const d = draft.current;
     draft.current = null;
     if (!d) return props.onReset();
     void abandonDraft(form, d.id)
-      .then((completedAt) => completedAt && props.onCompleted(completedAt))
+      .then((completedAt) => completedAt && props.onCompleted(d.pressedAt))
       .catch(() => {})
       .finally(props.onReset);
   };
@@ -146,10 +173,20 @@ export function KioskFlow(props: KioskFlowProps) {
       );
       break;
     case 'rating':
-      body = <RatingScreen item={rating} busy={busy} onRate={(l) => void rate(l)} />;
+      body = <RatingScreen item={rating} chosen={level} busy={busy} onRate={(l) => void rate(l)} />;
       break;
     case 'followup':
-      body = <FollowUpScreen mood={moodFor(level ?? 1, rating.levels, rating.satisfiedAtLeast)} items={followUps} answers={answers} busy={busy} onChange={change} onSend={() => void send()} />;
+      body = (
+        <FollowUpScreen
+          mood={moodFor(level ?? 1, rating.levels, rating.satisfiedAtLeast)}
+          items={followUps}
+          answers={answers}
+          busy={busy}
+          onChange={change}
+          onChangeRating={changeFace}
+          onSend={() => void send()}
+        />
+      );
       break;
     case 'thanks':
       body = <ThankYouScreen seconds={form.kiosk.thankYouSeconds} onDone={props.onReset} />;

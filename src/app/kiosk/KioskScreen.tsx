@@ -9,7 +9,7 @@ import { useSetting, type DeviceSetup } from '../store/settings';
 import { exitFullscreen, requestFullscreen, useKioskGuards } from './kiosk-guards';
 import { setKioskMode, useKioskMode } from './kiosk-lock';
 import { KioskFlow } from './KioskFlow';
-import { lastKioskCompletion, recoverOrphans, type KioskForm } from './kiosk-store';
+import { lastKioskPress, recoverOrphans, type KioskForm } from './kiosk-store';
 import './kiosk.css';
 
 const PinPad = lazy(() => import('./PinPad').then((m) => ({ default: m.PinPad })));
@@ -28,7 +28,8 @@ function KioskSession({ latestForm, device }: { latestForm: KioskForm; device: D
   latest.current = latestForm;
   const [session, setSession] = useState(0);
   const [ready, setReady] = useState(false);
-  const lastCompleted = useRef(0);
+  // The misuse interval counts from the press of the last completed rating, never from an idle reset.
+  const lastPress = useRef(0);
 
   const firstForm = useRef(latestForm);
 
@@ -38,9 +39,9 @@ function KioskSession({ latestForm, device }: { latestForm: KioskForm; device: D
     // Once per kiosk start: a browser killed mid-rating left a draft; keep its rating, never show it to anyone.
     void recoverOrphans(firstForm.current)
       .catch(() => 0)
-      .then(lastKioskCompletion)
+      .then(lastKioskPress)
       .then((t) => {
-        lastCompleted.current = Math.max(lastCompleted.current, t);
+        lastPress.current = Math.max(lastPress.current, t);
         if (live) setReady(true);
       });
     return () => {
@@ -72,9 +73,9 @@ function KioskSession({ latestForm, device }: { latestForm: KioskForm; device: D
       form={form}
       device={device}
       minIntervalSeconds={minIntervalSeconds}
-      lastCompletedAt={() => lastCompleted.current}
-      onCompleted={(at) => {
-        lastCompleted.current = Math.max(lastCompleted.current, Date.parse(at) || Date.now());
+      lastPressAt={() => lastPress.current}
+      onCompleted={(pressedAt) => {
+        lastPress.current = Math.max(lastPress.current, pressedAt);
       }}
       onLanguage={(l) => void i18n.changeLanguage(l)}
       onReset={reset}

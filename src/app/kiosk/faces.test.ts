@@ -1,6 +1,6 @@
 // Faces follow the form: unhappy levels frown, satisfied ones smile, each level of a scale its own face.
 import { describe, expect, it } from 'vitest';
-import { moodFor } from './faces';
+import { levelsInOrder, moodFor } from './faces';
 
 describe('moodFor', () => {
   it('three levels with satisfaction from 2: a frown, a smile, a grin', () => {
@@ -23,5 +23,13 @@ describe('moodFor', () => {
           if (l < s) expect(m).toBeLessThanOrEqual(2);
           else expect(m).toBeGreaterThanOrEqual(2);
         }
+  });
+});
+
+describe('levelsInOrder', () => {
+  it('most satisfied first, as provincial desk ratings read, for 3 and 5 levels', () => {
+    expect(levelsInOrder(3)).toEqual([3, 2, 1]);
+    expect(levelsInOrder(5)).toEqual([5, 4, 3, 2, 1]);
+    expect(levelsInOrder(3).map((l) => moodFor(l, 3, 2))).toEqual([4, 3, 1]);
   });
 });

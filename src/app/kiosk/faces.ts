@@ -14,3 +14,11 @@ export function moodFor(level: number, levels: number, satisfiedAtLeast: number)
   if (level <= unhappy) return spread(level - 1, unhappy, 0, unhappy >= 3 ? 2 : 1) as Mood;
   return spread(level - satisfiedAtLeast, happy, happy >= 3 ? 2 : 3, 4) as Mood;
 }
+
+/**
+ * The levels in the order both kiosk screens show them: most satisfied first, as provincial one-stop rating
+ * systems read ("Rất hài lòng · Hài lòng · Không hài lòng"), left to right and top to bottom.
+ */
+export function levelsInOrder(levels: number): number[] {
+  return Array.from({ length: levels }, (_, i) => levels - i);
+}

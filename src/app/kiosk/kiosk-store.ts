@@ -1,5 +1,5 @@
 // What a kiosk session writes: the rating the moment it is pressed, the follow-up, and the completion into the outbox.
-import type { AnswerValue, ClientFlag, FormDefinition } from '../../core';
+import { findItem, isVisible, toIsoWithOffset, type AnswerValue, type Answers, type ClientFlag, type FormDefinition } from '../../core';
 import { db } from '../store/db';
 import { completeDraft, hasLostForm, saveAnswer, startDraft } from '../store/drafts';
 import { guardedWrite } from '../store/errors';
@@ -39,6 +39,32 @@ export function saveRating(input: RatingInput): Promise<Draft> {
   });
 }
 
+/**
+ * The person tapped another face before sending the follow-up: the same draft takes the new rating (never a second
+ * response), and follow-up answers the new rating no longer asks for go, so the response stays valid.
+ */
+export async function changeRating(form: KioskForm, draftId: string, level: number, ratingMs: number): Promise<void> {
+  const rating = form.kiosk.ratingItem;
+  await guardedWrite(() =>
+    db.drafts.update(draftId, (d) => {
+      d.answers[rating] = level;
+      for (const id of hiddenFollowUps(form, d.answers)) delete d.answers[id];
+      const section = sectionOf(form, rating);
+      d.durationMs[section] = (d.durationMs[section] ?? 0) + Math.max(0, Math.round(ratingMs));
+      d.itemId = rating;
+      d.updatedAt = toIsoWithOffset();
+    }),
+  );
+}
+
+/** Follow-up items the answers do not ask for (their showIf is false), whose answers must not be kept. */
+export function hiddenFollowUps(form: KioskForm, answers: Answers): string[] {
+  return form.kiosk.followUpItems.filter((id) => {
+    const item = findItem(form, id);
+    return !item || !isVisible(form, item, answers);
+  });
+}
+
 export function saveFollowUpAnswer(draftId: string, itemId: string, value: AnswerValue | undefined): Promise<number> {
   return saveAnswer(draftId, itemId, value);
 }
@@ -70,25 +96,24 @@ export async function finishRating(draftId: string): Promise<string> {
 }
 
 /**
- * The person walked away (idle reset) or the browser died mid-rating: the rating is kept, any partial
- * follow-up answers are dropped and the follow-up is marked unanswered. A draft without a rating holds
- * nothing of value and is removed.
+ * The person walked away (idle reset) or the browser died mid-rating: the rating is kept, and so is what they had
+ * already chosen or written in the follow-up (each saved as it was given); the follow-up is marked unanswered, since
+ * it was never sent. A draft without a rating holds nothing of value and is removed.
  */
 export async function abandonDraft(form: KioskForm | undefined, draftId: string): Promise<string | null> {
   const d = await db.drafts.get(draftId);
   // One that lost its form is kept for a person to see on the home screen, never completed under a guess.
   if (!d || hasLostForm(d)) return null;
-  const ratingItem = form?.id === d.formId ? form.kiosk.ratingItem : undefined;
-  const level = ratingItem ? d.answers[ratingItem] : Object.values(d.answers).find((v) => typeof v === 'number');
+  const known = form?.id === d.formId ? form : undefined;
+  const level = known ? d.answers[known.kiosk.ratingItem] : Object.values(d.answers).find((v) => typeof v === 'number');
   if (typeof level !== 'number') {
     await guardedWrite(() => db.drafts.delete(draftId));
     return null;
   }
-  const followUp = form?.id === d.formId ? form.kiosk.followUpItems : [];
-  const due = form?.id === d.formId ? needsFollowUp(form, level) : true;
+  const due = known ? needsFollowUp(known, level) : true;
   await guardedWrite(() =>
     db.drafts.update(draftId, (draft) => {
-      for (const id of followUp) delete draft.answers[id];
+      if (known) for (const id of hiddenFollowUps(known, draft.answers)) delete draft.answers[id];
       if (due && !draft.flags.includes('followup-unanswered')) draft.flags.push('followup-unanswered');
     }),
   );
@@ -102,8 +127,12 @@ export async function recoverOrphans(form: KioskForm | undefined): Promise<numbe
   return orphans.length;
 }
 
-/** When the last kiosk response on this tablet was completed (epoch ms), for the misuse interval. */
-export async function lastKioskCompletion(): Promise<number> {
+/**
+ * When the face of the last completed kiosk rating on this tablet was pressed (epoch ms; 0 if none), for the misuse
+ * interval. The draft is created at the press, so that is the response's start; its completion can be much later
+ * (a follow-up, or an idle reset) and says nothing about how soon the next person may rate.
+ */
+export async function lastKioskPress(): Promise<number> {
   let last = 0;
   await db.outbox
     .orderBy('queuedAt')
@@ -111,7 +140,12 @@ export async function lastKioskCompletion(): Promise<number> {
     .filter((e) => e.response.mode === 'kiosk')
     .limit(1)
     .each((e) => {
-      last = Date.parse(e.response.completedAt) || 0;
+      last = Date.parse(e.response.startedAt) || 0;
     });
   return last;
+}
+
+/** A press this soon after the last completed rating's press is most likely the same person again: kept, but flagged. */
+export function isMisuse(pressAt: number, lastPressAt: number, minIntervalSeconds: number): boolean {
+  return lastPressAt > 0 && pressAt - lastPressAt < minIntervalSeconds * 1000;
 }

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isValidPin, PIN_MAX_LENGTH, PIN_MIN_LENGTH, setPin, verifyPin } from '../security/pin';
 import { useSetting } from '../store/settings';
+import { SUPERVISOR_PIN_CARD_ID } from '../sync/SupervisorPinGate';
 import { SaveRow, type SaveMessage } from './SaveRow';
 
 export function SupervisorPinCard() {
@@ -50,7 +51,7 @@ export function SupervisorPinCard() {
   };
   const pinInput = { type: 'password', inputMode: 'numeric', autoComplete: 'off', maxLength: PIN_MAX_LENGTH } as const;
   return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="supervisor-pin-card">
+    <section className="card" id={SUPERVISOR_PIN_CARD_ID} aria-labelledby={`${id}-title`} data-testid="supervisor-pin-card">
       <h2 id={`${id}-title`}>{t('pinTitle')}</h2>
       <p className="muted">{t(isSet ? 'pinSet' : 'pinNotSet')}</p>
       <form className="stack" onSubmit={(e) => void submit(e)}>

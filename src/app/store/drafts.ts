@@ -74,8 +74,8 @@ export function updateDraft(id: string, patch: Partial<Omit<Draft, 'id' | 'answe
   return guardedWrite(() => db.drafts.update(id, { ...patch, updatedAt: toIsoWithOffset() }));
 }
 
-export function moveTo(id: string, stage: DraftStage, sectionIndex = 0, itemId: string | null = null): Promise<number> {
-  return updateDraft(id, { stage, sectionIndex, itemId });
+export function moveTo(id: string, stage: DraftStage, sectionIndex = 0, itemId: string | null = null, returnToReview = false): Promise<number> {
+  return updateDraft(id, { stage, sectionIndex, itemId, returnToReview });
 }
 
 /** Adds time spent on a section; kept per section so supervisors can spot rushed interviews. */

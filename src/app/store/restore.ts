@@ -65,6 +65,7 @@ export function restoreDraft(raw: unknown): Draft {
     stage: STAGES.includes(r.stage as DraftStage) ? (r.stage as DraftStage) : 'questions',
     sectionIndex: count(r.sectionIndex) ?? 0,
     itemId: text(r.itemId),
+    ...(r.returnToReview === undefined ? {} : { returnToReview: r.returnToReview === true }),
   };
 }
 

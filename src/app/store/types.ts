@@ -36,6 +36,8 @@ export interface Draft {
   stage: DraftStage;
   sectionIndex: number;
   itemId: string | null;
+  /** Opened from review to change one answer: the way on is back to review, also after a pause or a reload. */
+  returnToReview?: boolean;
 }
 
 export type OutboxState = 'queued' | 'sent' | 'conflict' | 'rejected';

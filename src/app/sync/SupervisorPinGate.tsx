@@ -1,54 +1,57 @@
-// Asks for the supervisor PIN (security/pin) before showing what only a supervisor may do; sets one if none exists.
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+// Asks for the supervisor PIN (security/pin) before showing what only a supervisor may do. The PIN is set in one
+// place only, the Supervisor PIN card on the same page; until then this says so and points there, and it follows
+// the stored PIN live, so a PIN set a moment ago is asked for at once, with no reload.
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasPin, isValidPin, PIN_MAX_LENGTH, setPin, verifyPin } from '../security/pin';
+import { PIN_MAX_LENGTH, verifyPin } from '../security/pin';
+import { useSetting } from '../store/settings';
+
+/** The id of the Supervisor PIN card (settings), where the gate sends a tablet that has no PIN yet. */
+export const SUPERVISOR_PIN_CARD_ID = 'supervisor-pin';
+
+function goToPinCard(): void {
+  const card = document.getElementById(SUPERVISOR_PIN_CARD_ID);
+  card?.scrollIntoView({ block: 'start' });
+  card?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+}
 
 export function SupervisorPinGate({ children }: { children: (lock: () => void) => ReactNode }) {
   const { t } = useTranslation('sync');
   const id = useId();
+  const hash = useSetting('supervisorPinHash');
   const [unlocked, setUnlocked] = useState(false);
-  const [pinSet, setPinSet] = useState<boolean | null>(null);
   const [pin, setPinValue] = useState('');
-  const [repeat, setRepeat] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void hasPin().then(setPinSet);
-  }, [unlocked]);
+  if (unlocked && hash) return <>{children(() => setUnlocked(false))}</>;
+  if (hash === undefined) return null;
 
-  if (unlocked) return <>{children(() => setUnlocked(false))}</>;
-  if (pinSet === null) return null;
-
-  const digits = (v: string) => v.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH);
+  if (!hash) {
+    return (
+      <div className="stack" data-testid="pin-gate">
+        <p className="ok-text">{t('export.notSet')}</p>
+        <div>
+          <button type="button" className="btn" onClick={goToPinCard}>
+            {t('export.goSetPin')}
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    if (!isValidPin(pin)) {
-      setMessage(t('export.pinInvalid'));
-      return;
-    }
     setBusy(true);
     setMessage(t('export.checking'));
     try {
-      if (!pinSet) {
-        if (pin !== repeat) {
-          setMessage(t('export.pinMismatch'));
-          return;
-        }
-        await setPin(pin);
-        setMessage('');
-        setUnlocked(true);
-        return;
-      }
       const r = await verifyPin(pin);
       setPinValue('');
       if (r.ok) {
         setMessage('');
         setUnlocked(true);
       } else if (r.reason === 'not-set') {
-        setPinSet(false);
         setMessage('');
       } else if (r.lockedUntil > Date.now()) {
         setMessage(t('export.locked', { count: Math.ceil((r.lockedUntil - Date.now()) / 1000) }));
@@ -65,21 +68,23 @@ export function SupervisorPinGate({ children }: { children: (lock: () => void) =
   return (
     <form className="stack" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} data-testid="pin-gate">
       <p id={`${id}-title`} className="ok-text">
-        {pinSet ? t('export.pinTitle') : t('export.notSet')}
+        {t('export.pinTitle')}
       </p>
       <label className="field">
-        <span>{pinSet ? t('export.pin') : t('export.newPin')}</span>
-        <input type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPinValue(digits(e.target.value))} name="supervisorPin" />
+        <span>{t('export.pin')}</span>
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={PIN_MAX_LENGTH}
+          value={pin}
+          onChange={(e) => setPinValue(e.target.value.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH))}
+          name="supervisorPin"
+        />
       </label>
-      {!pinSet && (
-        <label className="field">
-          <span>{t('export.repeatPin')}</span>
-          <input type="password" inputMode="numeric" autoComplete="off" value={repeat} onChange={(e) => setRepeat(digits(e.target.value))} name="supervisorPinRepeat" />
-        </label>
-      )}
       <div>
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {pinSet ? t('export.unlock') : t('export.setPin')}
+          {t('export.unlock')}
         </button>
       </div>
       <p role="alert" data-testid="pin-gate-message">

@@ -1,5 +1,6 @@
 // The sync part of the status bar: the last error in plain words, what needs attention, and "Send now".
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureText } from '../api/problem-text';
 import { navigate } from '../router';
@@ -16,6 +17,9 @@ export function SyncStatus() {
   const attention = useLiveQuery(countNeedingAttention, [], 0);
   const { sending } = useSyncActivity();
   const failure = decodeFailure(lastError);
+  // The error keeps the bar to one line, cut short with "…"; a tap shows all of it (screen readers always get all).
+  const [expanded, setExpanded] = useState(false);
+  const text = failure ? failureText(failure, i18n.language) : '';
   return (
     <>
       {attention > 0 && (
@@ -28,12 +32,18 @@ export function SyncStatus() {
           {t('status.notEnrolled')}
         </span>
       )}
-      <span role="status" className={failure ? 'pill pill-off' : 'sr-only'} data-testid="sync-error" data-code={failure?.kind === 'problem' ? (failure.code ?? '') : (failure?.kind ?? '')}>
+      <span
+        role="status"
+        className={failure ? 'pill pill-off sync-error' : 'sr-only'}
+        data-testid="sync-error"
+        data-code={failure?.kind === 'problem' ? (failure.code ?? '') : (failure?.kind ?? '')}
+        data-expanded={expanded || undefined}
+      >
         {failure && (
-          <>
+          <button type="button" className="sync-error-text" title={text} aria-expanded={expanded} onClick={() => setExpanded((e) => !e)}>
             <span className="sr-only">{t('status.errorLabel')}: </span>
-            {failureText(failure, i18n.language)}
-          </>
+            {text}
+          </button>
         )}
       </span>
       {device?.token && (

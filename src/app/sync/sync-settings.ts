@@ -39,6 +39,11 @@ export async function readTuning(): Promise<SyncTuning> {
   };
 }
 
+/** A procedure the site's interviews name often, as GET /api/v1/device lists it. */
+export interface KnownProcedure {
+  code: string;
+  name: string;
+}
 
 /** What the endpoint told this tablet about itself; kept so the enumerator list works offline. */
 export interface EnrolmentInfo {
@@ -47,6 +52,8 @@ export interface EnrolmentInfo {
   /** From enrolment; GET /api/v1/device refreshes it. */
   site: Pick<SiteJson, 'id' | 'code' | 'name' | 'timeZone'>;
   enumerators: EnumeratorJson[];
+  /** The site's most used procedures, most used first; offered when an interview starts, offline too. */
+  procedures?: KnownProcedure[];
   /** When the device, enumerators and forms were last fetched. */
   refreshedAt?: string;
   formsFetchedAt?: string;

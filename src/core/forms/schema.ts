@@ -177,6 +177,8 @@ const FormBase = z.object({
   id: ItemId,
   version: z.int().check(z.gte(1)),
   title: LocalizedText,
+  /** A few words that tell this form from its siblings on a button ("SIPAS 2023–2026"); the title when absent. */
+  shortTitle: z.optional(LocalizedText),
   description: z.optional(LocalizedText),
   scale: z.optional(ScaleLabels),
   sections: z.array(Section).check(z.minLength(1)),

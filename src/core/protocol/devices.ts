@@ -19,11 +19,20 @@ export interface EnumeratorJson {
   displayName: string;
 }
 
-/** GET /api/v1/device: the calling device, its site and the site's enumerators. */
+/** A procedure the site's interviews name often (code, the name given last, how many interviews). */
+export interface KnownProcedureJson {
+  code: string;
+  name: string;
+  uses: number;
+}
+
+/** GET /api/v1/device: the calling device, its site, the site's enumerators and its most used procedures. */
 export interface DeviceAnswer {
   device: { id: string; name: string };
   site: SiteJson;
   enumerators: EnumeratorJson[];
+  /** Absent from servers older than this field: a tablet reads it as unknown. */
+  procedures?: KnownProcedureJson[];
 }
 
 export interface DeviceJson {

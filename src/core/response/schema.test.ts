@@ -47,6 +47,14 @@ describe('Response', () => {
     expect(problems({ ...valid, completedAt: '2026-11-26T02:07:30Z' })).toEqual([]);
   });
 
+  it('takes a procedure by its code, its name or both (trimmed), never by neither', () => {
+    const procedure = (p: unknown) => Response.parse({ ...valid, procedure: p }).procedure;
+    expect(procedure({ code: ' 1.001 ', name: '' })).toEqual({ code: '1.001', name: '' });
+    expect(procedure({ code: '', name: ' Đăng ký khai sinh ' })).toEqual({ code: '', name: 'Đăng ký khai sinh' });
+    expect(problems({ ...valid, procedure: { code: ' ', name: ' ' } })).toEqual(['procedure.code: needs a code or a name']);
+    expect(problems({ ...valid, procedure: { code: '', name: 'x'.repeat(301) } })[0]).toMatch(/^procedure\.name: must have at most 300/);
+  });
+
   it('needs an enumerator for interviews', () => {
     expect(problems({ ...valid, enumeratorId: null })).toEqual(['enumeratorId: is required for interviews']);
   });

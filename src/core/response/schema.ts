@@ -18,10 +18,13 @@ export type Mode = z.infer<typeof Mode>;
 export const ClientFlag = z.enum(['kiosk-misuse', 'followup-unanswered']);
 export type ClientFlag = z.infer<typeof ClientFlag>;
 
-export const Procedure = z.object({
-  code: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-  name: z._default(z.string().check(z.trim(), z.maxLength(300)), ''),
-});
+/** The procedure (TTHC) a person just finished: its code, its name, or both; an enumerator may not know the code. */
+export const Procedure = z
+  .object({
+    code: z.string().check(z.trim(), z.maxLength(64)),
+    name: z._default(z.string().check(z.trim(), z.maxLength(300)), ''),
+  })
+  .check(z.refine((p) => p.code !== '' || p.name !== '', { path: ['code'], message: 'needs a code or a name' }));
 export type Procedure = z.infer<typeof Procedure>;
 
 export const Response = z

@@ -41,7 +41,7 @@ describe.each(testDatabases())('enrolment on $kind', ({ create }) => {
     expect(body).toEqual({ deviceId: expect.any(String), token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), site: { id: w.siteA.id, code: 'HN-HK', name: 'Một cửa quận Hoàn Kiếm', kind: 'quan-huyen', timeZone: 'Asia/Ho_Chi_Minh' } });
 
     const me = await app.inject({ method: 'GET', url: '/api/v1/device', headers: { authorization: `Bearer ${body.token}` } });
-    expect(me.json()).toEqual({ device: { id: body.deviceId, name: 'Máy tính bảng quầy 2' }, site: body.site, enumerators: [{ id: w.enumeratorA.id, displayName: 'Trần Văn Minh' }] });
+    expect(me.json()).toEqual({ device: { id: body.deviceId, name: 'Máy tính bảng quầy 2' }, site: body.site, enumerators: [{ id: w.enumeratorA.id, displayName: 'Trần Văn Minh' }], procedures: [] });
 
     const forms = await app.inject({ method: 'GET', url: '/api/v1/forms', headers: { authorization: `Bearer ${body.token}` } });
     expect(forms.json().forms.map((f: { id: string }) => f.id).sort()).toEqual(['desk-rating', 'sipas-2017', 'sipas-2023']);

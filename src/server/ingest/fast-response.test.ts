@@ -39,7 +39,7 @@ const FIELD_EDGES: Record<string, fc.Arbitrary<unknown>> = {
   mode: fc.constantFrom('interview', 'kiosk', 'Interview', 'kiosk '),
   locale: fc.constantFrom('vi', 'en', 'VI', 'fr', ''),
   enumeratorId: fc.constantFrom(null, undefined, '', 'e', 'e'.repeat(64), 'e'.repeat(65)),
-  procedure: fc.constantFrom(null, undefined, { code: ' ' }, { code: ' a ' }, { code: 'a', name: null }, { code: 'a', name: ' ' }, { code: 'a'.repeat(65) }, { code: ` ${'a'.repeat(64)} ` }, { code: 'a', extra: 1 }, ['a']),
+  procedure: fc.constantFrom(null, undefined, { code: ' ' }, { code: ' a ' }, { code: '', name: 'Đăng ký khai sinh' }, { code: ' ', name: ' ' }, { code: '', name: '' }, { name: 'Đăng ký' }, { code: 'a', name: null }, { code: 'a', name: ' ' }, { code: 'a'.repeat(65) }, { code: ` ${'a'.repeat(64)} ` }, { code: 'a', extra: 1 }, ['a']),
   startedAt: edgeDate,
   completedAt: edgeDate,
   durationMs: fc.constantFrom(undefined, {}, { a: 0 }, { a: -0 }, { a: -1 }, { a: 1.5 }, { a: Number.MAX_SAFE_INTEGER }, { a: Number.MAX_SAFE_INTEGER + 1 }, { a: Infinity }, { ['k'.repeat(65)]: 1 }, []),

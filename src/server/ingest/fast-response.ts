@@ -99,13 +99,15 @@ export function fastParseResponse(input: unknown): Response | null {
     // A plain object, not strict: unknown keys are dropped, code and name trimmed before their lengths are checked.
     if (!isJsonObject(p) || typeof p.code !== 'string') return null;
     const code = p.code.trim();
-    if (code.length < 1 || code.length > CODE_MAX) return null;
+    if (code.length > CODE_MAX) return null;
     let name = '';
     if (p.name !== undefined) {
       if (typeof p.name !== 'string') return null;
       name = p.name.trim();
       if (name.length > NAME_MAX) return null;
     }
+    // A code, a name, or both: an enumerator may know a procedure only by its name.
+    if (code === '' && name === '') return null;
     procedure = { code, name };
   }
 

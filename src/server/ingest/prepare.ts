@@ -102,7 +102,8 @@ export function prepareItem(item: unknown, scope: Scope, forms: ReadonlyMap<stri
       // The payload keeps the exact figures; the column is for sorting and flags, so it is clamped to fit.
       duration_ms: Math.min(Math.max(0, duration), INT4_MAX),
       flags: r.flags.length === 0 ? '[]' : JSON.stringify(r.flags),
-      procedure_code: r.procedure?.code ?? null,
+      // A procedure known only by its name has no code to sort or group by.
+      procedure_code: r.procedure?.code || null,
       answers: r.answers,
     },
   };

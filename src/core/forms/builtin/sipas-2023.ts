@@ -43,6 +43,7 @@ export const sipas2023: FormInput = {
     vi: 'Khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS 2023–2026)',
     en: 'Survey of citizen and organisation satisfaction with the service of state administrative agencies (SIPAS 2023–2026)',
   },
+  shortTitle: { vi: 'SIPAS 2023–2026', en: 'SIPAS 2023–2026' },
   description: {
     vi: 'Dành cho người từ 18 tuổi trở lên vừa nhận kết quả giải quyết thủ tục hành chính.',
     en: 'For people aged 18 or over who have just received the result of an administrative procedure.',

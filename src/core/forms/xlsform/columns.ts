@@ -58,8 +58,8 @@ export const CHOICES: ColumnSpec = {
   required: ['list_name', 'name'],
 };
 export const SETTINGS: ColumnSpec = {
-  supported: ['form_id', 'version', 'form_title', 'default_language', 'kind', ...Object.keys(KIOSK_FIELDS)],
-  translatable: ['form_title'],
+  supported: ['form_id', 'version', 'form_title', 'short_title', 'default_language', 'kind', ...Object.keys(KIOSK_FIELDS)],
+  translatable: ['form_title', 'short_title'],
   unsupported: [
     'instance_name',
     'public_key',

@@ -421,6 +421,12 @@ describe('the settings sheet', () => {
     expect(xlsformMessage(e[0], 'en')).toBe(`Version “${shown}” is not valid: it must be a whole number from 1 to 2147483647, e.g. 1 or 2026041501.`);
   });
 
+  it('reads a short title for the start button, in each language, and leaves it out when there is none', () => {
+    const form = read(small({ settingsExtra: { 'short_title::vi': 'Phiếu thử 2026', 'short_title::en': 'Test 2026' } })).form;
+    expect(form.shortTitle).toEqual({ vi: 'Phiếu thử 2026', en: 'Test 2026' });
+    expect(read(small()).form.shortTitle).toBeUndefined();
+  });
+
   it('accepts a date-stamped integer version as ODK users write it', () => {
     expect(read(small({ settingsExtra: { version: 2026041501 } })).form.version).toBe(2026041501);
   });

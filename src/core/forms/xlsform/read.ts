@@ -120,7 +120,7 @@ export function readXlsForm(workbook: Workbook): ReadXlsFormResult {
   for (const [sheet, fields] of [
     [survey, ['label', 'hint']],
     [choicesSheet, ['label']],
-    [settings, ['form_title']],
+    [settings, ['form_title', 'short_title']],
     [elementsSheet, ['label']],
   ] as const) {
     for (const field of fields) {
@@ -166,6 +166,7 @@ export function readXlsForm(workbook: Workbook): ReadXlsFormResult {
   }
   const title = settings && settingsRow ? localize(settings, settingsRow, 'form_title') : undefined;
   if (settings && !title) problems.error('setting-missing', settings.place(settingsRow), { setting: 'form_title' });
+  const shortTitle = settings && settingsRow ? localize(settings, settingsRow, 'short_title') : undefined;
   const kindText = setting('kind').toLowerCase();
   const kind = kindText === '' ? 'interview' : kindText;
   if (kind !== 'interview' && kind !== 'kiosk') problems.error('kind-invalid', settings!.place(settingsRow, 'kind'), { value: setting('kind') });
@@ -547,6 +548,7 @@ export function readXlsForm(workbook: Workbook): ReadXlsFormResult {
     version,
     kind,
     title: title!,
+    ...(shortTitle ? { shortTitle } : {}),
     ...(description ? { description } : {}),
     ...(scale ? { scale: { levels: scale.levels, na: scale.na ?? satisfactionScale.na } } : {}),
     sections: sections.map((s) => {

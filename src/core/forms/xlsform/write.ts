@@ -154,6 +154,7 @@ export function writeXlsForm(form: FormDefinition): WriteXlsFormResult {
     form_id: form.id,
     version: numberCell(form.version),
     ...texts('form_title', form.title),
+    ...(form.shortTitle ? texts('short_title', form.shortTitle) : {}),
     default_language: 'vi',
     kind: form.kind,
   };
@@ -176,7 +177,18 @@ export function writeXlsForm(form: FormDefinition): WriteXlsFormResult {
   const workbook: Record<string, SheetRow[]> = {
     survey: sheet(surveyColumns, surveyRows),
     choices: sheet(['list_name', 'name', ...langs.map((l) => header('label', l))], choiceRows),
-    settings: sheet(['form_id', 'version', ...langs.map((l) => header('form_title', l)), 'default_language', 'kind', ...kioskColumns], [settings]),
+    settings: sheet(
+      [
+        'form_id',
+        'version',
+        ...langs.map((l) => header('form_title', l)),
+        ...(form.shortTitle ? langs.map((l) => header('short_title', l)) : []),
+        'default_language',
+        'kind',
+        ...kioskColumns,
+      ],
+      [settings],
+    ),
   };
   if (form.kind === 'interview' && form.scoring) {
     workbook.elements = sheet(
