@@ -28,7 +28,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 240_000,
     // Per-port data and build folders, so two runs on one machine never share a database or a dist/.
-    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', DATA_DIR: `.tmp/e2e-data-${E2E_PORT}`, DIST_DIR: `.tmp/dist-${E2E_PORT}`, HAILONG_E2E: '1' },
+    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', DATA_DIR: `.tmp/e2e-data-${E2E_PORT}`, DIST_DIR: `.tmp/dist-${E2E_PORT}`, },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -1,5 +1,5 @@
-// `npm test`: unit and integration tests (vitest, SQLite and PostgreSQL), then browser tests (Playwright in
-// Debian's Chromium); ends with one "N passed, N failed" line covering both.
+// `npm test`: the type check and the linter (boundaries, unused code) first, then unit and integration tests (vitest,
+// SQLite and PostgreSQL), then browser tests (Playwright in Debian's Chromium); ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -23,6 +23,15 @@ const run = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 const only = process.argv[2];
+// A type error, a boundary crossed or dead code fails the run before any test spends minutes on it.
+for (const check of ['typecheck', 'lint']) {
+  console.log(`> npm run ${check}`);
+  if (run('npm', ['run', '-s', check]) !== 0) {
+    console.error(`\nnpm run ${check} failed: fix it before the tests run.`);
+    console.log('\n0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 let status = 0;
 if (only !== 'e2e') status |= run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 if (only !== 'unit') status |= run('npx', ['playwright', 'test'], { PW_JSON: pwJson });

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_PORT } from './env';
 
-export const SERVED_DIR = `.tmp/dist-${E2E_PORT}`;
+const SERVED_DIR = `.tmp/dist-${E2E_PORT}`;
 
 /** Builds the current sources into a separate folder with the given build id. */
 export function buildRelease(buildId: string): string {

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test, type Page } from '@playwright/test';
 
-export const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
+const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 
 const README_DIR = 'docs/screenshots';
 

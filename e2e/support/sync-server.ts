@@ -48,7 +48,6 @@ export class SyncServer {
         DATA_DIR: dataDir,
         // The build the shared server made: start.mjs rebuilds it only if the sources changed.
         DIST_DIR: `.tmp/dist-${E2E_PORT}`,
-        HAILONG_E2E: '1',
         LOG_LEVEL: 'error',
         ...env,
       },

@@ -2,10 +2,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problem, Problem, problemBody, type Lang } from '../core/protocol/problems';
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /** Picks the title language from Accept-Language: Vietnamese when it comes before English, else English. */
-export function langOf(acceptLanguage: string | undefined): Lang {
+function langOf(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'en';
   for (const part of acceptLanguage.toLowerCase().split(',')) {
     const tag = part.trim().split(';')[0];

@@ -9,7 +9,7 @@ export interface FaultConfig {
   hangMs: number;
 }
 
-export type FaultKind = 'error' | 'drop' | 'hang';
+type FaultKind = 'error' | 'drop' | 'hang';
 export interface FaultPlan {
   kind: FaultKind;
   /** Whether the batch is stored before the fault strikes (the tablet sees a failure for a stored batch). */

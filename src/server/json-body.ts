@@ -68,7 +68,9 @@ export interface RawJsonBodyConfig {
 }
 
 declare module 'fastify' {
-  interface FastifyContextConfig extends RawJsonBodyConfig {}
+  interface FastifyContextConfig {
+    rawJsonBody?: boolean;
+  }
 }
 
 export function installJsonParser(app: FastifyInstance): void {

@@ -17,7 +17,7 @@ type Needs<K extends RouteKey> = (Params<K> extends undefined ? { params?: undef
   (Body<K> extends undefined ? { body?: undefined } : { body: Body<K> }) &
   (Query<K> extends undefined ? { query?: undefined } : { query?: Query<K> });
 
-export type CallOptions<K extends RouteKey> = Needs<K> & {
+type CallOptions<K extends RouteKey> = Needs<K> & {
   /** The device's bearer token. */
   token?: string;
   /** The whole exchange (headers and body) must finish within this, or it is aborted and fails as a timeout. */

@@ -3,8 +3,7 @@
 // route carries only its own words: the kiosk's JS budget (150 KB gzip) cannot afford the dashboard's.
 import viCommon from './locales/vi/common.json';
 
-export const namespaces = ['common', 'interview', 'kiosk', 'kioskSettings', 'sync', 'supervisor', 'problems'] as const;
-export type Namespace = (typeof namespaces)[number];
+export type Namespace = 'common' | 'interview' | 'kiosk' | 'kioskSettings' | 'sync' | 'supervisor' | 'problems';
 
 /** What the first paint needs with no wait: the default language's shell strings. */
 export const bundled = { vi: { common: viCommon } };

@@ -25,7 +25,7 @@ export interface SectionStepProps {
 }
 
 /** Puts focus on a question's answer (the chosen one, else the first) and brings it to the middle of the screen. */
-export function focusQuestion(itemId: string): boolean {
+function focusQuestion(itemId: string): boolean {
   const el = document.getElementById(questionDomId(itemId));
   if (!el) return false;
   const input = el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input:not([disabled]), textarea');
@@ -49,6 +49,7 @@ export function SectionStep(props: SectionStepProps) {
     window.scrollTo(0, 0);
     headingRef.current?.focus();
     // Only on arrival: later renders must not move the interviewer's focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const missing = attempted ? missingRequired(form, items, answers) : [];

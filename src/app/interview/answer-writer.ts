@@ -2,7 +2,7 @@
 import type { AnswerValue } from '../../core';
 import { saveAnswer } from '../store/drafts';
 
-export const TYPING_DEBOUNCE_MS = 250;
+const TYPING_DEBOUNCE_MS = 250;
 
 interface Pending {
   value: AnswerValue | undefined;

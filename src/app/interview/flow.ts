@@ -27,7 +27,7 @@ export function visibleSections(form: FormDefinition, answers: Answers): number[
 }
 
 /** The section to show for a stored index: itself if visible, else the next visible one (or the last). */
-export function nearestVisibleSection(form: FormDefinition, answers: Answers, index: number): number {
+function nearestVisibleSection(form: FormDefinition, answers: Answers, index: number): number {
   const visible = visibleSections(form, answers);
   return visible.find((i) => i >= index) ?? visible[visible.length - 1] ?? 0;
 }
@@ -37,7 +37,7 @@ export function missingRequired(form: FormDefinition, items: readonly Item[], an
 }
 
 /** Answers given to items that the current answers hide: they must go, or the response would not validate. */
-export function hiddenAnswers(form: FormDefinition, answers: Answers): string[] {
+function hiddenAnswers(form: FormDefinition, answers: Answers): string[] {
   return allItems(form)
     .filter((item) => item.id in answers && !isVisible(form, item, answers))
     .map((item) => item.id);

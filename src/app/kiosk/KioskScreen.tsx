@@ -106,8 +106,9 @@ export default function KioskScreen() {
   const pinHash = useSetting('supervisorPinHash');
   const forms = useLiveQuery(() => availableForms('kiosk'), []);
   let content = null;
-  if (on === undefined || device === undefined || pinHash === undefined || forms === undefined) content = null;
-  else if (!device) content = <NotReady message={t('notSetUp.body')} />;
+  if (on === undefined || device === undefined || pinHash === undefined || forms === undefined) {
+    // Still reading the store: nothing yet, so no flash of the wrong screen.
+  } else if (!device) content = <NotReady message={t('notSetUp.body')} />;
   else if (!pickForm(forms)) content = <NotReady message={t('noForm')} />;
   else if (on) content = <KioskSession latestForm={pickForm(forms)!} device={device} />;
   else

@@ -6,7 +6,7 @@ import { getSetting, setSetting } from '../store/settings';
 export const PIN_MIN_LENGTH = 4;
 export const PIN_MAX_LENGTH = 8;
 /** Free tries before each further wrong PIN locks the pad for a growing delay. */
-export const FREE_ATTEMPTS = 5;
+const FREE_ATTEMPTS = 5;
 const ITERATIONS = 210_000;
 const ATTEMPTS_KEY = 'supervisorPinAttempts';
 
@@ -34,7 +34,7 @@ async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: nu
 }
 
 /** "pbkdf2-sha256$<iterations>$<salt>$<hash>", so the cost can be raised later without breaking old PINs. */
-export async function hashPin(pin: string): Promise<string> {
+async function hashPin(pin: string): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   return `pbkdf2-sha256$${ITERATIONS}$${b64(salt)}$${b64(await derive(pin, salt, ITERATIONS))}`;
 }

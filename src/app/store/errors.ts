@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 
 export type StoreErrorKind = 'quota' | 'other';
 
-export function classifyStoreError(err: unknown): StoreErrorKind {
+function classifyStoreError(err: unknown): StoreErrorKind {
   const e = err as { name?: string; inner?: { name?: string } } | null;
   return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError' ? 'quota' : 'other';
 }
@@ -12,13 +12,13 @@ let current: StoreErrorKind | null = null;
 const listeners = new Set<() => void>();
 
 /** Records a failed write so the shell can show it; what was saved before is untouched by design. */
-export function reportStoreError(err: unknown): StoreErrorKind {
+function reportStoreError(err: unknown): StoreErrorKind {
   current = classifyStoreError(err);
   listeners.forEach((l) => l());
   return current;
 }
 
-export function clearStoreError(): void {
+function clearStoreError(): void {
   current = null;
   listeners.forEach((l) => l());
 }

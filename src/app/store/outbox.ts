@@ -2,7 +2,7 @@
 import { db } from './db';
 import type { OutboxEntry } from './types';
 
-export const SENT_RETENTION_DAYS = 30;
+const SENT_RETENTION_DAYS = 30;
 
 export function countWaiting(): Promise<number> {
   return db.outbox.where('state').equals('queued').count();

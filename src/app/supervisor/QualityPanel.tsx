@@ -8,7 +8,7 @@ import type { QualityFlag } from '../../core/scoring/quality';
 import { minutes, num } from './format';
 import { ResponseDrawer } from './ResponseDrawer';
 
-export const FLAGS: QualityFlag[] = ['too-fast', 'straight-lining', 'clock-skew', 'kiosk-misuse'];
+const FLAGS: QualityFlag[] = ['too-fast', 'straight-lining', 'clock-skew', 'kiosk-misuse'];
 
 export function QualityPanel({ quality, siteById }: { quality: QualityJson | null; siteById: Map<string, SiteJson> }) {
   const { t, i18n } = useTranslation('supervisor');

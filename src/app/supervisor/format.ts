@@ -2,7 +2,7 @@
 import { formatDate, formatNumber, formatPercent } from '../../core/format';
 import type { Figure } from '../../core/protocol/scores';
 
-export const DASH = '—';
+const DASH = '—';
 
 export function pct(value: number | null | undefined, lang: string, digits = 2): string {
   return value === null || value === undefined ? DASH : formatPercent(value, lang, digits);

@@ -30,6 +30,7 @@ export function useApi<K extends RouteKey>(route: K | null, options: { params?: 
       live = false;
     };
     // The URL stands for the route and its options: a new object with the same content is not a new request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, reloadKey]);
   return state;
 }

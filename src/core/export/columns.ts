@@ -28,7 +28,7 @@ function text(label: LocalizedText, locale: ExportLocale): string {
 }
 
 /** Item headers carry the id first ("E1.1: Nơi ngồi chờ…"), so a column is found by id in either language. */
-export function itemHeader(item: Item, locale: ExportLocale): string {
+function itemHeader(item: Item, locale: ExportLocale): string {
   return neutralizeCell(`${item.id}: ${text(item.label, locale)}`);
 }
 
@@ -47,7 +47,7 @@ export function exportHeader(form: FormDefinition, locale: ExportLocale): string
   return exportColumns(form, locale).map((c) => c.header);
 }
 
-export interface CodebookCode {
+interface CodebookCode {
   code: string | number;
   label: string;
 }

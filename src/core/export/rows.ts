@@ -34,7 +34,7 @@ function textCell(s: string): Cell {
  * The coded value of one answer: likert5 1–5 or "na", rating level, single = option value, multi = option
  * values in form option order joined by ";", number as a number, text neutralised; no answer = null.
  */
-export function encodeAnswer(item: Item, value: AnswerValue | undefined): Cell {
+function encodeAnswer(item: Item, value: AnswerValue | undefined): Cell {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (Array.isArray(value)) {

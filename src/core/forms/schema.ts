@@ -13,8 +13,8 @@ const ItemId = z
 
 const OptionValue = z.string().check(z.minLength(1), z.maxLength(64));
 
-export const Option = z.object({ value: OptionValue, label: LocalizedText });
-export type Option = z.infer<typeof Option>;
+const Option = z.object({ value: OptionValue, label: LocalizedText });
+type Option = z.infer<typeof Option>;
 
 const ConditionValues = z.array(z.union([z.string(), z.number()])).check(z.minLength(1));
 
@@ -65,7 +65,7 @@ export const Condition: z.ZodMiniType<Condition, Condition> = z.discriminatedUni
 ]);
 
 /** Every leaf of a condition with its path inside it (for messages), left to right. */
-export function conditionLeaves(cond: Condition, path: (string | number)[] = []): { leaf: LeafCondition; path: (string | number)[] }[] {
+function conditionLeaves(cond: Condition, path: (string | number)[] = []): { leaf: LeafCondition; path: (string | number)[] }[] {
   switch (cond.op) {
     case 'all':
     case 'any':
@@ -91,7 +91,7 @@ const base = {
   showIf: z.optional(Condition),
 };
 
-export const Likert5Item = z.object({
+const Likert5Item = z.object({
   ...base,
   type: z.literal('likert5'),
   /** Scoring element this criterion belongs to (e.g. "E1"); absent for unscored scales. */
@@ -99,28 +99,28 @@ export const Likert5Item = z.object({
   weight: z._default(z.number().check(z.positive()), 1),
   allowNA: z._default(z.boolean(), true),
 });
-export const SingleItem = z.object({ ...base, type: z.literal('single'), options: z.array(Option).check(z.minLength(2)) });
-export const MultiItem = z.object({
+const SingleItem = z.object({ ...base, type: z.literal('single'), options: z.array(Option).check(z.minLength(2)) });
+const MultiItem = z.object({
   ...base,
   type: z.literal('multi'),
   options: z.array(Option).check(z.minLength(2)),
   max: z.optional(z.int().check(z.positive())),
 });
-export const NumberItem = z.object({
+const NumberItem = z.object({
   ...base,
   type: z.literal('number'),
   min: z.optional(z.number()),
   max: z.optional(z.number()),
   integer: z._default(z.boolean(), true),
 });
-export const TextItem = z.object({ ...base, type: z.literal('text'), maxLength: z._default(z.int().check(z.positive()), 200) });
-export const LongTextItem = z.object({
+const TextItem = z.object({ ...base, type: z.literal('text'), maxLength: z._default(z.int().check(z.positive()), 200) });
+const LongTextItem = z.object({
   ...base,
   type: z.literal('longtext'),
   maxLength: z._default(z.int().check(z.positive()), 2000),
 });
 /** Kiosk faces: the answer is the level 1..levels (1 = least satisfied). */
-export const RatingItem = z.object({
+const RatingItem = z.object({
   ...base,
   type: z.literal('rating'),
   levels: z.union([z.literal(3), z.literal(5)]),
@@ -149,18 +149,18 @@ export const Section = z.object({
 });
 export type Section = z.infer<typeof Section>;
 
-export const ScaleLabels = z.object({
+const ScaleLabels = z.object({
   /** Labels of levels 1..5. */
   levels: z.array(LocalizedText).check(z.length(5)),
   na: LocalizedText,
 });
 
-export const ScoringElement = z.object({ id: NonEmpty(), label: LocalizedText, weight: z._default(z.number().check(z.positive()), 1) });
+const ScoringElement = z.object({ id: NonEmpty(), label: LocalizedText, weight: z._default(z.number().check(z.positive()), 1) });
 
-export const InterviewScoring = z.object({ elements: z.array(ScoringElement).check(z.minLength(1)) });
+const InterviewScoring = z.object({ elements: z.array(ScoringElement).check(z.minLength(1)) });
 
 /** Kiosk behaviour lives in the form so a province can tune it without a release. */
-export const KioskSettings = z.object({
+const KioskSettings = z.object({
   /** The rating item that drives the flow. */
   ratingItem: ItemId,
   /** Follow-up items are shown when the rating is at most this level. */
@@ -171,7 +171,7 @@ export const KioskSettings = z.object({
   warningSeconds: z._default(z.number().check(z.positive()), 20),
   minIntervalSeconds: z._default(z.number().check(z.nonnegative()), 5),
 });
-export type KioskSettings = z.infer<typeof KioskSettings>;
+type KioskSettings = z.infer<typeof KioskSettings>;
 
 const FormBase = z.object({
   id: ItemId,
@@ -252,7 +252,7 @@ type Issue = { path: PropertyKey[]; message: string; code?: string } & Record<st
  * A readable message for one zod issue. zod/mini ships no locale (to stay small), so its default message
  * is "Invalid input"; the issue itself says what was expected, which is what a person needs to read.
  */
-export function issueMessage(i: Issue): string {
+function issueMessage(i: Issue): string {
   const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => JSON.stringify(x)).join(', ') : String(v));
   switch (i.code) {
     case 'invalid_type':

@@ -20,7 +20,7 @@ export interface EnumeratorJson {
 }
 
 /** A procedure the site's interviews name often (code, the name given last, how many interviews). */
-export interface KnownProcedureJson {
+interface KnownProcedureJson {
   code: string;
   name: string;
   uses: number;
@@ -35,7 +35,7 @@ export interface DeviceAnswer {
   procedures?: KnownProcedureJson[];
 }
 
-export interface DeviceJson {
+interface DeviceJson {
   id: string;
   siteId: string;
   siteCode: string;

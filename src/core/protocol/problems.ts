@@ -63,7 +63,7 @@ export function codeText(code: unknown): string | null {
   return null;
 }
 
-export function statusOf(code: ProblemCode): number {
+function statusOf(code: ProblemCode): number {
   return Math.floor(Number(code));
 }
 

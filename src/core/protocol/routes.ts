@@ -8,12 +8,12 @@ import type { LoginBody, SessionJson } from './sessions';
 import type { SitesAnswer } from './sites';
 import type { SubmissionsAnswer, SubmissionsBody } from './verdicts';
 
-export interface HealthJson {
+interface HealthJson {
   status: 'ok';
   db: 'sqlite' | 'postgres';
 }
 
-export interface Api {
+interface Api {
   'GET /api/health': { reply: HealthJson };
   'POST /api/v1/sessions': { body: LoginBody; reply: SessionJson };
   'DELETE /api/v1/sessions/current': { reply: void };

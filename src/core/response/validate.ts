@@ -6,7 +6,7 @@ import type { AnswerValue, Answers, Response } from './schema';
 export type AnswerIssue = { path: string; message: string };
 
 /** Problems with one answer value for one item, or null when it fits. */
-export function checkValue(item: Item, v: AnswerValue): string | null {
+function checkValue(item: Item, v: AnswerValue): string | null {
   switch (item.type) {
     case 'likert5':
       if (v === 'na') return item.allowNA ? null : '"na" is not allowed here';

@@ -7,7 +7,7 @@ import { estimateAt, wilson, type Estimate, type Proportion } from './wilson';
 export const SATISFIED_AT_LEAST = 4;
 
 /** Counts for one criterion: satisfied = answers 4 or 5; valid = answers 1–5 ("na" and blanks are not valid). */
-export interface CriterionCounts {
+interface CriterionCounts {
   satisfied: number;
   valid: number;
 }
@@ -23,7 +23,7 @@ export interface RespondentCounts {
   elements?: Record<string, number>;
 }
 
-export interface PlanCriterion {
+interface PlanCriterion {
   itemId: string;
   label: LocalizedText;
   weight: number;
@@ -36,7 +36,7 @@ export interface PlanElement {
 }
 
 /** A criterion's index: k = satisfied, n = valid answers, value = k ÷ n × 100 with its direct Wilson interval. */
-export interface CriterionScore extends Proportion {
+interface CriterionScore extends Proportion {
   itemId: string;
   elementId: string;
   label: LocalizedText;
@@ -47,7 +47,7 @@ export interface CriterionScore extends Proportion {
  * An element's index: the weighted mean of the indices of its criteria that have a valid answer; null when
  * none has. satisfied/valid are the pooled counts over its criteria, given for transparency.
  */
-export interface ElementScore extends Estimate {
+interface ElementScore extends Estimate {
   elementId: string;
   label: LocalizedText;
   weight: number;
@@ -57,7 +57,7 @@ export interface ElementScore extends Estimate {
 }
 
 /** The overall index: the weighted mean of the element indices that are not null. */
-export interface OverallScore extends Estimate {
+interface OverallScore extends Estimate {
   satisfied: number;
   valid: number;
 }

@@ -20,7 +20,7 @@ export interface KioskCounts {
   followUps?: Record<string, { answered: number; options: Record<string, number> }>;
 }
 
-export interface LevelShare {
+interface LevelShare {
   level: number;
   label: LocalizedText;
   count: number;
@@ -29,13 +29,13 @@ export interface LevelShare {
   satisfied: boolean;
 }
 
-export interface ReasonCount {
+interface ReasonCount {
   value: string;
   label: LocalizedText;
   count: number;
 }
 
-export interface FollowUpSummary {
+interface FollowUpSummary {
   itemId: string;
   label: LocalizedText;
   /** Counted ratings that answered this follow-up: the denominator for its options. */

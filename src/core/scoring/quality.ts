@@ -7,8 +7,8 @@ export const QUALITY_FLAGS = ['too-fast', 'straight-lining', 'clock-skew', 'kios
 export type QualityFlag = (typeof QUALITY_FLAGS)[number];
 
 export const STRAIGHT_LINING_MIN_ITEMS = 10;
-export const CLOCK_SKEW_THRESHOLD_MS = 10 * 60_000;
-export const FUTURE_TOLERANCE_MS = 2 * 60_000;
+const CLOCK_SKEW_THRESHOLD_MS = 10 * 60_000;
+const FUTURE_TOLERANCE_MS = 2 * 60_000;
 
 export type Instant = string | number | Date;
 

@@ -1,6 +1,6 @@
 // The SIPAS sample target n = N / (1 + N·e²), so supervisors can see how far each site is from enough interviews.
 
-export const DEFAULT_MARGIN = 0.05;
+const DEFAULT_MARGIN = 0.05;
 
 /**
  * Target sample size for N transactions in the period at margin of error e (Yamane's formula, as the

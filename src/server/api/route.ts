@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteH
 import type { Params, Reply, RouteKey } from '../../core/protocol/routes';
 
 /** The request as a route sees it: its path parameters named as the route key names them (":id" → params.id). */
-export type RouteRequest<K extends RouteKey> = FastifyRequest<{ Params: Params<K> extends undefined ? Record<string, never> : Params<K> }>;
+type RouteRequest<K extends RouteKey> = FastifyRequest<{ Params: Params<K> extends undefined ? Record<string, never> : Params<K> }>;
 
 /** A handler answers with the route's reply (after `reply.code(201)` when it creates), or with the reply it has sent itself. */
 export type Handler<K extends RouteKey> = (request: RouteRequest<K>, reply: FastifyReply) => Promise<Reply<K> | FastifyReply>;

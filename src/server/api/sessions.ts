@@ -14,7 +14,7 @@ import { bodySchema, parseBody } from './body';
 import { route } from './route';
 import { siteJson, userJson, userSchema } from './shapes';
 
-export const SESSION_HOURS = 8;
+const SESSION_HOURS = 8;
 
 const Login = bodySchema<'POST /api/v1/sessions'>()(z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1000) }));
 

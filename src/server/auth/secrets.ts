@@ -39,7 +39,7 @@ export function randomToken(bytes = 32): string {
 }
 
 /** No 0/O, 1/I/L, 5/S or 2/Z look-alikes: the code is read off a screen and typed on a tablet. */
-export const CODE_ALPHABET = '346789ACDEFGHJKMNPQRTUVWXY';
+const CODE_ALPHABET = '346789ACDEFGHJKMNPQRTUVWXY';
 
 /** "K7PM-3QXD": 8 characters from the unambiguous alphabet (26^8 ≈ 2·10^11 codes). */
 export function newEnrolmentCode(): string {

@@ -34,7 +34,7 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-export function isPostgresUrl(url: string | undefined): url is string {
+function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//i.test(url);
 }
 
@@ -66,7 +66,7 @@ export function openSqliteConnection(file: string): SqliteConnection {
   return sqlite;
 }
 
-export function openSqlite(file: string): SqliteDb {
+function openSqlite(file: string): SqliteDb {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = openSqliteConnection(file);
   const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -80,7 +80,7 @@ export function openSqlite(file: string): SqliteDb {
   };
 }
 
-export function openPostgres(url: string, poolSize = 10): PostgresDb {
+function openPostgres(url: string, poolSize = 10): PostgresDb {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on('error', () => {});

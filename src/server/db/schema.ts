@@ -3,7 +3,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Role } from '../../core/protocol/sessions';
 import type { SiteKind } from '../../core/protocol/sites';
 
-export interface SitesTable {
+interface SitesTable {
   id: string;
   code: string;
   name: string;
@@ -12,7 +12,7 @@ export interface SitesTable {
   created_at: string;
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: string;
   username: string;
   display_name: string;
@@ -25,12 +25,12 @@ export interface UsersTable {
   created_at: string;
 }
 
-export interface UserSitesTable {
+interface UserSitesTable {
   user_id: string;
   site_id: string;
 }
 
-export interface DevicesTable {
+interface DevicesTable {
   id: string;
   site_id: string;
   name: string;
@@ -39,7 +39,7 @@ export interface DevicesTable {
   revoked_at: string | null;
 }
 
-export interface EnrolmentCodesTable {
+interface EnrolmentCodesTable {
   code_hash: string;
   site_id: string;
   created_by: string | null;
@@ -49,7 +49,7 @@ export interface EnrolmentCodesTable {
   device_id: string | null;
 }
 
-export interface FormsTable {
+interface FormsTable {
   id: string;
   version: number;
   kind: 'interview' | 'kiosk';
@@ -77,14 +77,14 @@ export interface ResponsesTable {
   procedure_code: string | null;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id: string;
   user_id: string;
   created_at: string;
   expires_at: string;
 }
 
-export interface AuditLogTable {
+interface AuditLogTable {
   id: string;
   at: string;
   actor: string | null;
@@ -131,12 +131,12 @@ export const ROLLUP_KEY_COLUMNS = ['form_id', 'grain', 'local_day', 'site_id', '
  */
 export const ROLLUP_COUNT_COLUMNS = ['satisfied', 'valid', 'n1', 'n2', 'n3', 'n4', 'n5', 'na', 'misuse'] as const satisfies readonly (keyof RollupCounts)[];
 
-export type ScoreRollupTable = RollupKey & RollupCounts;
+type ScoreRollupTable = RollupKey & RollupCounts;
 
 /** Quality flags found at ingest, while the answers are parsed anyway (the others are judged on read). */
 export type MarkFlag = 'straight-lining' | 'kiosk-misuse';
 
-export interface ResponseMarksTable {
+interface ResponseMarksTable {
   response_id: string;
   flag: MarkFlag;
   form_id: string;

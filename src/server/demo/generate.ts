@@ -34,14 +34,14 @@ export function normal(rand: Rand): number {
 }
 
 /** A UUIDv7 for the instant, with random bits from the seeded generator (deterministic). */
-export function idAt(ms: number, rand: Rand): string {
+function idAt(ms: number, rand: Rand): string {
   const random = new Uint8Array(16);
   for (let i = 0; i < 16; i++) random[i] = Math.floor(rand() * 256);
   return v7({ msecs: ms, random });
 }
 
 /** ISO 8601 in Vietnam's offset (+07:00), as a tablet at the desk writes it. */
-export function isoVn(ms: number): string {
+function isoVn(ms: number): string {
   return new Date(ms + 7 * 3600_000).toISOString().replace('Z', '+07:00');
 }
 

@@ -139,7 +139,7 @@ function officeTime(rand: Rand, midnight: number): number {
   return midnight + Math.round((startH + rand() * spanH) * 3600_000);
 }
 
-export function planDemoResponses(world: DemoWorld, now: Date, days = 30): Planned[] {
+function planDemoResponses(world: DemoWorld, now: Date, days = 30): Planned[] {
   const rand = rng(SEED);
   const interviewForm = getBuiltinForm('sipas-2017') as FormDefinition;
   const kioskForm = getBuiltinForm('desk-rating') as FormDefinition;

@@ -4,7 +4,7 @@ import { keysetResponsePages } from '../db/queries/response-pages';
 import type { RollupFilter } from '../db/queries/scores';
 import type { ResponsesTable } from '../db/schema';
 
-export const EXPORT_PAGE = 500;
+const EXPORT_PAGE = 500;
 
 const EXPORT_COLUMNS = ['id', 'payload', 'site_id', 'local_day', 'device_id', 'enumerator_id', 'procedure_code', 'started_at', 'completed_at', 'received_at', 'flags'] as const;
 

@@ -10,7 +10,7 @@ import type { ScoreReport } from '../scores/report';
 import type { ExportProgress } from './csv';
 import type { ExportSource } from './rows';
 
-export const SHEET_NAMES: Record<ExportLocale, { data: string; codebook: string; summary: string }> = {
+const SHEET_NAMES: Record<ExportLocale, { data: string; codebook: string; summary: string }> = {
   vi: { data: 'Dữ liệu', codebook: 'Mã hóa', summary: 'Tổng hợp' },
   en: { data: 'Data', codebook: 'Codebook', summary: 'Summary' },
 };

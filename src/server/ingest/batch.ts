@@ -48,12 +48,12 @@ export function prepareBatch(items: readonly unknown[], scope: Scope, forms: Rea
 }
 
 /** The rows as one array per column: between threads, far cheaper to copy than an object per row. */
-export type RowColumns = { [C in keyof StoredResponseRow]: StoredResponseRow[C][] };
+type RowColumns = { [C in keyof StoredResponseRow]: StoredResponseRow[C][] };
 
 /** A PreparedBatch as it travels from a worker: rows by column. */
 export type WireBatch = Omit<PreparedBatch, 'rows'> & { columns: RowColumns };
 
-export function toWire({ rows, ...rest }: PreparedBatch): WireBatch {
+function toWire({ rows, ...rest }: PreparedBatch): WireBatch {
   const col = <C extends keyof StoredResponseRow>(c: C) => rows.map((r) => r[c]);
   return {
     ...rest,

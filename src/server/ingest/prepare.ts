@@ -32,7 +32,7 @@ const MAX_ECHOED_ID = 100;
 const INT4_MAX = 2_147_483_647;
 
 /** The item's id when it is a string short enough to echo back, else null. */
-export function idOf(item: unknown): string | null {
+function idOf(item: unknown): string | null {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return null;
   const id = (item as { id?: unknown }).id;
   return typeof id === 'string' && id.length <= MAX_ECHOED_ID ? id : null;

@@ -14,7 +14,7 @@ import type { PrepareRequest, PrepareResponse, WorkerOutcome, WorkerSetup } from
  * turns at the database while the others prepare, so one per core, at least two, at most four; workers that only
  * prepare (PostgreSQL) leave a core to the main thread, which then stores.
  */
-export function ingestWorkerCount(stores: boolean, env: NodeJS.ProcessEnv = process.env): number {
+function ingestWorkerCount(stores: boolean, env: NodeJS.ProcessEnv = process.env): number {
   const text = env.INGEST_WORKERS?.trim();
   if (text) {
     const n = Number(text);

@@ -10,7 +10,7 @@ import type { RollupFilter } from '../db/queries/scores';
 import type { ResponsesTable } from '../db/schema';
 
 /** A device clock this far behind its own enrolment is wrong, not merely offline. */
-export const BEFORE_ENROLMENT_TOLERANCE_MS = 10 * 60_000;
+const BEFORE_ENROLMENT_TOLERANCE_MS = 10 * 60_000;
 
 /** The columns a flag is judged on: no payload, so flagging never parses answers. */
 const TIMING_COLUMNS = ['id', 'site_id', 'local_day', 'device_id', 'enumerator_id', 'procedure_code', 'started_at', 'completed_at', 'received_at', 'flags'] as const;
@@ -27,11 +27,11 @@ export interface QualityContext {
 }
 
 /** The columns a flag needs, a page at a time in (local day, id) order: a season's worth never sits in memory at once. */
-export function timingPages(db: Db, f: RollupFilter, pageSize = 2_000): AsyncGenerator<TimingRow[]> {
+function timingPages(db: Db, f: RollupFilter, pageSize = 2_000): AsyncGenerator<TimingRow[]> {
   return keysetResponsePages(db, f, TIMING_COLUMNS, pageSize);
 }
 
-export const durationOf = (r: { started_at: string; completed_at: string }) => Date.parse(r.completed_at) - Date.parse(r.started_at);
+const durationOf = (r: { started_at: string; completed_at: string }) => Date.parse(r.completed_at) - Date.parse(r.started_at);
 
 /**
  * Everything needed to flag responses of the filter without reading their payloads. Durations are
@@ -65,7 +65,7 @@ export async function loadQualityContext(db: Db, form: FormDefinition, f: Rollup
  * so a response completed long before it arrived is taken as held offline, never as skewed; what no
  * offline spell explains is flagged: completed after it arrived, or before its device was enrolled.
  */
-export function serverClockSkew(r: { completed_at: string; received_at: string; device_id: string }, enrolled: ReadonlyMap<string, number>): boolean {
+function serverClockSkew(r: { completed_at: string; received_at: string; device_id: string }, enrolled: ReadonlyMap<string, number>): boolean {
   // deviceClockAt = receivedAt leaves core's "completed in the future" test and switches off the offline-prone one.
   if (hasClockSkew(r.completed_at, { receivedAt: r.received_at, deviceClockAt: r.received_at })) return true;
   const at = enrolled.get(r.device_id);

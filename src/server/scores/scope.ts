@@ -8,7 +8,7 @@ import { latestForm, loadAllForms } from '../db/queries/all-forms';
 import { listSites } from '../db/queries/sites';
 import type { Site } from '../db/schema';
 
-export const MAX_SITES_PER_REQUEST = 1_000;
+const MAX_SITES_PER_REQUEST = 1_000;
 
 export interface SiteSelection {
   /** Undefined means every site (an admin who named none). */

@@ -67,7 +67,7 @@ export async function startEmbeddedPostgres(opts: { portFrom: number; portTo: nu
     await pg.start();
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${e instanceof Error ? e.message : String(e)}\n${logs.slice(-20).join('')}`);
+    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${e instanceof Error ? e.message : String(e)}\n${logs.slice(-20).join('')}`, { cause: e });
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,

@@ -63,7 +63,7 @@ function valueFor(item: Item, seed: number): AnswerValue | undefined {
 }
 
 /** Answers to every item a person would see, in order, so showIf conditions hold as on a tablet. */
-export function answersFor(form: FormDefinition, seed = 3): Answers {
+function answersFor(form: FormDefinition, seed = 3): Answers {
   const answers: Answers = {};
   let n = seed;
   for (const item of form.sections.flatMap((s) => s.items)) {

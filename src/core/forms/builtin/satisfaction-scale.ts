@@ -35,7 +35,7 @@ export const sipasScoring = {
 };
 
 /** One required likert5 criterion per label, numbered E<n>.1, E<n>.2, … in order. */
-export function criteria(element: SipasElementId, labels: readonly Text[]) {
+function criteria(element: SipasElementId, labels: readonly Text[]) {
   return labels.map((label, i) => ({
     id: `${element}.${i + 1}`,
     type: 'likert5' as const,

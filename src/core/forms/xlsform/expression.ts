@@ -1,7 +1,7 @@
 // A reader for the small part of XPath that XLSForm `relevant` and `constraint` cells use: ${name}, ., literals,
 // comparisons, and / or, not(), function calls and parentheses. Anything else is a readable error, never a guess.
 
-export type Operand =
+type Operand =
   | { t: 'ref'; name: string; start: number; end: number }
   | { t: 'self'; start: number; end: number }
   | { t: 'str'; value: string; start: number; end: number }

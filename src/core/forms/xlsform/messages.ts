@@ -172,7 +172,7 @@ export function xlsformMessage(problem: Pick<XlsFormProblem, 'code' | 'params'>,
 }
 
 /** Where it is: "Trang tính “survey”, dòng 17, cột “relevant” (ô H17)"; '' when the problem is about the whole file. */
-export function xlsformPlace(problem: Pick<XlsFormProblem, 'sheet' | 'row' | 'column' | 'cell'>, locale: MessageLocale): string {
+function xlsformPlace(problem: Pick<XlsFormProblem, 'sheet' | 'row' | 'column' | 'cell'>, locale: MessageLocale): string {
   const w = locale === 'vi' ? { sheet: 'Trang tính', row: 'dòng', column: 'cột', cell: 'ô' } : { sheet: 'Sheet', row: 'row', column: 'column', cell: 'cell' };
   const parts: string[] = [];
   if (problem.sheet) parts.push(`${w.sheet} “${problem.sheet}”`);

@@ -182,9 +182,8 @@ export function simplify(cond: Condition): Condition {
     if (c.op === cond.op) flat.push(...c.conditions);
     else flat.push(c);
   }
-  let parts: Condition[] = flat;
+  const parts: Condition[] = [];
   if (cond.op === 'any') {
-    parts = [];
     for (const c of flat) {
       const last = parts[parts.length - 1];
       if (last && sameItemIn(last, c)) {
@@ -193,7 +192,6 @@ export function simplify(cond: Condition): Condition {
       } else parts.push(c);
     }
   } else {
-    parts = [];
     for (const c of flat) {
       const last = parts[parts.length - 1];
       if (last?.op === 'answered' && c.op === 'not' && c.condition.op === 'in' && c.condition.item === last.item)

@@ -26,7 +26,7 @@ export function cellText(cell: Cell): string {
 }
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let s = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
@@ -217,9 +217,7 @@ export class Sheet {
   refuseUnsupported(row: SheetRow): void {
     for (const col of this.columns) {
       if (col.supported || cellText(row.cells[col.index]) === '') continue;
-      this.problems.error('column-unsupported', { sheet: this.name, row: row.row, column: col.header, cell: `${columnLetter(col.index)}${row.row}` }, {
-        column: col.header,
-      });
+      this.problems.error('column-unsupported', { sheet: this.name, row: row.row, column: col.header, cell: `${columnLetter(col.index)}${row.row}` }, { column: col.header });
     }
   }
 }

@@ -8,7 +8,7 @@ import { writeRollupPostgres, writeRollupSqlite, type RollupRows } from './rollu
 export type StoredResponseRow = Required<ResponseRow>;
 
 /** Column order shared by both insert paths and the benchmark's raw baseline. */
-export const RESPONSE_COLUMNS = [
+const RESPONSE_COLUMNS = [
   'id',
   'payload',
   'payload_hash',
@@ -50,7 +50,7 @@ interface SqliteStatements {
 }
 const sqliteStatements = new WeakMap<BetterSqlite3.Database, SqliteStatements>();
 
-export const SQLITE_INSERT_SQL = `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) VALUES (${RESPONSE_COLUMNS.map(() => '?').join(', ')})`;
+const SQLITE_INSERT_SQL = `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) VALUES (${RESPONSE_COLUMNS.map(() => '?').join(', ')})`;
 /** The statement the ingest runs for each row (the benchmark's raw baseline runs the same). */
 export const SQLITE_INGEST_SQL = `${SQLITE_INSERT_SQL} ON CONFLICT (id) DO NOTHING`;
 
@@ -101,7 +101,7 @@ function insertSqlite(db: SqliteDb, rows: readonly StoredResponseRow[], rollup?:
  * The rows travel as one JSON parameter: JSON.stringify escapes the payloads natively, where pg's array literals
  * escape every element in JavaScript (measured: about half the Node CPU per inserted row).
  */
-export const PG_INSERT_JSON_SQL =
+const PG_INSERT_JSON_SQL =
   `INSERT INTO responses (${RESPONSE_COLUMNS.join(', ')}) ` +
   `SELECT ${RESPONSE_COLUMNS.join(', ')} FROM json_populate_recordset(null::responses, $1::json)`;
 

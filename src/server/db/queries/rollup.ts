@@ -115,7 +115,7 @@ export async function writeRollupPostgres(client: pg.PoolClient, delta: RollupRo
 // ---- the rebuild: empty both tables and count every stored response again, in one transaction
 
 /** The columns of a stored response the rollup counts from. */
-export const ROLLUP_SOURCE_COLUMNS = ['id', 'form_id', 'form_version', 'site_id', 'local_day', 'procedure_code', 'enumerator_id', 'flags', 'payload'] as const;
+const ROLLUP_SOURCE_COLUMNS = ['id', 'form_id', 'form_version', 'site_id', 'local_day', 'procedure_code', 'enumerator_id', 'flags', 'payload'] as const;
 export type RollupSourceRow = Pick<ResponsesTable, (typeof ROLLUP_SOURCE_COLUMNS)[number]>;
 
 /** Counts summed in memory while the rebuild reads: written and cleared whenever it holds `flushAt` slots, and at the end. */
