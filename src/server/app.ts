@@ -14,6 +14,7 @@ import { registerScores } from './api/scores';
 import { registerSessions } from './api/sessions';
 import { registerSites } from './api/sites';
 import { registerSubmissions } from './api/submissions';
+import { installAuthGate } from './auth/gate';
 import { createContext, type ContextOptions, type ServerContext } from './context';
 import { installErrorHandling } from './error-handler';
 import { installJsonParser } from './json-body';
@@ -45,6 +46,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installJsonParser(app);
   await app.register(cookie);
+  // After the cookie parser (the gate reads the session cookie) and before any route, plugins' included, so every one is gated.
+  installAuthGate(app, ctx);
   await registerOpenApi(app);
   const fallback = await registerPwa(app, opts.distDir ?? null);
   installErrorHandling(app, fallback);

@@ -18,6 +18,7 @@ export function registerDevice(app: FastifyInstance, ctx: ServerContext): void {
     app,
     'GET /api/v1/device',
     {
+      auth: 'device',
       schema: {
         tags: ['devices'],
         summary: "The calling device, its site and the site's enumerators",

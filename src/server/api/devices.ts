@@ -34,6 +34,7 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
     app,
     'POST /api/v1/devices',
     {
+      auth: 'public',
       schema: {
         tags: ['devices'],
         summary: 'Enrol a tablet with a one-time code; the token is shown only once',
@@ -75,6 +76,8 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
     app,
     'DELETE /api/v1/devices/:id',
     {
+      auth: 'session',
+      roles: ['admin'],
       schema: {
         tags: ['devices'],
         summary: 'Revoke a device (admin); its token stops working at once',
@@ -98,6 +101,7 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
     app,
     'GET /api/v1/devices',
     {
+      auth: 'session',
       schema: {
         tags: ['devices'],
         summary: 'Devices of the sites in scope',

@@ -21,6 +21,7 @@ export function registerEnrolmentCodes(app: FastifyInstance, ctx: ServerContext)
     app,
     'POST /api/v1/enrolment-codes',
     {
+      auth: 'session',
       schema: {
         tags: ['devices'],
         summary: 'A one-time enrolment code for a site (24 h)',

@@ -92,6 +92,7 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
     app.get(
       `/api/v1/exports/responses.${format}`,
       {
+        config: { auth: 'session' },
         schema: {
           tags: ['exports'],
           summary: `Responses as ${format.toUpperCase()} (${format === 'csv' ? 'UTF-8 with BOM, one column per item, coded values' : 'data, codebook and summary sheets'}); every export is audit-logged`,

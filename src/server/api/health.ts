@@ -10,6 +10,7 @@ export function registerHealth(app: FastifyInstance, ctx: ServerContext): void {
     app,
     'GET /api/health',
     {
+      auth: 'public',
       schema: {
         tags: ['health'],
         response: { 200: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] }, db: { type: 'string', enum: ['sqlite', 'postgres'] } } } },

@@ -19,6 +19,7 @@ export function registerImports(app: FastifyInstance, ctx: ServerContext): void 
     app,
     'POST /api/v1/imports',
     {
+      auth: 'session',
       bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         tags: ['submissions'],

@@ -34,6 +34,7 @@ export function registerQuality(app: FastifyInstance, ctx: ServerContext): void 
     app,
     'GET /api/v1/quality',
     {
+      auth: 'session',
       schema: {
         tags: ['scores'],
         summary: 'Flagged responses of a form, sites and period, newest first, with counts per flag',

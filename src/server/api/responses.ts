@@ -34,6 +34,7 @@ export function registerResponses(app: FastifyInstance, ctx: ServerContext): voi
     app,
     'GET /api/v1/responses/:id',
     {
+      auth: 'session',
       schema: {
         tags: ['scores'],
         summary: 'One response with labelled answers and its quality flags (supervisor: own sites only)',

@@ -21,6 +21,7 @@ export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
     app,
     'GET /api/v1/scores/forms',
     {
+      auth: 'session',
       schema: {
         tags: ['scores'],
         summary: 'The forms a supervisor can score and export (latest version of each)',
@@ -43,6 +44,7 @@ export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
     app,
     'GET /api/v1/scores',
     {
+      auth: 'session',
       schema: {
         tags: ['scores'],
         summary: 'Satisfaction indices with n, 95% Wilson interval and small-sample flag (supervisor: own sites only)',

@@ -35,6 +35,7 @@ export function registerSessions(app: FastifyInstance, ctx: ServerContext): void
     app,
     'POST /api/v1/sessions',
     {
+      auth: 'public',
       schema: {
         tags: ['sessions'],
         summary: 'Sign in; sets the httpOnly session cookie (8 h)',
@@ -71,7 +72,7 @@ export function registerSessions(app: FastifyInstance, ctx: ServerContext): void
   route(
     app,
     'DELETE /api/v1/sessions/current',
-    { schema: { tags: ['sessions'], summary: 'Sign out (always succeeds)', response: { 204: { type: 'null' } } } },
+    { auth: 'public', schema: { tags: ['sessions'], summary: 'Sign out (always succeeds)', response: { 204: { type: 'null' } } } },
     async (request, reply) => {
       const token = request.cookies?.[SESSION_COOKIE];
       if (token && token.length <= 128) await deleteSession(ctx.db, sha256(token));
@@ -83,7 +84,7 @@ export function registerSessions(app: FastifyInstance, ctx: ServerContext): void
   route(
     app,
     'GET /api/v1/me',
-    { schema: { tags: ['sessions'], summary: 'The signed-in user and their sites', security: [{ session: [] }], response: { 200: sessionSchema, 401: problemSchema } } },
+    { auth: 'session', schema: { tags: ['sessions'], summary: 'The signed-in user and their sites', security: [{ session: [] }], response: { 200: sessionSchema, 401: problemSchema } } },
     async (request) => {
       const caller = await currentUser(ctx, request);
       if (!caller) throw problem.notSignedIn();

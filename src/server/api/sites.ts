@@ -12,6 +12,7 @@ export function registerSites(app: FastifyInstance, ctx: ServerContext): void {
     app,
     'GET /api/v1/sites',
     {
+      auth: 'session',
       schema: {
         tags: ['sites'],
         security: [{ session: [] }],

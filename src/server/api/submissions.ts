@@ -76,6 +76,7 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
     app,
     'POST /api/v1/submissions',
     {
+      auth: 'device',
       bodyLimit: MAX_BATCH_BYTES,
       config: { rawJsonBody: true } satisfies RawJsonBodyConfig,
       schema: {
@@ -87,7 +88,7 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
       },
     },
     async (request, reply) => {
-      // The token is checked before the body is read: an unknown caller costs no parsing.
+      // The gate checked the token before the body was read: an unknown caller costs no parsing.
       const scope = deviceScopeData(await requireDevice(ctx, request));
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const forms = await ctx.forms.snapshot();

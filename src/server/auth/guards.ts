@@ -1,4 +1,5 @@
-// Who is calling: a device by its bearer token, or a person by the session cookie; each route names what it needs.
+// Who is calling: a device by its bearer token, or a person by the session cookie. The gate (gate.ts) checks the route's
+// declared auth before the body is read; a handler's requireDevice / requireUser then returns the caller it found.
 import type { FastifyRequest } from 'fastify';
 import { problem } from '../../core/protocol/problems';
 import type { Role } from '../../core/protocol/sessions';
@@ -11,7 +12,8 @@ import { sha256 } from './secrets';
 
 export const SESSION_COOKIE = 'hl_session';
 
-export async function requireDevice(ctx: ServerContext, request: FastifyRequest): Promise<DeviceWithSite> {
+/** The device the bearer token names, or the 401 that refuses it. */
+export async function deviceByToken(ctx: ServerContext, request: FastifyRequest): Promise<DeviceWithSite> {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/.exec(header) : null;
   if (!match) throw problem.deviceTokenMissing();
@@ -19,6 +21,12 @@ export async function requireDevice(ctx: ServerContext, request: FastifyRequest)
   if (!found) throw problem.deviceTokenUnknown();
   if (found.device.revoked_at) throw problem.deviceRevoked({ name: found.device.name });
   return found;
+}
+
+/** The calling device: the one the gate authenticated, else looked up now. */
+export async function requireDevice(ctx: ServerContext, request: FastifyRequest): Promise<DeviceWithSite> {
+  const authed = request.authed;
+  return authed?.kind === 'device' ? authed.device : deviceByToken(ctx, request);
 }
 
 export interface Caller {
@@ -29,7 +37,8 @@ export interface Caller {
   expiresAt: string;
 }
 
-export async function currentUser(ctx: ServerContext, request: FastifyRequest): Promise<Caller | undefined> {
+/** The person the session cookie names, or undefined. */
+export async function userBySession(ctx: ServerContext, request: FastifyRequest): Promise<Caller | undefined> {
   const token = request.cookies?.[SESSION_COOKIE];
   if (!token || token.length > 128) return undefined;
   const hash = sha256(token);
@@ -37,6 +46,12 @@ export async function currentUser(ctx: ServerContext, request: FastifyRequest): 
   if (!found) return undefined;
   const sites = found.user.role === 'admin' ? 'all' : await userSiteIds(ctx.db, found.user.id);
   return { user: found.user, sites, sessionHash: hash, expiresAt: found.expiresAt };
+}
+
+/** The signed-in person: the one the gate authenticated, else looked up now. */
+export async function currentUser(ctx: ServerContext, request: FastifyRequest): Promise<Caller | undefined> {
+  const authed = request.authed;
+  return authed?.kind === 'user' ? authed.user : userBySession(ctx, request);
 }
 
 export async function requireUser(ctx: ServerContext, request: FastifyRequest, roles: readonly Role[] = ['admin', 'supervisor']): Promise<Caller> {

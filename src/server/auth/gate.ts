@@ -1,0 +1,115 @@
+// Who may call a route is declared where the route is registered, and checked before a byte of its body is read.
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { problem } from '../../core/protocol/problems';
+import type { Role } from '../../core/protocol/sessions';
+import type { ServerContext } from '../context';
+import type { DeviceWithSite } from '../db/queries/devices';
+import { deviceByToken, userBySession, type Caller } from './guards';
+
+/**
+ * public: anyone (sign-in, enrolment, health); device: a tablet's bearer token; session: a signed-in person
+ * (roles, default admin and supervisor); device-or-session: either (the form list).
+ */
+export type RouteAuth = 'public' | 'device' | 'session' | 'device-or-session';
+
+/** What a route declares: `auth` always, `roles` for a session route that only some roles may call. */
+export interface RouteAuthConfig {
+  auth?: RouteAuth;
+  roles?: readonly Role[];
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig extends RouteAuthConfig {}
+  interface FastifyRequest {
+    /** The caller the gate authenticated for this request (null on a public route). */
+    authed: Authed | null;
+  }
+}
+
+export type Authed = { kind: 'device'; device: DeviceWithSite } | { kind: 'user'; user: Caller };
+
+export const DEFAULT_ROLES: readonly Role[] = ['admin', 'supervisor'];
+
+/** A public route reads at most this much unless it says otherwise: sign-in and enrolment bodies are a few hundred bytes. */
+export const PUBLIC_BODY_LIMIT = 16 * 1024;
+
+/** Methods that carry no body (Fastify never parses one for them): a route of any other method must declare auth. */
+const BODYLESS = new Set(['GET', 'HEAD']);
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  auth: RouteAuth | undefined;
+  roles: readonly Role[] | undefined;
+  bodyLimit: number | undefined;
+}
+
+const registries = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route the app registered, with what it declared (the guard test walks them). */
+export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute[] {
+  return registries.get(app) ?? [];
+}
+
+function methodsOf(route: RouteOptions): string[] {
+  return (Array.isArray(route.method) ? route.method : [route.method]).map((m) => String(m).toUpperCase());
+}
+
+/**
+ * Install before any route: records each route, refuses to register one that takes a body and declares no auth,
+ * gives public routes a small body limit, and authenticates every request in onRequest, before the body is read.
+ */
+export function installAuthGate(app: FastifyInstance, ctx: ServerContext): void {
+  const routes: RegisteredRoute[] = [];
+  registries.set(app, routes);
+  app.decorateRequest('authed', null);
+
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ?? {}) as RouteAuthConfig;
+    const methods = methodsOf(route);
+    const url = route.url ?? route.path;
+    if (!config.auth && (methods.some((m) => !BODYLESS.has(m)) || url.startsWith('/api/v1/'))) {
+      throw new Error(`route ${methods.join(',')} ${url} declares no auth: add auth: 'public' | 'device' | 'session' | 'device-or-session' (see src/server/auth/gate.ts)`);
+    }
+    if (config.auth === 'public' && route.bodyLimit === undefined) route.bodyLimit = PUBLIC_BODY_LIMIT;
+    if (config.roles && config.auth !== 'session') throw new Error(`route ${methods.join(',')} ${url}: roles apply to auth 'session' only`);
+    for (const method of methods) routes.push({ method, url, auth: config.auth, roles: config.roles, bodyLimit: route.bodyLimit });
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    try {
+      await gate(ctx, request);
+    } catch (e) {
+      // Refused before the body is read: closing the connection spares reading what the caller is still sending.
+      if (hasBody(request)) reply.header('connection', 'close');
+      throw e;
+    }
+  });
+}
+
+async function gate(ctx: ServerContext, request: FastifyRequest): Promise<void> {
+  if (request.is404) {
+    // No route: answered here, so a body sent to a path that does not exist is never read either.
+    if (!BODYLESS.has(request.method)) throw problem.noRoute({ method: request.method, path: request.url.split('?')[0] });
+    return;
+  }
+  const config = request.routeOptions.config as RouteAuthConfig;
+  const auth = config.auth;
+  if (!auth || auth === 'public') return;
+  request.authed = await authenticate(ctx, request, auth, config.roles ?? DEFAULT_ROLES);
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+async function authenticate(ctx: ServerContext, request: FastifyRequest, auth: Exclude<RouteAuth, 'public'>, roles: readonly Role[]): Promise<Authed> {
+  if (auth === 'device' || (auth === 'device-or-session' && request.headers.authorization)) {
+    return { kind: 'device', device: await deviceByToken(ctx, request) };
+  }
+  const user = await userBySession(ctx, request);
+  if (!user) throw auth === 'device-or-session' ? problem.deviceTokenMissing() : problem.signInRequired();
+  if (auth === 'session' && !roles.includes(user.user.role)) throw problem.roleRequired({ roles });
+  return { kind: 'user', user };
+}
