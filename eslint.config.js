@@ -11,7 +11,7 @@ const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorag
 const restrict = (message, ...groups) => ({ group: groups.flat(), message });
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'data/**', 'dev-dist/**'] },
+  { ignores: ['build/**', 'dist/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'data/**', 'dev-dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

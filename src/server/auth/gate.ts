@@ -1,5 +1,5 @@
 // Who may call a route is declared where the route is registered, and checked before a byte of its body is read.
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { problem } from '../../core/protocol/problems';
 import type { Role } from '../../core/protocol/sessions';
 import type { ServerContext } from '../context';
@@ -12,26 +12,24 @@ import { deviceByToken, userBySession, type Caller } from './guards';
  */
 export type RouteAuth = 'public' | 'device' | 'session' | 'device-or-session';
 
-/** What a route declares: `auth` always, `roles` for a session route that only some roles may call. */
-export interface RouteAuthConfig {
-  auth?: RouteAuth;
-  roles?: readonly Role[];
-}
-
 declare module 'fastify' {
-  interface FastifyContextConfig extends RouteAuthConfig {}
+  /** What a route declares: `auth` always, `roles` for a session route that only some roles may call. */
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+    roles?: readonly Role[];
+  }
   interface FastifyRequest {
     /** The caller the gate authenticated for this request (null on a public route). */
     authed: Authed | null;
   }
 }
 
-export type Authed = { kind: 'device'; device: DeviceWithSite } | { kind: 'user'; user: Caller };
+type Authed = { kind: 'device'; device: DeviceWithSite } | { kind: 'user'; user: Caller };
 
-export const DEFAULT_ROLES: readonly Role[] = ['admin', 'supervisor'];
+const DEFAULT_ROLES: readonly Role[] = ['admin', 'supervisor'];
 
 /** A public route reads at most this much unless it says otherwise: sign-in and enrolment bodies are a few hundred bytes. */
-export const PUBLIC_BODY_LIMIT = 16 * 1024;
+const PUBLIC_BODY_LIMIT = 16 * 1024;
 
 /** Methods that carry no body (Fastify never parses one for them): a route of any other method must declare auth. */
 const BODYLESS = new Set(['GET', 'HEAD']);
@@ -65,7 +63,7 @@ export function installAuthGate(app: FastifyInstance, ctx: ServerContext): void 
   app.decorateRequest('authed', null);
 
   app.addHook('onRoute', (route) => {
-    const config = (route.config ?? {}) as RouteAuthConfig;
+    const config = (route.config ?? {}) as FastifyContextConfig;
     const methods = methodsOf(route);
     const url = route.url ?? route.path;
     if (!config.auth && (methods.some((m) => !BODYLESS.has(m)) || url.startsWith('/api/v1/'))) {
@@ -93,7 +91,7 @@ async function gate(ctx: ServerContext, request: FastifyRequest): Promise<void> 
     if (!BODYLESS.has(request.method)) throw problem.noRoute({ method: request.method, path: request.url.split('?')[0] });
     return;
   }
-  const config = request.routeOptions.config as RouteAuthConfig;
+  const config = request.routeOptions.config as FastifyContextConfig;
   const auth = config.auth;
   if (!auth || auth === 'public') return;
   request.authed = await authenticate(ctx, request, auth, config.roles ?? DEFAULT_ROLES);
