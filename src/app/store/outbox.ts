@@ -1,8 +1,9 @@
 // Outbox queries: what waits, what needs a supervisor, and the retention of what was sent.
 import { db } from './db';
-import type { OutboxEntry } from './types';
+import type { OutboxEntry, OutboxState } from './types';
 
 const SENT_RETENTION_DAYS = 30;
+const STATES: OutboxState[] = ['queued', 'sent', 'conflict', 'rejected'];
 
 export function countWaiting(): Promise<number> {
   return db.outbox.where('state').equals('queued').count();
@@ -28,4 +29,16 @@ export function unsent(): Promise<OutboxEntry[]> {
 export function pruneSent(now = Date.now()): Promise<number> {
   const cutoff = new Date(now - SENT_RETENTION_DAYS * 86_400_000).toISOString();
   return db.outbox.where('state').equals('sent').filter((e) => (e.sentAt ?? '') < cutoff).delete();
+}
+
+/**
+ * An entry whose stored state no index knows (left by an older build or a damaged write) reads back repaired, but the
+ * queue's index queries never see it: it would never be sent nor counted. Store what its repair reads, so it is.
+ */
+export async function reindexStranded(): Promise<number> {
+  const indexed = new Set(await db.outbox.where('state').anyOf(STATES).primaryKeys());
+  if (indexed.size === (await db.outbox.count())) return 0;
+  const stranded = (await db.outbox.toArray()).filter((e) => !indexed.has(e.id));
+  await db.outbox.bulkPut(stranded);
+  return stranded.length;
 }

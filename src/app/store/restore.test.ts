@@ -7,7 +7,7 @@ import { newResponseId } from '../../core';
 import { recoverOrphans } from '../kiosk/kiosk-store';
 import { db, HaiLongDb, SCHEMA_V1 } from './db';
 import { completeDraft, hasLostForm, unfinishedDrafts } from './drafts';
-import { nextBatch, unsent } from './outbox';
+import { countWaiting, nextBatch, reindexStranded, unsent } from './outbox';
 import { DAMAGED_REASON } from './restore';
 import { queuedEntry } from './test-records';
 
@@ -172,6 +172,24 @@ describe('a damaged record', () => {
     const stored = await db.outbox.toCollection().raw().toArray();
     expect(stored.find((e) => e.id === broken.id)!.state).toBe('queued');
     expect(stored.find((e) => e.id === odd.id)!.state).toBe('unsure');
+  });
+});
+
+describe('an entry no index sees', () => {
+  it('a queued response with an unreadable stored state is stored again as queued, then sent and counted like any other', async () => {
+    const fine = queuedEntry(ME);
+    const odd = { ...queuedEntry(ME), state: 'unsure' };
+    const noState = queuedEntry(ME) as Partial<ReturnType<typeof queuedEntry>>;
+    delete noState.state;
+    await db.outbox.bulkPut([fine, odd, noState] as never[]);
+    expect(await countWaiting()).toBe(1);
+
+    expect(await reindexStranded()).toBe(2);
+    expect(await countWaiting()).toBe(3);
+    expect((await nextBatch(10)).map((e) => e.id).sort()).toEqual([fine.id, odd.id, noState.id!].sort());
+    const stored = await db.outbox.toCollection().raw().toArray();
+    expect(stored.find((e) => e.id === odd.id)!.response).toEqual(odd.response);
+    expect(await reindexStranded()).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 // Sync in a tab: the one uploader (on the browser's clock, network and Web Locks), what wakes it, and a refresh of
 // site, enumerators and forms when due.
 import { liveQuery } from 'dexie';
-import { countWaiting, pruneSent } from '../store/outbox';
+import { countWaiting, pruneSent, reindexStranded } from '../store/outbox';
 import { tabletApi } from '../api/tablet';
 import { setActivity } from './activity';
 import { refreshIfStale } from './enrolment';
@@ -63,6 +63,9 @@ export function startSync(): void {
     },
     error: () => {},
   });
-  void uploader.wake('start');
+  // Stranded entries first, so the first run sends them too.
+  void reindexStranded()
+    .catch(() => 0)
+    .then(() => uploader.wake('start'));
   void refreshIfStale();
 }
