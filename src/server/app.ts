@@ -15,6 +15,7 @@ import { registerSessions } from './api/sessions';
 import { registerSites } from './api/sites';
 import { registerSubmissions } from './api/submissions';
 import { installAuthGate } from './auth/gate';
+import { registerCompression } from './compression';
 import { createContext, type ContextOptions, type ServerContext } from './context';
 import { installErrorHandling } from './error-handler';
 import { installJsonParser } from './json-body';
@@ -48,6 +49,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(cookie);
   // After the cookie parser (the gate reads the session cookie) and before any route, plugins' included, so every one is gated.
   installAuthGate(app, ctx);
+  // Before every route: the plugin attaches its hook to the routes registered after it.
+  await registerCompression(app);
   await registerOpenApi(app);
   const fallback = await registerPwa(app, opts.distDir ?? null);
   installErrorHandling(app, fallback);

@@ -1,4 +1,5 @@
-// Serves the built PWA from one port with the API: hashed assets cached for a year, the shell and service worker never.
+// Serves the built PWA from one port with the API: hashed assets cached for a year, the shell and service worker never;
+// each file as the brotli or gzip copy the build made beside it when the browser accepts one (Vary: Accept-Encoding).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -17,8 +18,10 @@ export async function registerPwa(app: FastifyInstance, distDir: string | null):
   await app.register(fastifyStatic, {
     root,
     cacheControl: false,
+    // scripts/build-precompress.ts writes x.br and x.gz beside x; without them (or for images) x goes out as it is.
+    preCompressed: true,
     setHeaders: (reply, filePath) => {
-      const rel = path.relative(root, filePath).split(path.sep).join('/');
+      const rel = path.relative(root, filePath).split(path.sep).join('/').replace(/\.(?:br|gz)$/, '');
       if (NO_CACHE.has(rel)) reply.header('cache-control', 'no-cache');
       else if (rel.startsWith('assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
       else reply.header('cache-control', 'public, max-age=3600');
