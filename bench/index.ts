@@ -5,6 +5,7 @@ import { header } from './harness';
 const benches: [string, string][] = [
   ['answer save (Chromium)', './answer-save.ts'],
   ['bundle size per route (the kiosk against its budget)', './bundle-size.ts'],
+  ['first load (Lighthouse, Chromium)', './lighthouse.ts'],
   ['ingest throughput', './ingest.ts'],
   ['outbox drain (Chromium)', './drain.ts'],
   ['scores and exports', './scores.ts'],

@@ -1,6 +1,7 @@
 // A tablet that loaded the app once works with no network at all: every asset and both languages are precached.
 import { expect, test } from '@playwright/test';
-import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HomePage } from './pages/home-page';
 import { readStore, type StoredOutboxEntry } from './support/idb';
@@ -17,19 +18,36 @@ function files(dir: string): string[] {
   });
 }
 
-test('every file of the build is in the precache after the first visit', async ({ page }) => {
+test('every file of the build is in the precache after the first visit, fetched compressed, equal to the built file', async ({ page, context }) => {
+  // What the service worker fetched to fill its precache, and how it came over the wire.
+  const encodings = new Map<string, string>();
+  context.on('response', (r) => {
+    if (r.request().serviceWorker()) encodings.set(new URL(r.url()).pathname.slice(1), r.headers()['content-encoding'] ?? 'identity');
+  });
   await new HomePage(page).open();
   await waitForServiceWorker(page);
   const cached = await page.evaluate(async () => {
-    const urls: string[] = [];
-    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname.slice(1));
-    return urls;
+    const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
+    const out: Record<string, string> = {};
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) out[new URL(req.url).pathname.slice(1)] = hex(await crypto.subtle.digest('SHA-256', await (await cache.match(req))!.arrayBuffer()));
+    }
+    return out;
   });
-  // The worker itself and the build's manifest for tooling are the only files not served to the app.
-  const needed = files(DIST).filter((f) => f !== 'sw.js' && !/^workbox-[\w-]+\.js$/.test(f) && !f.startsWith('.vite/'));
+  // The worker itself, the build's manifest for tooling and the .br/.gz copies (other encodings of the same URLs)
+  // are the only files not served to the app.
+  const all = files(DIST);
+  const needed = all.filter((f) => f !== 'sw.js' && !/^workbox-[\w-]+\.js$/.test(f) && !f.startsWith('.vite/') && !/\.(br|gz)$/.test(f));
   expect(needed).toContain('index.html');
   expect(needed.some((f) => f.startsWith('assets/InterviewScreen'))).toBe(true);
-  expect(cached.sort()).toEqual(expect.arrayContaining(needed.sort()));
+  expect(Object.keys(cached).sort()).toEqual(expect.arrayContaining(needed.sort()));
+  // Each cached file is the built file byte for byte (the browser decoded the brotli copy it was sent).
+  for (const f of needed) expect(cached[f], f).toBe(createHash('sha256').update(readFileSync(join(DIST, f))).digest('hex'));
+  // Every script the worker fetched came as the build's brotli copy.
+  const scripts = needed.filter((f) => f.endsWith('.js') && all.includes(`${f}.br`));
+  expect(scripts.length).toBeGreaterThan(10);
+  for (const f of scripts) expect(encodings.get(f), f).toBe('br');
 });
 
 test('load once online, go offline, reload: a whole sipas-2017 interview done offline lands in the outbox', async ({ page, context }) => {

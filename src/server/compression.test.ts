@@ -7,7 +7,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompressDir } from '../../scripts/build-precompress';
+import { precompressDir } from '../../scripts/build-precompress.mjs';
 import { exportHeader } from '../core/export/columns';
 import { getBuiltinForm } from '../core/forms/builtin';
 import type { FormDefinition } from '../core/forms/schema';

@@ -18,7 +18,7 @@ export async function registerPwa(app: FastifyInstance, distDir: string | null):
   await app.register(fastifyStatic, {
     root,
     cacheControl: false,
-    // scripts/build-precompress.ts writes x.br and x.gz beside x; without them (or for images) x goes out as it is.
+    // scripts/build-precompress.mjs writes x.br and x.gz beside x; without them (or for images) x goes out as it is.
     preCompressed: true,
     setHeaders: (reply, filePath) => {
       const rel = path.relative(root, filePath).split(path.sep).join('/').replace(/\.(?:br|gz)$/, '');

@@ -4,21 +4,25 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Plugin, ResolvedConfig } from 'vite';
 
 const TEXT = /\.(?:js|mjs|css|html|svg|json|webmanifest|txt|xml)$/;
 // Below this a compressed copy saves less than a packet.
 const MIN_BYTES = 512;
 
-function walk(dir: string): string[] {
+/** @param {string} dir @returns {string[]} */
+function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const p = path.join(dir, name);
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
 
-/** Writes x.br (quality 11) and x.gz (level 9) beside each text file x of outDir, when they are smaller than x. */
-export function precompressDir(outDir: string): { files: number; rawBytes: number; brBytes: number } {
+/**
+ * Writes x.br (quality 11) and x.gz (level 9) beside each text file x of outDir, when they are smaller than x.
+ * @param {string} outDir
+ * @returns {{ files: number, rawBytes: number, brBytes: number }}
+ */
+export function precompressDir(outDir) {
   let files = 0;
   let rawBytes = 0;
   let brBytes = 0;
@@ -39,8 +43,10 @@ export function precompressDir(outDir: string): { files: number; rawBytes: numbe
   return { files, rawBytes, brBytes };
 }
 
-export function precompress(): Plugin {
-  let config: ResolvedConfig;
+/** @returns {import('vite').Plugin} */
+export function precompress() {
+  /** @type {import('vite').ResolvedConfig} */
+  let config;
   return {
     name: 'hailong:precompress',
     apply: 'build',

@@ -1,0 +1,234 @@
+// Lighthouse 12.2.3 (mobile: simulated slow 4G, 4× CPU) against `npm start` on three first screens, with budgets.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import { InterviewPage } from '../e2e/pages/interview-page';
+import { KioskPage, TEST_PIN } from '../e2e/pages/kiosk-page';
+import { EnrolmentModel } from '../e2e/pages/sync-page';
+import { SyncServer, uniqueTag } from '../e2e/pages/sync-server';
+import { chromiumPath } from '../e2e/support/env';
+
+// Small local helpers (the shared bench helpers will take them over).
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export const BUDGETS = { score: 0.95, lcpMs: 2000, tbtMs: 100, kioskWireBytes: 170 * 1024 };
+
+const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+];
+
+export interface RouteFigures {
+  route: string;
+  url: string;
+  score: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  /** Every byte on the wire while Lighthouse loads the page (its total-byte-weight). */
+  wireBytes: number;
+  /** Of those, what the page itself fetched (the service worker's precache excluded). */
+  pageBytes: number;
+  /** Of those, JavaScript the page fetched. */
+  pageJsBytes: number;
+  /** What the service worker fetched to precache the app while the page loaded. */
+  workerBytes: number;
+}
+
+interface NetworkItem {
+  url: string;
+  transferSize?: number;
+  resourceType?: string;
+  sessionTargetType?: string;
+}
+
+/** A Chromium that Lighthouse drives over the DevTools port, on a profile the set-up step prepared. */
+async function launchChromium(profile: string, port: number): Promise<ChildProcess> {
+  const child = spawn(chromiumPath(), [...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`Chromium exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/json/version`)).ok) return child;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('Chromium did not open its DevTools port');
+}
+
+async function stopChromium(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await gone;
+}
+
+/**
+ * One Lighthouse run. Its storage reset (service workers, Cache Storage, the HTTP cache) makes every run a first
+ * load over the network; IndexedDB is not part of that reset, so a tablet set up beforehand stays set up.
+ */
+async function audit(route: string, url: string, profile: string, port: number): Promise<RouteFigures> {
+  const browser = await launchChromium(profile, port);
+  try {
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { lhr } = result;
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const a = lhr.audits;
+    const items = ((a['network-requests'].details as { items?: NetworkItem[] } | undefined)?.items ?? []).filter(
+      (i) => i.transferSize && /^https?:/.test(i.url),
+    );
+    const sum = (xs: NetworkItem[]) => xs.reduce((s, i) => s + (i.transferSize ?? 0), 0);
+    const page = items.filter((i) => i.sessionTargetType !== 'worker');
+    return {
+      route,
+      url: new URL(url).pathname,
+      score: lhr.categories.performance.score ?? 0,
+      fcpMs: a['first-contentful-paint'].numericValue ?? NaN,
+      lcpMs: a['largest-contentful-paint'].numericValue ?? NaN,
+      tbtMs: a['total-blocking-time'].numericValue ?? NaN,
+      wireBytes: a['total-byte-weight'].numericValue ?? sum(items),
+      pageBytes: sum(page),
+      pageJsBytes: sum(page.filter((i) => i.resourceType === 'Script')),
+      workerBytes: sum(items.filter((i) => i.sessionTargetType === 'worker')),
+    };
+  } finally {
+    await stopChromium(browser);
+  }
+}
+
+/** Opens the profile in Playwright (no service worker, so nothing of the app is cached), runs `steps`, closes it. */
+async function prepare<T>(profile: string, baseURL: string, steps: (page: import('@playwright/test').Page) => Promise<T>): Promise<T> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_FLAGS.filter((f) => f !== '--headless=new'),
+    baseURL,
+    serviceWorkers: 'block',
+    viewport: { width: 800, height: 1280 },
+  });
+  try {
+    return await steps(context.pages()[0] ?? (await context.newPage()));
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs Lighthouse `runs` times on each first screen; the median run (by performance score) stands for the route. */
+export async function measure(opts: { runs?: number; port?: number } = {}): Promise<{ figures: RouteFigures[]; chromium: string }> {
+  const runs = opts.runs ?? Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+  const port = opts.port ?? Number(process.env.LIGHTHOUSE_PORT ?? 18395);
+  const devtoolsPort = port + 1;
+  const work = path.resolve('.tmp/bench-lighthouse');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  // The same server `npm start` runs (it builds the app first when the sources are newer), on a fresh database.
+  const server = await SyncServer.start(port, { DIST_DIR: '.tmp/dist-lighthouse', LOG_LEVEL: 'error' });
+  const base = server.baseURL;
+  let version = '';
+  try {
+    const once = async (route: string, profile: string, url: string) => {
+      const all: RouteFigures[] = [];
+      for (let i = 0; i < runs; i++) all.push(await audit(route, url, profile, devtoolsPort));
+      const m = median(all.map((f) => f.score));
+      return all.find((f) => f.score === m)!;
+    };
+
+    // `/` as a brand-new tablet opens it: nothing stored yet.
+    const fresh = path.join(work, 'fresh');
+    const home = await once('home (new tablet)', fresh, `${base}/`);
+
+    // A tablet enrolled with a one-time code from the admin CLI, as a province's IT officer hands it out.
+    const site = await server.createSite(uniqueTag());
+    const code = await server.enrolmentCode(site.code);
+    const tablet = path.join(work, 'tablet');
+    const interviewUrl = await prepare(tablet, base, async (page) => {
+      version = page.context().browser()?.version() ?? '';
+      const enrolment = new EnrolmentModel(page);
+      await enrolment.open();
+      await enrolment.enrol(code, 'Máy đo Lighthouse');
+      await enrolment.expectEnrolled(site.name);
+      await enrolment.chooseEnumerator(site.enumerators[0]);
+      await page.goto('/');
+      await page.locator('button[data-form-id="sipas-2017"]').click();
+      const interview = new InterviewPage(page);
+      await interview.enterProcedure('1.001234', 'Cấp giấy phép xây dựng');
+      await interview.confirmEligibleAndStart();
+      await interview.likertOption('E1.1', 5).waitFor();
+      return page.url();
+    });
+    const interview = await once('interview, first question', tablet, interviewUrl);
+
+    // The same tablet switched into kiosk mode (supervisor PIN set): /kiosk opens on the attract screen.
+    await prepare(tablet, base, async (page) => {
+      await page.goto('/');
+      await new KioskPage(page).enterFromHome(TEST_PIN, { firstTime: true });
+    });
+    const kiosk = await once('kiosk (kiosk mode on)', tablet, `${base}/kiosk`);
+    return { figures: [home, interview, kiosk], chromium: version };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function run(): Promise<RouteFigures[]> {
+  const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+  const { figures, chromium: version } = await measure({ runs });
+  const cpu = cpus();
+  console.log(
+    `Lighthouse 12.2.3, mobile (simulated slow 4G, 4× CPU slowdown), against npm start; median of ${runs} runs by score — ` +
+      `${new Date().toISOString()} — ${cpu[0]?.model ?? 'cpu'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+      `Node ${process.version}, Chromium ${version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  );
+  console.table(
+    figures.map((f) => ({
+      route: f.route,
+      path: f.url.length > 24 ? `${f.url.slice(0, 21)}…` : f.url,
+      score: f.score,
+      FCP: sec(f.fcpMs),
+      LCP: sec(f.lcpMs),
+      TBT: `${Math.round(f.tbtMs)} ms`,
+      'on the wire': kb(f.wireBytes),
+      'page': kb(f.pageBytes),
+      'page JS': kb(f.pageJsBytes),
+      'SW precache': kb(f.workerBytes),
+    })),
+  );
+  const misses: string[] = [];
+  for (const f of figures) {
+    if (f.score < BUDGETS.score) misses.push(`${f.route}: score ${f.score} < ${BUDGETS.score}`);
+    if (f.lcpMs > BUDGETS.lcpMs) misses.push(`${f.route}: LCP ${sec(f.lcpMs)} > ${sec(BUDGETS.lcpMs)}`);
+    if (f.tbtMs > BUDGETS.tbtMs) misses.push(`${f.route}: TBT ${Math.round(f.tbtMs)} ms > ${BUDGETS.tbtMs} ms`);
+  }
+  const kiosk = figures[2];
+  if (kiosk.pageBytes > BUDGETS.kioskWireBytes) misses.push(`kiosk: first load ${kb(kiosk.pageBytes)} > ${kb(BUDGETS.kioskWireBytes)}`);
+  console.log(
+    `Budgets: score ≥ ${BUDGETS.score}, LCP ≤ ${sec(BUDGETS.lcpMs)}, TBT ≤ ${BUDGETS.tbtMs} ms on each; kiosk first load ≤ ${kb(BUDGETS.kioskWireBytes)} on the wire ` +
+      `(the page's own requests; the service worker's precache fills in the background). ${misses.length ? `MISSED: ${misses.join('; ')}` : 'All met.'}\n`,
+  );
+  return figures;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  run().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
