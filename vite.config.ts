@@ -4,9 +4,23 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
 import { precompress } from './scripts/build-precompress.mjs';
+import { firstLoad } from './scripts/build-first-load.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // A build id lets a tablet tell two deployments of the same version apart (the update prompt relies on it).
+const form = (id: string) => `src/core/forms/builtin/${id}.ts`;
+
+// What each route's first screen loads lazily (App.tsx picks the screen; resources.ts the words): fetched from the
+// HTML, in parallel with the entry. The build fails if a file here is renamed.
+const firstScreens = [
+  { path: '^/kiosk', modules: ['src/app/kiosk/KioskScreen.tsx', form('desk-rating')], locales: ['kiosk'], lang: 'vi' as const },
+  { path: '^/interview/', modules: ['src/app/interview/InterviewScreen.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems', 'interview'] },
+  { path: '^/supervisor(/|$)', modules: ['src/app/supervisor/SupervisorApp.tsx'], locales: ['sync', 'problems', 'supervisor'] },
+  { path: '^/settings$', modules: ['src/app/settings/SettingsScreen.tsx'], locales: ['sync', 'problems', 'kioskSettings'] },
+  { path: '^/attention$', modules: ['src/app/sync/AttentionScreen.tsx'], locales: ['sync', 'problems'] },
+  { path: '', modules: ['src/app/home/Home.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems'] },
+];
+
 const buildId = process.env.HAILONG_BUILD_ID ?? new Date().toISOString();
 
 export default defineConfig({
@@ -62,6 +76,7 @@ export default defineConfig({
         runtimeCaching: [],
       },
     }),
+    firstLoad(firstScreens),
     // Last: it compresses what the build and the service-worker generator wrote.
     precompress(),
   ],

@@ -1,6 +1,6 @@
 // Lighthouse 12.2.3 (mobile: simulated slow 4G, 4× CPU) against `npm start` on three first screens, with budgets.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,9 @@ import { chromiumPath } from '../e2e/support/env';
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const REPORTS = path.resolve('.tmp/bench-lighthouse/reports');
+const slug = (s: string) => s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 
 export const BUDGETS = { score: 0.95, lcpMs: 2000, tbtMs: 100, kioskWireBytes: 170 * 1024 };
 
@@ -91,6 +94,10 @@ async function audit(route: string, url: string, profile: string, port: number):
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
+    // The full report, to read what a figure is made of (the last run of each route is kept).
+    writeFileSync(path.join(REPORTS, `${slug(route)}.json`), JSON.stringify(lhr));
+    const shot = (lhr.audits['final-screenshot']?.details as { data?: string } | undefined)?.data;
+    if (shot) writeFileSync(path.join(REPORTS, `${slug(route)}.jpg`), Buffer.from(shot.replace(/^data:image\/\w+;base64,/, ''), 'base64'));
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const a = lhr.audits;
     const items = ((a['network-requests'].details as { items?: NetworkItem[] } | undefined)?.items ?? []).filter(
@@ -138,7 +145,7 @@ export async function measure(opts: { runs?: number; port?: number } = {}): Prom
   const devtoolsPort = port + 1;
   const work = path.resolve('.tmp/bench-lighthouse');
   rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
+  mkdirSync(REPORTS, { recursive: true });
   // The same server `npm start` runs (it builds the app first when the sources are newer), on a fresh database.
   const server = await SyncServer.start(port, { DIST_DIR: '.tmp/dist-lighthouse', LOG_LEVEL: 'error' });
   const base = server.baseURL;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildServer, serverIsStale, serverNodeFlags, SERVER_ENTRY } from './build-server.mjs';
 
 const distDir = process.env.DIST_DIR ?? 'dist';
-const sources = ['src/app', 'src/core', 'public', 'index.html', 'vite.config.ts', 'scripts/build-precompress.mjs', 'package.json'];
+const sources = ['src/app', 'src/core', 'public', 'index.html', 'vite.config.ts', 'scripts/build-precompress.mjs', 'scripts/build-first-load.mjs', 'package.json'];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

@@ -1,5 +1,5 @@
 // Top-level screens; interview, kiosk and supervisor code load on demand so each route stays small.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskLock } from './kiosk/kiosk-lock';
 import { match, usePath } from './router';
@@ -24,7 +24,13 @@ function Screen({ path }: { path: string }) {
   return <Home />;
 }
 
-export function App() {
+/** Calls `onShown` once its children have been committed (a lazy screen inside a Suspense boundary has loaded). */
+function Shown({ onShown, children }: { onShown?: () => void; children: ReactNode }) {
+  useEffect(() => onShown?.(), [onShown]);
+  return children;
+}
+
+export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
   const { t } = useTranslation();
   const path = usePath();
   useKioskLock(path);
@@ -37,7 +43,9 @@ export function App() {
       {!kiosk && <StatusBar />}
       <StoreErrorBanner />
       <Suspense fallback={<p className="page muted">{t('app.loading')}</p>}>
-        <Screen path={path} />
+        <Shown onShown={onFirstScreen}>
+          <Screen path={path} />
+        </Shown>
       </Suspense>
     </div>
   );

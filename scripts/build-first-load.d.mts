@@ -1,0 +1,15 @@
+// Types for build-first-load.mjs (plain JavaScript, so vite.config.ts imports it with its extension).
+import type { Plugin } from 'vite';
+
+export interface RoutePreload {
+  /** A regular expression the pathname must match (the first route that matches wins). */
+  path: string;
+  /** Source files of the lazy chunks the route's first screen imports (its screen, its form). */
+  modules: string[];
+  /** i18n namespaces the first screen reads (src/app/i18n/locales/<lang>/<ns>.json). */
+  locales?: string[];
+  /** The language the route always opens in (else the saved one). */
+  lang?: 'vi' | 'en';
+}
+
+export function firstLoad(routes: RoutePreload[]): Plugin;
