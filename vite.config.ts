@@ -10,15 +10,16 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // A build id lets a tablet tell two deployments of the same version apart (the update prompt relies on it).
 const form = (id: string) => `src/core/forms/builtin/${id}.ts`;
 
-// What each route's first screen loads lazily (App.tsx picks the screen; resources.ts the words): fetched from the
-// HTML, in parallel with the entry. The build fails if a file here is renamed.
+// What each route's first screen loads lazily (App.tsx picks the screen; resources.ts the words): the server sends
+// them as preload headers with the shell, so they download with the entry. The build fails if a file is renamed.
+const bar = 'src/app/shell/StatusBar.tsx';
 const firstScreens = [
   { path: '^/kiosk', modules: ['src/app/kiosk/KioskScreen.tsx', form('desk-rating')], locales: ['kiosk'], lang: 'vi' as const },
-  { path: '^/interview/', modules: ['src/app/interview/InterviewScreen.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems', 'interview'] },
-  { path: '^/supervisor(/|$)', modules: ['src/app/supervisor/SupervisorApp.tsx'], locales: ['sync', 'problems', 'supervisor'] },
-  { path: '^/settings$', modules: ['src/app/settings/SettingsScreen.tsx'], locales: ['sync', 'problems', 'kioskSettings'] },
-  { path: '^/attention$', modules: ['src/app/sync/AttentionScreen.tsx'], locales: ['sync', 'problems'] },
-  { path: '', modules: ['src/app/home/Home.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems'] },
+  { path: '^/interview/', modules: [bar, 'src/app/interview/InterviewScreen.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems', 'interview'] },
+  { path: '^/supervisor(/|$)', modules: [bar, 'src/app/supervisor/SupervisorApp.tsx'], locales: ['sync', 'problems', 'supervisor'] },
+  { path: '^/settings$', modules: [bar, 'src/app/settings/SettingsScreen.tsx'], locales: ['sync', 'problems', 'kioskSettings'] },
+  { path: '^/attention$', modules: [bar, 'src/app/sync/AttentionScreen.tsx'], locales: ['sync', 'problems'] },
+  { path: '', modules: [bar, 'src/app/home/Home.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems'] },
 ];
 
 const buildId = process.env.HAILONG_BUILD_ID ?? new Date().toISOString();
@@ -76,7 +77,8 @@ export default defineConfig({
         runtimeCaching: [],
       },
     }),
-    firstLoad(firstScreens),
+    // main.tsx imports these one step at a time at start; they preload with the entry on every route.
+    firstLoad(firstScreens, { boot: ['src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'] }),
     // Last: it compresses what the build and the service-worker generator wrote.
     precompress(),
   ],

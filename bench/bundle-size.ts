@@ -35,8 +35,12 @@ function form(id: string): string {
   return `src/core/forms/builtin/${id}.ts`;
 }
 
-/** Dynamic imports main.tsx makes at start on every route: service-worker registration and the uploader. */
-const AT_START = [/workbox-window/, /^src\/app\/sync\/start\.ts$/];
+/** Dynamic imports main.tsx makes at start on every route: its boot steps, service-worker registration, the uploader. */
+const AT_START = [
+  /workbox-window/,
+  /^src\/app\/sync\/start\.ts$/,
+  /^src\/app\/(App\.tsx|i18n\/index\.ts|store\/db\.ts)$/,
+];
 
 export interface ChunkRow {
   file: string;

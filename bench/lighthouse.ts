@@ -50,6 +50,8 @@ export interface RouteFigures {
   pageJsBytes: number;
   /** What the service worker fetched to precache the app while the page loaded. */
   workerBytes: number;
+  /** Lighthouse's measure of this machine's speed at the time (a busy or slow machine scores low; ~1000+ is typical). */
+  benchmarkIndex: number;
 }
 
 interface NetworkItem {
@@ -116,6 +118,7 @@ async function audit(route: string, url: string, profile: string, port: number):
       pageBytes: sum(page),
       pageJsBytes: sum(page.filter((i) => i.resourceType === 'Script')),
       workerBytes: sum(items.filter((i) => i.sessionTargetType === 'worker')),
+      benchmarkIndex: Math.round(lhr.environment.benchmarkIndex ?? 0),
     };
   } finally {
     await stopChromium(browser);
@@ -216,6 +219,7 @@ export async function run(): Promise<RouteFigures[]> {
       'page': kb(f.pageBytes),
       'page JS': kb(f.pageJsBytes),
       'SW precache': kb(f.workerBytes),
+      'machine index': f.benchmarkIndex,
     })),
   );
   const misses: string[] = [];

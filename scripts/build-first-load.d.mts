@@ -8,8 +8,10 @@ export interface RoutePreload {
   modules: string[];
   /** i18n namespaces the first screen reads (src/app/i18n/locales/<lang>/<ns>.json). */
   locales?: string[];
-  /** The language the route always opens in (else the saved one). */
+  /** The language the route always opens in (else Vietnamese, the default). */
   lang?: 'vi' | 'en';
 }
 
-export function firstLoad(routes: RoutePreload[]): Plugin;
+export const FIRST_LOAD_FILE: string;
+/** boot: source files the entry imports dynamically at start, on every route. */
+export function firstLoad(routes: RoutePreload[], options?: { boot?: string[] }): Plugin;

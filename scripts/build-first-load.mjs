@@ -1,18 +1,21 @@
-// Vite plugin for the first load on a slow link, in index.html: (1) the entry's small stylesheet inlined, so the page
-// paints as soon as the HTML is in, without waiting one more round trip for CSS; (2) a few bytes of inline script
-// that, by the path being opened, starts fetching that route's lazy chunks (screen, form, words, CSS) while the entry
-// script still downloads. Without it they wait for the entry to arrive and run (one more round trip and transfer).
+// Vite plugin for the first load on a slow link: (1) the entry's small stylesheet is inlined into index.html, so the
+// page paints as soon as the HTML is in, without one more round trip for CSS; (2) .vite/first-load.json lists, per
+// route, the chunks its first screen needs (entry, lazy screen, form, words, CSS). The server sends them as Link
+// preload headers with the shell (src/server/static.ts), so they download in parallel with the entry instead of one
+// round trip after it has arrived and run. The table is data for the server, never precached (.vite/ is not).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * @typedef {object} RoutePreload
  * @property {string} path  a regular expression the pathname must match (the first route that matches wins)
  * @property {string[]} modules  source files of the lazy chunks the route's first screen imports (e.g. its screen)
  * @property {string[]} [locales]  i18n namespaces the first screen reads (src/app/i18n/locales/<lang>/<ns>.json)
- * @property {'vi' | 'en'} [lang]  the language the route always opens in (else the saved one, hailong.lang)
+ * @property {'vi' | 'en'} [lang]  the language the route always opens in (else Vietnamese, the default; the server
+ *   cannot see a tablet's saved choice, and an English tablet only waits one round trip more for its words)
  */
 
-// A classic script waits for stylesheets above it, so index.html says where it goes: after the meta tags, before CSS.
-const MARKER = '<!--route-preload-->';
+export const FIRST_LOAD_FILE = '.vite/first-load.json';
 
 const escapeRe = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -27,13 +30,19 @@ function chunksBySource(bundle) {
   return map;
 }
 
+/** @param {import('vite').Rollup.OutputChunk | import('vite').Rollup.OutputAsset | undefined} c */
+const cssOf = (c) => (c?.type === 'chunk' ? [...(c.viteMetadata?.importedCss ?? [])] : []);
+
 /**
  * @param {RoutePreload[]} routes
+ * @param {{ boot?: string[] }} [options]  boot: source files the entry imports dynamically at start on every route
  * @returns {import('vite').Plugin}
  */
-export function firstLoad(routes) {
+export function firstLoad(routes, options = {}) {
   /** @type {import('vite').ResolvedConfig} */
   let config;
+  /** @type {{ entry: string[], routes: { path: string, files: string[] }[] } | undefined} */
+  let table;
   return {
     name: 'hailong:first-load',
     apply: 'build',
@@ -52,9 +61,6 @@ export function firstLoad(routes) {
           if (!chunk) throw new Error(`first-load: ${src} is not in the build (renamed? see vite.config.ts)`);
           return chunk;
         };
-        // What the entry already loads (Vite preloads it from the HTML) is not repeated.
-        /** @type {Set<string>} */
-        const entryFiles = new Set();
         const addStatic = (/** @type {import('vite').Rollup.OutputChunk} */ c, /** @type {Set<string>} */ into) => {
           if (into.has(c.fileName)) return;
           into.add(c.fileName);
@@ -63,38 +69,29 @@ export function firstLoad(routes) {
             if (dep?.type === 'chunk') addStatic(dep, into);
           }
         };
+        // Everything every route loads at start: the entry, its static imports, and what it imports at boot.
+        /** @type {Set<string>} */
+        const entryFiles = new Set();
         addStatic(ctx.chunk, entryFiles);
-        const entryCss = new Set([...entryFiles].flatMap((f) => {
-          const c = bundle[f];
-          return c?.type === 'chunk' ? [...(c.viteMetadata?.importedCss ?? [])] : [];
-        }));
-        const filesOf = (/** @type {string[]} */ sources, /** @type {Set<string>} */ skip = new Set()) => {
+        for (const src of options.boot ?? []) addStatic(find(src), entryFiles);
+        const entryCss = new Set([...entryFiles].flatMap((f) => cssOf(bundle[f])));
+        const filesOf = (/** @type {string[]} */ sources) => {
           /** @type {Set<string>} */
           const js = new Set();
           for (const src of sources) addStatic(find(src), js);
-          const css = [...js].flatMap((f) => {
-            const c = bundle[f];
-            return c?.type === 'chunk' ? [...(c.viteMetadata?.importedCss ?? [])] : [];
-          });
-          return [...new Set([...js].filter((f) => !entryFiles.has(f)).concat(css.filter((f) => !entryCss.has(f))))].filter((f) => !skip.has(f));
+          const css = [...js].flatMap((f) => cssOf(bundle[f])).filter((f) => !entryCss.has(f));
+          return [...new Set([...[...js].filter((f) => !entryFiles.has(f)), ...css])];
         };
-        // [path, fixed language or '', files in any language, Vietnamese words, English words]
-        const table = routes.map((r) => {
-          const shared = filesOf(r.modules);
-          const words = (/** @type {'vi' | 'en'} */ lang) =>
+        table = {
+          entry: [...entryFiles],
+          routes: routes.map((r) => {
             // Vietnamese common words ship inside the entry (resources.ts); every other namespace is its own chunk.
-            filesOf((r.locales ?? []).concat(lang === 'en' ? ['common'] : []).map((n) => `src/app/i18n/locales/${lang}/${n}.json`), new Set(shared));
-          return [r.path, r.lang ?? '', shared, words('vi'), words('en')];
-        });
-        const base = JSON.stringify(config.base);
-        // Plain ES5, no dependency, never throws: at worst the chunks load the usual way.
-        const code =
-          `(function(){try{var t=${JSON.stringify(table)},p=location.pathname,s=localStorage.getItem('hailong.lang')==='en'?'en':'vi';` +
-          `for(var i=0;i<t.length;i++){if(!new RegExp(t[i][0]).test(p))continue;var f=t[i][2].concat(t[i][(t[i][1]||s)==='en'?4:3]);` +
-          `for(var j=0;j<f.length;j++){var l=document.createElement('link'),c=/\\.css$/.test(f[j]);` +
-          `l.rel=c?'stylesheet':'modulepreload';l.crossOrigin='';l.href=${base}+f[j];document.head.appendChild(l)}break}}catch(e){}})();`;
-        if (!html.includes(MARKER)) throw new Error(`first-load: index.html has no ${MARKER} (where the script goes: before any stylesheet)`);
-        let out = html.replace(MARKER, `<script>${code}</script>`);
+            const lang = r.lang ?? 'vi';
+            const words = (r.locales ?? []).concat(lang === 'en' ? ['common'] : []).map((n) => `src/app/i18n/locales/${lang}/${n}.json`);
+            return { path: r.path, files: filesOf([...r.modules, ...words]) };
+          }),
+        };
+        let out = html;
         for (const file of entryCss) {
           const asset = bundle[file];
           const link = new RegExp(`<link rel="stylesheet"[^>]*href="${escapeRe(config.base + file)}"[^>]*>`);
@@ -103,6 +100,12 @@ export function firstLoad(routes) {
         }
         return out;
       },
+    },
+    writeBundle() {
+      if (!table) throw new Error('first-load: index.html was not built');
+      const file = path.resolve(config.root, config.build.outDir, FIRST_LOAD_FILE);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(table, null, 1)}\n`);
     },
   };
 }

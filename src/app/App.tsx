@@ -3,10 +3,11 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskLock } from './kiosk/kiosk-lock';
 import { match, usePath } from './router';
-import { StatusBar } from './shell/StatusBar';
 import { StoreErrorBanner } from './shell/StoreErrorBanner';
 
-// Home and settings are lazy too: the kiosk route must not carry them (its JS budget is 150 KB gzip).
+// Home, settings and the status bar (with its sync code) are lazy too: the kiosk route must not carry them (its JS
+// budget is 150 KB gzip). main.tsx loads the status bar before the first render on other routes, so it never pops in.
+const StatusBar = lazy(() => import('./shell/StatusBar').then((m) => ({ default: m.StatusBar })));
 const Home = lazy(() => import('./home/Home').then((m) => ({ default: m.Home })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const InterviewScreen = lazy(() => import('./interview/InterviewScreen'));
@@ -40,7 +41,11 @@ export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
   }, [path]);
   return (
     <div className={kiosk ? 'app app-kiosk' : 'app'}>
-      {!kiosk && <StatusBar />}
+      {!kiosk && (
+        <Suspense fallback={null}>
+          <StatusBar />
+        </Suspense>
+      )}
       <StoreErrorBanner />
       <Suspense fallback={<p className="page muted">{t('app.loading')}</p>}>
         <Shown onShown={onFirstScreen}>

@@ -1,12 +1,35 @@
 // Serves the built PWA from one port with the API: hashed assets cached for a year, the shell and service worker never;
-// each file as the brotli or gzip copy the build made beside it when the browser accepts one (Vary: Accept-Encoding).
-import { existsSync } from 'node:fs';
+// each file as the brotli or gzip copy the build made beside it when the browser accepts one (Vary: Accept-Encoding);
+// the shell with Link preload headers for the chunks the opened route's first screen needs.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NotFoundFallback } from './error-handler';
 
 const NO_CACHE = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
+
+/** Written by scripts/build-first-load.mjs: the entry's chunks, and per route (first match wins) its first screen's. */
+interface FirstLoad {
+  entry: string[];
+  routes: { path: string; files: string[] }[];
+}
+
+const linkTo = (file: string) => `</${file}>; rel=${file.endsWith('.css') ? 'preload; as=style' : 'modulepreload'}; crossorigin`;
+
+/** The Link header for each path, or nothing when the build has no table (an older or a hand-made build). */
+function firstLoadLinks(app: FastifyInstance, root: string): (pathname: string) => string | undefined {
+  const file = path.join(root, '.vite', 'first-load.json');
+  if (!existsSync(file)) return () => undefined;
+  try {
+    const table = JSON.parse(readFileSync(file, 'utf8')) as FirstLoad;
+    const routes = table.routes.map((r) => ({ re: new RegExp(r.path), header: [...table.entry, ...r.files].map(linkTo).join(', ') }));
+    return (pathname) => routes.find((r) => r.re.test(pathname))?.header;
+  } catch (err) {
+    app.log.warn({ err }, `${file} is unreadable: the shell goes out without preload headers`);
+    return () => undefined;
+  }
+}
 
 /** Registers the static files when dist/index.html exists; returns the SPA fallback for unknown non-API GETs. */
 export async function registerPwa(app: FastifyInstance, distDir: string | null): Promise<NotFoundFallback | undefined> {
@@ -15,6 +38,7 @@ export async function registerPwa(app: FastifyInstance, distDir: string | null):
     if (root) app.log.warn(`no built app at ${root}; run "npx vite build" (npm start does it) to serve the PWA`);
     return undefined;
   }
+  const links = firstLoadLinks(app, root);
   await app.register(fastifyStatic, {
     root,
     cacheControl: false,
@@ -22,6 +46,12 @@ export async function registerPwa(app: FastifyInstance, distDir: string | null):
     preCompressed: true,
     setHeaders: (reply, filePath) => {
       const rel = path.relative(root, filePath).split(path.sep).join('/').replace(/\.(?:br|gz)$/, '');
+      if (rel === 'index.html') {
+        // Only a page being opened uses them; the service worker fetching its precache copy would ignore them.
+        const dest = reply.request.headers['sec-fetch-dest'];
+        const header = !dest || dest === 'document' ? links(reply.request.url.split('?')[0]) : undefined;
+        if (header) reply.header('link', header);
+      }
       if (NO_CACHE.has(rel)) reply.header('cache-control', 'no-cache');
       else if (rel.startsWith('assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
       else reply.header('cache-control', 'public, max-age=3600');

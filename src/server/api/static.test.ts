@@ -17,6 +17,17 @@ describe('PWA and docs', () => {
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Hài Lòng</title>');
     writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+    mkdirSync(path.join(dist, '.vite'));
+    writeFileSync(
+      path.join(dist, '.vite', 'first-load.json'),
+      JSON.stringify({
+        entry: ['assets/index-abc123.js'],
+        routes: [
+          { path: '^/kiosk', files: ['assets/KioskScreen-k1.js', 'assets/KioskScreen-k1.css'] },
+          { path: '', files: ['assets/Home-h1.js'] },
+        ],
+      }),
+    );
     fresh = await testDatabases()[0].create();
     app = await buildApp({ db: fresh.db, distDir: dist });
   });
@@ -33,6 +44,19 @@ describe('PWA and docs', () => {
       expect(res.body).toContain('<title>Hài Lòng</title>');
       expect(res.headers['cache-control']).toBe('no-cache');
     }
+  });
+
+  it("sends the shell with preload headers for the opened route's first screen, only to a page being opened", async () => {
+    const kiosk = await app.inject({ method: 'GET', url: '/kiosk?x=1', headers: { 'sec-fetch-dest': 'document' } });
+    expect(kiosk.headers.link).toBe(
+      '</assets/index-abc123.js>; rel=modulepreload; crossorigin, </assets/KioskScreen-k1.js>; rel=modulepreload; crossorigin, </assets/KioskScreen-k1.css>; rel=preload; as=style; crossorigin',
+    );
+    const home = await app.inject({ method: 'GET', url: '/' });
+    expect(home.headers.link).toBe('</assets/index-abc123.js>; rel=modulepreload; crossorigin, </assets/Home-h1.js>; rel=modulepreload; crossorigin');
+    // The service worker fetching its precache copy of the shell gets no preloads.
+    const precache = await app.inject({ method: 'GET', url: '/index.html', headers: { 'sec-fetch-dest': 'empty' } });
+    expect(precache.statusCode).toBe(200);
+    expect(precache.headers.link).toBeUndefined();
   });
 
   it('serves the service worker uncached and hashed assets for a year', async () => {
