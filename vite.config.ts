@@ -22,6 +22,15 @@ const firstScreens = [
   { path: '', modules: [bar, 'src/app/home/Home.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems'] },
 ];
 
+// Module ids of the chunk layers (see build.rolldownOptions.output.codeSplitting).
+// Vite's preload helper too: every layer's lazy imports use it, and it must not drag its first user into the entry.
+const REACT = /node_modules[\\/](react|react-dom|scheduler)[\\/]|vite[\\/]preload-helper/;
+const I18N = /node_modules[\\/](i18next|react-i18next|use-sync-external-store)[\\/]|src[\\/]app[\\/]i18n[\\/](index|resources)\.ts$|locales[\\/]vi[\\/]common\.json$/;
+const STORE = /node_modules[\\/](dexie|dexie-react-hooks|zod)[\\/]|src[\\/]app[\\/]store[\\/](db|restore|settings|errors)\.ts$|src[\\/]core[\\/]response[\\/]/;
+const SHARED = /src[\\/](app|core)[\\/]/;
+// The entry's own imports (they must not pull the later layers into the entry) and the lazy built-in forms.
+const NOT_SHARED = /src[\\/]app[\\/](store[\\/]storage\.ts|shell[\\/]update-context\.tsx)$|src[\\/]core[\\/]forms[\\/]builtin[\\/]/;
+
 const buildId = process.env.HAILONG_BUILD_ID ?? new Date().toISOString();
 
 export default defineConfig({
@@ -39,7 +48,22 @@ export default defineConfig({
     manifest: true,
     // src/core is pure by rule (no import-time effects), so whatever a route does not use is dropped from it:
     // the kiosk then carries desk-rating only, not the two long SIPAS questionnaires.
-    rolldownOptions: { treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]core[\\/]/, sideEffects: false }] } },
+    rolldownOptions: {
+      treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]core[\\/]/, sideEffects: false }] },
+      output: {
+        // Few requests for a first load over HTTP/1.1 on 4G (each costs a round trip), in the layers main.tsx
+        // loads one task at a time: the entry (React), words (i18next), storage (Dexie, zod), then one chunk of the
+        // app code screens share. Each screen, form and namespace other than the default words stays its own chunk.
+        codeSplitting: {
+          groups: [
+            { name: 'react', priority: 4, test: (id: string) => REACT.test(id) },
+            { name: 'i18n', priority: 3, test: (id: string) => I18N.test(id) },
+            { name: 'store', priority: 3, test: (id: string) => STORE.test(id) },
+            { name: 'shared', priority: 1, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) },
+          ],
+        },
+      },
+    },
   },
   plugins: [
     react(),

@@ -17,6 +17,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// Lighthouse's mobile defaults: simulated slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up) and 4× CPU.
+const MOBILE_THROTTLING = { rttMs: 150, throughputKbps: 1638.4, requestLatencyMs: 562.5, downloadThroughputKbps: 1474.56, uploadThroughputKbps: 675, cpuSlowdownMultiplier: 4 };
 const REPORTS = path.resolve('.tmp/bench-lighthouse/reports');
 const slug = (s: string) => s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 
@@ -93,7 +95,10 @@ async function stopChromium(child: ChildProcess): Promise<void> {
 async function audit(route: string, url: string, profile: string, port: number): Promise<RouteFigures> {
   const browser = await launchChromium(profile, port);
   try {
-    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    // LIGHTHOUSE_CPU (default 4, the mobile profile) separates what the CPU adds from what the network costs.
+    const cpu = Number(process.env.LIGHTHOUSE_CPU ?? 4);
+    const config = cpu === 4 ? undefined : { extends: 'lighthouse:default', settings: { throttling: { ...MOBILE_THROTTLING, cpuSlowdownMultiplier: cpu } } };
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, config);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
     // The full report, to read what a figure is made of (the last run of each route is kept).

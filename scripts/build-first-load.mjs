@@ -17,8 +17,6 @@ import path from 'node:path';
 
 export const FIRST_LOAD_FILE = '.vite/first-load.json';
 
-const escapeRe = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** @param {import('vite').Rollup.OutputBundle} bundle */
 function chunksBySource(bundle) {
   /** @type {Map<string, import('vite').Rollup.OutputChunk>} */
@@ -43,11 +41,31 @@ export function firstLoad(routes, options = {}) {
   let config;
   /** @type {{ entry: string[], routes: { path: string, files: string[] }[] } | undefined} */
   let table;
+  /** The entry's stylesheets, taken out of the bundle to be inlined: file name → CSS. */
+  /** @type {Map<string, string>} */
+  const inlined = new Map();
   return {
     name: 'hailong:first-load',
     apply: 'build',
     configResolved(c) {
       config = c;
+    },
+    generateBundle: {
+      // Before Vite writes the HTML's <link> and the lazy chunks' preload lists: once the entry no longer lists its
+      // CSS, neither links it (it is inlined below), and no lazy import waits to load a stylesheet already applied.
+      order: 'pre',
+      handler(_options, bundle) {
+        for (const out of Object.values(bundle)) {
+          if (out.type !== 'chunk' || !out.isEntry) continue;
+          for (const file of out.viteMetadata?.importedCss ?? []) {
+            const asset = bundle[file];
+            if (asset?.type !== 'asset') throw new Error(`first-load: the entry's stylesheet ${file} is not in the bundle`);
+            inlined.set(file, String(asset.source).trim());
+            delete bundle[file];
+          }
+          out.viteMetadata?.importedCss.clear();
+        }
+      },
     },
     transformIndexHtml: {
       order: 'post',
@@ -74,7 +92,7 @@ export function firstLoad(routes, options = {}) {
         const entryFiles = new Set();
         addStatic(ctx.chunk, entryFiles);
         for (const src of options.boot ?? []) addStatic(find(src), entryFiles);
-        const entryCss = new Set([...entryFiles].flatMap((f) => cssOf(bundle[f])));
+        const entryCss = new Set([...entryFiles].flatMap((f) => cssOf(bundle[f])).concat([...inlined.keys()]));
         const filesOf = (/** @type {string[]} */ sources) => {
           /** @type {Set<string>} */
           const js = new Set();
@@ -91,13 +109,11 @@ export function firstLoad(routes, options = {}) {
             return { path: r.path, files: filesOf([...r.modules, ...words]) };
           }),
         };
-        let out = html;
-        for (const file of entryCss) {
-          const asset = bundle[file];
-          const link = new RegExp(`<link rel="stylesheet"[^>]*href="${escapeRe(config.base + file)}"[^>]*>`);
-          if (asset?.type !== 'asset' || !link.test(out)) throw new Error(`first-load: no stylesheet link for ${file} in index.html`);
-          out = out.replace(link, () => `<style>${String(asset.source).trim()}</style>`);
-        }
+        // The entry's stylesheet, inlined where Vite would have linked it (the end of <head>).
+        const css = [...inlined.values()].join('\n');
+        if (!css) return html;
+        if (!html.includes('</head>')) throw new Error('first-load: index.html has no </head>');
+        const out = html.replace('</head>', () => `<style>${css}</style>\n</head>`);
         return out;
       },
     },
