@@ -22,7 +22,7 @@ const firstScreens = [
   { path: '', modules: [bar, 'src/app/home/Home.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems'] },
 ];
 
-// Module ids of the chunk layers (see build.rolldownOptions.output.codeSplitting).
+// Module ids of the chunk layers (see build.rolldownOptions.output.codeSplitting). React's layer takes
 // Vite's preload helper too: every layer's lazy imports use it, and it must not drag its first user into the entry.
 const REACT = /node_modules[\\/](react|react-dom|scheduler)[\\/]|vite[\\/]preload-helper/;
 const I18N = /node_modules[\\/](i18next|react-i18next|use-sync-external-store)[\\/]|src[\\/]app[\\/]i18n[\\/](index|resources)\.ts$|locales[\\/]vi[\\/]common\.json$/;
@@ -30,6 +30,10 @@ const STORE = /node_modules[\\/](dexie|dexie-react-hooks|zod)[\\/]|src[\\/]app[\
 const SHARED = /src[\\/](app|core)[\\/]/;
 // The entry's own imports (they must not pull the later layers into the entry) and the lazy built-in forms.
 const NOT_SHARED = /src[\\/]app[\\/](store[\\/]storage\.ts|shell[\\/]update-context\.tsx)$|src[\\/]core[\\/]forms[\\/]builtin[\\/]/;
+
+const SIPAS = /forms[\\/]builtin[\\/](sipas-20\d\d|satisfaction-scale)\.ts$/;
+const SHELL_WORDS_VI = /locales[\\/]vi[\\/](sync|problems)\.json$/;
+const SHELL_WORDS_EN = /locales[\\/]en[\\/](common|sync|problems)\.json$/;
 
 const buildId = process.env.HAILONG_BUILD_ID ?? new Date().toISOString();
 
@@ -51,15 +55,19 @@ export default defineConfig({
     rolldownOptions: {
       treeshake: { moduleSideEffects: [{ test: /[\\/]src[\\/]core[\\/]/, sideEffects: false }] },
       output: {
-        // Few requests for a first load over HTTP/1.1 on 4G (each costs a round trip), in the layers main.tsx
-        // loads one task at a time: the entry (React), words (i18next), storage (Dexie, zod), then one chunk of the
-        // app code screens share. Each screen, form and namespace other than the default words stays its own chunk.
+        // Few requests for a first load over HTTP/1.1 on 4G (each costs a round trip; there were ~20 small chunks),
+        // in the layers main.tsx loads one task at a time: the entry (React), words (i18next), storage (Dexie, zod),
+        // then one chunk of the app code screens share. Each screen, and each language's words, stays its own.
         codeSplitting: {
           groups: [
             { name: 'react', priority: 4, test: (id: string) => REACT.test(id) },
             { name: 'i18n', priority: 3, test: (id: string) => I18N.test(id) },
             { name: 'store', priority: 3, test: (id: string) => STORE.test(id) },
-            { name: 'shared', priority: 1, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) },
+            { name: 'shared', priority: 2, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) },
+            // Loaded together on a first screen: both SIPAS forms (home lists them), and the status bar's words.
+            { name: 'sipas', priority: 1, test: (id: string) => SIPAS.test(id) },
+            { name: 'words-vi', priority: 1, test: (id: string) => SHELL_WORDS_VI.test(id) },
+            { name: 'words-en', priority: 1, test: (id: string) => SHELL_WORDS_EN.test(id) },
           ],
         },
       },
