@@ -1,6 +1,6 @@
 // Lighthouse 12.2.3 (mobile: simulated slow 4G, 4× CPU) against `npm start` on three first screens, with budgets.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,10 +15,10 @@ import { chromiumPath } from '../e2e/support/env';
 // Small local helpers (the shared bench helpers will take them over).
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // Lighthouse's mobile defaults: simulated slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up) and 4× CPU.
 const MOBILE_THROTTLING = { rttMs: 150, throughputKbps: 1638.4, requestLatencyMs: 562.5, downloadThroughputKbps: 1474.56, uploadThroughputKbps: 675, cpuSlowdownMultiplier: 4 };
+const DIST = '.tmp/dist-lighthouse';
 const REPORTS = path.resolve('.tmp/bench-lighthouse/reports');
 const slug = (s: string) => s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 
@@ -46,12 +46,8 @@ export interface RouteFigures {
   tbtMs: number;
   /** Every byte on the wire while Lighthouse loads the page (its total-byte-weight). */
   wireBytes: number;
-  /** Of those, what the page itself fetched (the service worker's precache excluded). */
-  pageBytes: number;
-  /** Of those, JavaScript the page fetched. */
+  /** Of those, JavaScript. */
   pageJsBytes: number;
-  /** What the service worker fetched to precache the app while the page loaded. */
-  workerBytes: number;
   /** Lighthouse's measure of this machine's speed at the time (a busy or slow machine scores low; ~1000+ is typical). */
   benchmarkIndex: number;
 }
@@ -60,7 +56,14 @@ interface NetworkItem {
   url: string;
   transferSize?: number;
   resourceType?: string;
-  sessionTargetType?: string;
+}
+
+/** What the service worker downloads on a first visit to work offline: every file it precaches, as the server sends it. */
+function precacheBytes(dist: string): number {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.relative(dist, path.join(dir, n))]));
+  const files = walk(dist).filter((f) => !/\.(br|gz)$/.test(f) && !f.startsWith('.vite') && f !== 'sw.js' && !/^workbox-/.test(f));
+  return files.reduce((sum, f) => sum + statSync(path.join(dist, existsSync(path.join(dist, `${f}.br`)) ? `${f}.br` : f)).size, 0);
 }
 
 /** A Chromium that Lighthouse drives over the DevTools port, on a profile the set-up step prepared. */
@@ -111,7 +114,6 @@ async function audit(route: string, url: string, profile: string, port: number):
       (i) => i.transferSize && /^https?:/.test(i.url),
     );
     const sum = (xs: NetworkItem[]) => xs.reduce((s, i) => s + (i.transferSize ?? 0), 0);
-    const page = items.filter((i) => i.sessionTargetType !== 'worker');
     return {
       route,
       url: new URL(url).pathname,
@@ -120,9 +122,7 @@ async function audit(route: string, url: string, profile: string, port: number):
       lcpMs: a['largest-contentful-paint'].numericValue ?? NaN,
       tbtMs: a['total-blocking-time'].numericValue ?? NaN,
       wireBytes: a['total-byte-weight'].numericValue ?? sum(items),
-      pageBytes: sum(page),
-      pageJsBytes: sum(page.filter((i) => i.resourceType === 'Script')),
-      workerBytes: sum(items.filter((i) => i.sessionTargetType === 'worker')),
+      pageJsBytes: sum(items.filter((i) => i.resourceType === 'Script')),
       benchmarkIndex: Math.round(lhr.environment.benchmarkIndex ?? 0),
     };
   } finally {
@@ -146,8 +146,16 @@ async function prepare<T>(profile: string, baseURL: string, steps: (page: import
   }
 }
 
-/** Runs Lighthouse `runs` times on each first screen; the median run (by performance score) stands for the route. */
-export async function measure(opts: { runs?: number; port?: number } = {}): Promise<{ figures: RouteFigures[]; chromium: string }> {
+export interface RouteRuns {
+  route: string;
+  /** The run with the median performance score. */
+  median: RouteFigures;
+  /** The run with the best score: the machine is shared, and other work only ever makes a run slower. */
+  best: RouteFigures;
+}
+
+/** Runs Lighthouse `runs` times on each first screen. */
+export async function measure(opts: { runs?: number; port?: number } = {}): Promise<{ routes: RouteRuns[]; chromium: string; precacheBytes: number }> {
   const runs = opts.runs ?? Number(process.env.LIGHTHOUSE_RUNS ?? 3);
   const port = opts.port ?? Number(process.env.LIGHTHOUSE_PORT ?? 18395);
   const devtoolsPort = port + 1;
@@ -155,15 +163,15 @@ export async function measure(opts: { runs?: number; port?: number } = {}): Prom
   rmSync(work, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
   // The same server `npm start` runs (it builds the app first when the sources are newer), on a fresh database.
-  const server = await SyncServer.start(port, { DIST_DIR: '.tmp/dist-lighthouse', LOG_LEVEL: 'error' });
+  const server = await SyncServer.start(port, { DIST_DIR: DIST, LOG_LEVEL: 'error' });
   const base = server.baseURL;
   let version = '';
   try {
-    const once = async (route: string, profile: string, url: string) => {
+    const once = async (route: string, profile: string, url: string): Promise<RouteRuns> => {
       const all: RouteFigures[] = [];
       for (let i = 0; i < runs; i++) all.push(await audit(route, url, profile, devtoolsPort));
-      const m = median(all.map((f) => f.score));
-      return all.find((f) => f.score === m)!;
+      const byScore = [...all].sort((a, b) => a.score - b.score || b.lcpMs - a.lcpMs);
+      return { route, median: byScore[Math.floor(byScore.length / 2)], best: byScore[byScore.length - 1] };
     };
 
     // `/` as a brand-new tablet opens it: nothing stored yet.
@@ -197,49 +205,58 @@ export async function measure(opts: { runs?: number; port?: number } = {}): Prom
       await new KioskPage(page).enterFromHome(TEST_PIN, { firstTime: true });
     });
     const kiosk = await once('kiosk (kiosk mode on)', tablet, `${base}/kiosk`);
-    return { figures: [home, interview, kiosk], chromium: version };
+    return { routes: [home, interview, kiosk], chromium: version, precacheBytes: precacheBytes(DIST) };
   } finally {
     await server.stop();
   }
 }
 
-export async function run(): Promise<RouteFigures[]> {
-  const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-  const { figures, chromium: version } = await measure({ runs });
+export async function run(): Promise<RouteRuns[]> {
+  const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
+  const { routes, chromium: version, precacheBytes: precache } = await measure({ runs });
   const cpu = cpus();
   console.log(
-    `Lighthouse 12.2.3, mobile (simulated slow 4G, 4× CPU slowdown), against npm start; median of ${runs} runs by score — ` +
+    `Lighthouse 12.2.3, mobile (simulated slow 4G, 4× CPU slowdown), against npm start; ${runs} runs per route — ` +
       `${new Date().toISOString()} — ${cpu[0]?.model ?? 'cpu'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
       `Node ${process.version}, Chromium ${version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
   );
   console.table(
-    figures.map((f) => ({
-      route: f.route,
-      path: f.url.length > 24 ? `${f.url.slice(0, 21)}…` : f.url,
-      score: f.score,
-      FCP: sec(f.fcpMs),
-      LCP: sec(f.lcpMs),
-      TBT: `${Math.round(f.tbtMs)} ms`,
-      'on the wire': kb(f.wireBytes),
-      'page': kb(f.pageBytes),
-      'page JS': kb(f.pageJsBytes),
-      'SW precache': kb(f.workerBytes),
-      'machine index': f.benchmarkIndex,
-    })),
+    routes.flatMap((r) =>
+      (['median', 'best'] as const).map((which) => {
+        const f = r[which];
+        return {
+          route: r.route,
+          run: which,
+          score: f.score,
+          FCP: sec(f.fcpMs),
+          LCP: sec(f.lcpMs),
+          TBT: `${Math.round(f.tbtMs)} ms`,
+          'on the wire': kb(f.wireBytes),
+          'JS on the wire': kb(f.pageJsBytes),
+          'machine index': f.benchmarkIndex,
+        };
+      }),
+    ),
   );
-  const misses: string[] = [];
-  for (const f of figures) {
-    if (f.score < BUDGETS.score) misses.push(`${f.route}: score ${f.score} < ${BUDGETS.score}`);
-    if (f.lcpMs > BUDGETS.lcpMs) misses.push(`${f.route}: LCP ${sec(f.lcpMs)} > ${sec(BUDGETS.lcpMs)}`);
-    if (f.tbtMs > BUDGETS.tbtMs) misses.push(`${f.route}: TBT ${Math.round(f.tbtMs)} ms > ${BUDGETS.tbtMs} ms`);
-  }
-  const kiosk = figures[2];
-  if (kiosk.pageBytes > BUDGETS.kioskWireBytes) misses.push(`kiosk: first load ${kb(kiosk.pageBytes)} > ${kb(BUDGETS.kioskWireBytes)}`);
+  const verdict = (which: 'median' | 'best') => {
+    const misses: string[] = [];
+    for (const r of routes) {
+      const f = r[which];
+      if (f.score < BUDGETS.score) misses.push(`${r.route} score ${f.score}`);
+      if (f.lcpMs > BUDGETS.lcpMs) misses.push(`${r.route} LCP ${sec(f.lcpMs)}`);
+      if (f.tbtMs > BUDGETS.tbtMs) misses.push(`${r.route} TBT ${Math.round(f.tbtMs)} ms`);
+    }
+    const kiosk = routes[2][which];
+    if (kiosk.wireBytes > BUDGETS.kioskWireBytes) misses.push(`kiosk first load ${kb(kiosk.wireBytes)}`);
+    return misses.length ? `missed: ${misses.join(', ')}` : 'all met';
+  };
   console.log(
-    `Budgets: score ≥ ${BUDGETS.score}, LCP ≤ ${sec(BUDGETS.lcpMs)}, TBT ≤ ${BUDGETS.tbtMs} ms on each; kiosk first load ≤ ${kb(BUDGETS.kioskWireBytes)} on the wire ` +
-      `(the page's own requests; the service worker's precache fills in the background). ${misses.length ? `MISSED: ${misses.join('; ')}` : 'All met.'}\n`,
+    `Budgets: score ≥ ${BUDGETS.score}, LCP ≤ ${sec(BUDGETS.lcpMs)}, TBT ≤ ${BUDGETS.tbtMs} ms on each route; kiosk first load ≤ ${kb(BUDGETS.kioskWireBytes)} on the wire.\n` +
+      `  median runs: ${verdict('median')}\n  best runs:   ${verdict('best')}\n` +
+      `"machine index" is Lighthouse's benchmarkIndex at the time (this machine scores ~2000+ when idle; other work lowers it and inflates TBT and LCP).\n` +
+      `After the first screen, the service worker fetches the whole app for offline use in the background: ${kb(precache)} brotli.\n`,
   );
-  return figures;
+  return routes;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
