@@ -10,21 +10,25 @@ import { requestPersistence } from './store/storage';
 // with the page (Link preload headers, see vite.config.ts), so the steps wait for no network.
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-// Sync is not needed to draw the first screen: its code and its first requests wait until that screen is up,
-// so on a slow link they do not compete with the screen's own chunks.
-let syncStarted = false;
-function startSyncOnce(): void {
-  if (syncStarted) return;
-  syncStarted = true;
-  void import('./sync/start').then((m) => m.startSync());
+// Sync and the storage request are not needed to draw the first screen: they wait until it is up and the tablet
+// is idle, so on a slow link and a slow CPU they do not compete with the screen's own chunks and rendering.
+let started = false;
+function afterFirstScreen(): void {
+  if (started) return;
+  started = true;
+  const start = () => {
+    // The answer is not stored: the storage card asks the browser afresh, so a grant revoked later shows as it is.
+    void requestPersistence();
+    void import('./sync/start').then((m) => m.startSync());
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 0);
 }
 
 async function boot(): Promise<void> {
   // Words first, so the first screen is drawn in the right language.
   await import('./i18n');
   await nextTask();
-  // The answer is not stored: the storage card asks the browser afresh, so a grant revoked later shows as it is.
-  void requestPersistence();
   await import('./store/db');
   await nextTask();
   // Every screen but the kiosk has the status bar on top: loaded now, it is there in the first frame.
@@ -35,7 +39,7 @@ async function boot(): Promise<void> {
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
         <UpdateProvider>
-          <App onFirstScreen={startSyncOnce} />
+          <App onFirstScreen={afterFirstScreen} />
         </UpdateProvider>
       </StrictMode>,
     );
@@ -44,4 +48,4 @@ async function boot(): Promise<void> {
 
 void boot();
 // Should the first screen never come up (a chunk that failed to load), responses still go out.
-setTimeout(startSyncOnce, 10_000);
+setTimeout(afterFirstScreen, 10_000);
