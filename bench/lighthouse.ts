@@ -1,19 +1,16 @@
 // Lighthouse 12.2.3 (mobile: simulated slow 4G, 4× CPU) against `npm start` on three first screens, with budgets.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { InterviewPage } from '../e2e/pages/interview-page';
 import { KioskPage, TEST_PIN } from '../e2e/pages/kiosk-page';
 import { EnrolmentModel } from '../e2e/pages/sync-page';
-import { SyncServer, uniqueTag } from '../e2e/pages/sync-server';
+import { SyncServer, uniqueTag } from '../e2e/support/sync-server';
 import { chromiumPath } from '../e2e/support/env';
+import { header, kb, runIfMain, table } from './harness';
 
-// Small local helpers (the shared bench helpers will take them over).
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 // Lighthouse's mobile defaults: simulated slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up) and 4× CPU.
@@ -214,29 +211,16 @@ export async function measure(opts: { runs?: number; port?: number } = {}): Prom
 export async function run(): Promise<RouteRuns[]> {
   const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
   const { routes, chromium: version, precacheBytes: precache } = await measure({ runs });
-  const cpu = cpus();
-  console.log(
-    `Lighthouse 12.2.3, mobile (simulated slow 4G, 4× CPU slowdown), against npm start; ${runs} runs per route — ` +
-      `${new Date().toISOString()} — ${cpu[0]?.model ?? 'cpu'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
-      `Node ${process.version}, Chromium ${version}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
-  );
-  console.table(
+  header(`Lighthouse 12.2.3, mobile (simulated slow 4G, 4× CPU slowdown), against npm start, ${runs} runs per route, Chromium ${version}`);
+  table(
+    ['route', 'run', 'score', 'FCP', 'LCP', 'TBT', 'on the wire', 'JS on the wire', 'machine index'],
     routes.flatMap((r) =>
       (['median', 'best'] as const).map((which) => {
         const f = r[which];
-        return {
-          route: r.route,
-          run: which,
-          score: f.score,
-          FCP: sec(f.fcpMs),
-          LCP: sec(f.lcpMs),
-          TBT: `${Math.round(f.tbtMs)} ms`,
-          'on the wire': kb(f.wireBytes),
-          'JS on the wire': kb(f.pageJsBytes),
-          'machine index': f.benchmarkIndex,
-        };
+        return [r.route, which, f.score.toFixed(2), sec(f.fcpMs), sec(f.lcpMs), `${Math.round(f.tbtMs)} ms`, kb(f.wireBytes), kb(f.pageJsBytes), f.benchmarkIndex];
       }),
     ),
+    ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
   const verdict = (which: 'median' | 'best') => {
     const misses: string[] = [];
@@ -259,9 +243,4 @@ export async function run(): Promise<RouteRuns[]> {
   return routes;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  run().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, run);
