@@ -1,7 +1,10 @@
 // A cheap tablet on a slow link: the page shows the app's name from the HTML alone, before any script arrives,
-// with no stylesheet to wait for; (UPDATE_SCREENSHOTS=1) screenshots of that first paint.
+// with no stylesheet to wait for, and the first screen then draws without moving what is already there;
+// (UPDATE_SCREENSHOTS=1) screenshots of that first paint.
 import { expect, test } from '@playwright/test';
+import { HomePage } from './pages/home-page';
 import { ShellPage } from './pages/shell-page';
+import { t } from './support/strings';
 
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 
@@ -23,3 +26,19 @@ for (const viewport of [
     if (SHOTS) await page.screenshot({ path: `docs/screenshots/first-paint-${viewport.width}x${viewport.height}.png` });
   });
 }
+
+test('home draws at once on a slow tablet: nothing on screen moves while the status bar, cards and forms load', async ({ page }) => {
+  const shell = new ShellPage(page);
+  const home = new HomePage(page);
+  await shell.recordLayoutShifts();
+  await shell.slowCpu();
+  // A new tablet, then the same tablet set up (its start card lists the forms, read and parsed after the first frame).
+  await home.open();
+  await expect(page.getByRole('button', { name: t('home.setUp'), exact: true })).toBeVisible();
+  expect(await shell.layoutShifts()).toEqual([]);
+  await home.openSetUp();
+  await page.reload();
+  await expect(page.locator('button[data-form-id="sipas-2017"]')).toBeVisible();
+  await expect(home.status.waiting).toBeVisible();
+  expect(await shell.layoutShifts()).toEqual([]);
+});

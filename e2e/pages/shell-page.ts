@@ -1,5 +1,12 @@
-// The HTML shell as the server sends it, before any script has run: what a tablet on a slow link sees first.
+// The HTML shell as the server sends it, before any script has run, and how the first screen settles after it:
+// what a tablet on a slow link sees first.
 import type { Locator, Page } from '@playwright/test';
+
+export interface LayoutShift {
+  value: number;
+  /** What moved, as "tag.class y→y". */
+  moved: string[];
+}
 
 export class ShellPage {
   constructor(readonly page: Page) {}
@@ -8,6 +15,30 @@ export class ShellPage {
   async openWithoutScripts(path: string): Promise<void> {
     await this.page.route('**/*.js', (route) => route.abort());
     await this.page.goto(path);
+  }
+
+  /** From the next page load on, notes every layout shift not caused by the person (the browser's own measure). */
+  async recordLayoutShifts(): Promise<void> {
+    await this.page.addInitScript(() => {
+      const shifts: { value: number; moved: string[] }[] = [];
+      (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[] }[]) {
+          if (e.hadRecentInput) continue;
+          shifts.push({ value: e.value, moved: (e.sources ?? []).map((s) => `${s.node?.nodeName ?? '?'}.${s.node?.className ?? ''} ${s.previousRect.y}→${s.currentRect.y}`) });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+  }
+
+  layoutShifts(): Promise<LayoutShift[]> {
+    return this.page.evaluate(() => (window as unknown as { __shifts: LayoutShift[] }).__shifts);
+  }
+
+  /** A slow tablet: Chromium runs the page's main thread at a quarter of this machine's speed. */
+  async slowCpu(): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
 
   get splash(): Locator {

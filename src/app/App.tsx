@@ -5,15 +5,33 @@ import { useKioskLock } from './kiosk/kiosk-lock';
 import { match, usePath } from './router';
 import { StoreErrorBanner } from './shell/StoreErrorBanner';
 
-// Home, settings and the status bar (with its sync code) are lazy too: the kiosk route must not carry them (its JS
-// budget is 150 KB gzip). main.tsx loads the status bar before the first render on other routes, so it never pops in.
-const StatusBar = lazy(() => import('./shell/StatusBar').then((m) => ({ default: m.StatusBar })));
+// Home and settings are lazy too: the kiosk route must not carry them (its JS budget is 150 KB gzip).
 const Home = lazy(() => import('./home/Home').then((m) => ({ default: m.Home })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const InterviewScreen = lazy(() => import('./interview/InterviewScreen'));
 const KioskScreen = lazy(() => import('./kiosk/KioskScreen'));
 const SupervisorApp = lazy(() => import('./supervisor/SupervisorApp'));
 const AttentionScreen = lazy(() => import('./sync/AttentionScreen'));
+
+// The status bar (with its sync code) is lazy too, for the same reason as home and settings.
+let statusBar: typeof import('./shell/StatusBar') | undefined;
+/** main.tsx awaits this before the first render on every route but the kiosk, so the bar is in the first frame. */
+export function loadStatusBar(): Promise<void> {
+  return import('./shell/StatusBar').then((m) => {
+    statusBar = m;
+  });
+}
+const LazyStatusBar = lazy(() => loadStatusBar().then(() => ({ default: statusBar!.StatusBar })));
+
+/** Drawn at once when already loaded: even a resolved lazy() waits a tick, and the page below it would jump down. */
+function Bar() {
+  if (statusBar) return <statusBar.StatusBar />;
+  return (
+    <Suspense fallback={null}>
+      <LazyStatusBar />
+    </Suspense>
+  );
+}
 
 function Screen({ path }: { path: string }) {
   let params: Record<string, string> | null;
@@ -41,11 +59,7 @@ export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
   }, [path]);
   return (
     <div className={kiosk ? 'app app-kiosk' : 'app'}>
-      {!kiosk && (
-        <Suspense fallback={null}>
-          <StatusBar />
-        </Suspense>
-      )}
+      {!kiosk && <Bar />}
       <StoreErrorBanner />
       <Suspense fallback={<p className="page muted">{t('app.loading')}</p>}>
         <Shown onShown={onFirstScreen}>

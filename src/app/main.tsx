@@ -32,7 +32,8 @@ async function boot(): Promise<void> {
   await import('./store/db');
   await nextTask();
   // Every screen but the kiosk has the status bar on top: loaded now, it is there in the first frame.
-  const [{ App }] = await Promise.all([import('./App'), location.pathname.startsWith('/kiosk') ? null : import('./shell/StatusBar')]);
+  const { App, loadStatusBar } = await import('./App');
+  if (!location.pathname.startsWith('/kiosk')) await loadStatusBar();
   await nextTask();
   // A transition renders in slices that yield to the browser.
   startTransition(() => {

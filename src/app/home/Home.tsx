@@ -22,7 +22,7 @@ function formSize(form: FormDefinition) {
 export function Home() {
   const { t, i18n } = useTranslation();
   const device = useSetting('device');
-  const forms = useLiveQuery(() => availableForms('interview'), [], [] as FormDefinition[]);
+  const forms = useLiveQuery(() => availableForms('interview'), []);
   const drafts = useLiveQuery(unfinishedDrafts, []);
   const enrolment = useEnrolmentInfo();
   const [starting, setStarting] = useState(false);
@@ -45,6 +45,15 @@ export function Home() {
       setStarting(false);
     }
   }
+
+  // Until the device, its forms and the drafts are read, only the title shows: cards appearing one by one would
+  // push those already drawn down the screen, under the person's finger.
+  if (device === undefined || forms === undefined || drafts === undefined)
+    return (
+      <main className="page" aria-labelledby="home-title">
+        <h1 id="home-title">{t('home.title')}</h1>
+      </main>
+    );
 
   return (
     <main className="page" aria-labelledby="home-title">
@@ -96,8 +105,8 @@ export function Home() {
       )}
       <section className="card" aria-labelledby="drafts-title">
         <h2 id="drafts-title">{t('home.drafts')}</h2>
-        {drafts && drafts.length === 0 && <p className="muted">{t('home.noDrafts')}</p>}
-        {drafts && drafts.length > 0 && (
+        {drafts.length === 0 && <p className="muted">{t('home.noDrafts')}</p>}
+        {drafts.length > 0 && (
           <DraftList
             drafts={drafts}
             formName={(id) => {
