@@ -14,18 +14,18 @@ const SupervisorApp = lazy(() => import('./supervisor/SupervisorApp'));
 const AttentionScreen = lazy(() => import('./sync/AttentionScreen'));
 
 // The status bar (with its sync code) is lazy too, for the same reason as home and settings.
-let statusBar: typeof import('./shell/StatusBar') | undefined;
+let LoadedStatusBar: (typeof import('./shell/StatusBar'))['StatusBar'] | undefined;
 /** main.tsx awaits this before the first render on every route but the kiosk, so the bar is in the first frame. */
 export function loadStatusBar(): Promise<void> {
-  return import('./shell/StatusBar').then((m) => {
-    statusBar = m;
+  return import('./shell/StatusBar').then(({ StatusBar }) => {
+    LoadedStatusBar = StatusBar;
   });
 }
-const LazyStatusBar = lazy(() => loadStatusBar().then(() => ({ default: statusBar!.StatusBar })));
+const LazyStatusBar = lazy(() => loadStatusBar().then(() => ({ default: LoadedStatusBar! })));
 
 /** Drawn at once when already loaded: even a resolved lazy() waits a tick, and the page below it would jump down. */
 function Bar() {
-  if (statusBar) return <statusBar.StatusBar />;
+  if (LoadedStatusBar) return <LoadedStatusBar />;
   return (
     <Suspense fallback={null}>
       <LazyStatusBar />
