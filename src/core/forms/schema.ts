@@ -112,7 +112,10 @@ const NumberItem = z.object({
   min: z.optional(z.number()),
   max: z.optional(z.number()),
   integer: z._default(z.boolean(), true),
-});
+}).check(
+  // The XLSForm reader refuses such a range too; a JSON upload must not get in what a spreadsheet cannot.
+  z.refine((i) => i.min === undefined || i.max === undefined || i.min <= i.max, { message: 'min must not be above max', path: ['min'] }),
+);
 const TextItem = z.object({ ...base, type: z.literal('text'), maxLength: z._default(z.int().check(z.positive()), 200) });
 const LongTextItem = z.object({
   ...base,

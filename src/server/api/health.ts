@@ -1,8 +1,8 @@
 // GET /api/health: the server answers and its database answers.
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { problem } from '../../core/protocol/problems';
 import type { ServerContext } from '../context';
+import { pingDb } from '../db/index';
 import { route } from './route';
 
 export function registerHealth(app: FastifyInstance, ctx: ServerContext): void {
@@ -18,7 +18,7 @@ export function registerHealth(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request) => {
       try {
-        await sql`select 1`.execute(ctx.db.k);
+        await pingDb(ctx.db);
       } catch (e) {
         request.log.error({ err: e }, 'health check failed');
         throw problem.databaseUnavailable();

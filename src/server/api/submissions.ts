@@ -1,6 +1,5 @@
 // POST /api/v1/submissions: a tablet's batch (at most MAX_BATCH_ITEMS) → one verdict per item; the unique id decides, never a prior read.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import path from 'node:path';
 import type { FormDefinition } from '../../core/forms/schema';
 import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from '../../core/protocol/limits';
 import { Problem, type ProblemData } from '../../core/protocol/problems';
@@ -8,7 +7,7 @@ import type { Verdict } from '../../core/protocol/verdicts';
 import { Response } from '../../core/response/schema';
 import { requireDevice } from '../auth/guards';
 import type { ServerContext } from '../context';
-import type { Db } from '../db/index';
+import { sharedSqliteFile } from '../db/index';
 import { planFault, strike } from '../fault';
 import { fromWire, prepareBodyBatch, type PreparedBatch } from '../ingest/batch';
 import { deviceScopeData, type DeviceScopeData } from '../ingest/device-scope';
@@ -24,12 +23,6 @@ const pools = new WeakMap<FastifyInstance, PreparePool>();
 /** The ingest worker pool an app's submissions route uses (tests warm it up and check it did the work). */
 export function ingestPoolOf(app: FastifyInstance): PreparePool | undefined {
   return pools.get(app);
-}
-
-/** The SQLite file ingest workers can open too (not an in-memory or temporary database). */
-function sharedSqliteFile(db: Db): string | null {
-  if (db.kind !== 'sqlite' || db.sqlite.memory || !db.sqlite.name) return null;
-  return path.resolve(db.sqlite.name);
 }
 
 export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): void {

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -101,4 +101,15 @@ function openPostgres(url: string, poolSize = 10): PostgresDb {
  */
 export function withSqlite<T>(db: SqliteDb, fn: (sqlite: BetterSqlite3.Database) => T): Promise<T> {
   return db.k.connection().execute(async () => fn(db.sqlite));
+}
+
+/** One round trip to the database: the health check's proof that it answers. */
+export async function pingDb(db: Db): Promise<void> {
+  await sql`select 1`.execute(db.k);
+}
+
+/** The SQLite file other threads can open too, or null (PostgreSQL, or an in-memory or temporary SQLite). */
+export function sharedSqliteFile(db: Db): string | null {
+  if (db.kind !== 'sqlite' || db.sqlite.memory || !db.sqlite.name) return null;
+  return path.resolve(db.sqlite.name);
 }

@@ -7,8 +7,9 @@ import type { SiteKind } from '../../core/protocol/sites';
 import type { ResponseInput } from '../../core/response/schema';
 import { hashSecret, randomToken, sha256 } from '../auth/secrets';
 import type { Db } from '../db/index';
-import { createDevice } from '../db/queries/devices';
+import { createDevice, getDevice } from '../db/queries/devices';
 import { listPublishedForms } from '../db/queries/forms';
+import { countResponsesOfDevices } from '../db/queries/responses';
 import { createSite, getSiteByCode } from '../db/queries/sites';
 import { createUser, getUserByUsername } from '../db/queries/users';
 import type { Site } from '../db/schema';
@@ -82,7 +83,7 @@ async function ensureWorld(db: Db, now: Date): Promise<DemoWorld> {
     // Devices and enumerators get stable ids from the site code, so a re-run finds them instead of adding more.
     const devices = { interview: `demo-${demo.code.toLowerCase()}-tablet`, kiosk: `demo-${demo.code.toLowerCase()}-kiosk` };
     for (const [id, name] of [[devices.interview, 'Máy tính bảng phỏng vấn'], [devices.kiosk, 'Máy tự đánh giá tại quầy']] as const) {
-      const exists = await db.k.selectFrom('devices').select('id').where('id', '=', id).executeTakeFirst();
+      const exists = await getDevice(db, id);
       // Enrolled 40 days ago: a demo response is never older than its tablet (that would read as a wrong clock).
       if (!exists) await createDevice(db, { id, site_id: site.id, name, token_hash: sha256(randomToken()), created_at: new Date(now.getTime() - 40 * DAY_MS).toISOString() });
     }
@@ -223,12 +224,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; force?: boolean; log?
   const log = opts.log ?? (() => {});
   const world = await ensureWorld(db, now);
   const demoDevices = world.sites.flatMap((s) => [s.devices.interview, s.devices.kiosk]);
-  const existing = await db.k
-    .selectFrom('responses')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('device_id', 'in', demoDevices)
-    .executeTakeFirstOrThrow();
-  const already = Number(existing.n);
+  const already = await countResponsesOfDevices(db, demoDevices);
   if (already > 0 && !opts.force) {
     log(`The demo tablets already have ${already} responses: none added.`);
     return { sites: world.sites.length, responsesCreated: 0, responsesAlreadyThere: already, skipped: true, logins: DEMO_LOGINS };

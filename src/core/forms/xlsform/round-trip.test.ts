@@ -121,7 +121,7 @@ const definition: fc.Arbitrary<FormInput> = fc.gen().map((g) => {
         item = { ...base, type, options: opts, ...(g(fc.boolean) ? { max: g(fc.integer, { min: 1, max: opts.length }) } : {}) };
       } else if (type === 'number') {
         const integer = g(fc.boolean);
-        const min = g(fc.option, fc.integer({ min: -5, max: 5 }), { nil: undefined });
+        const min = g(fc.option, fc.integer({ min: -5, max: 4 }), { nil: undefined });
         const max = g(fc.option, fc.integer({ min: 5, max: 100 }), { nil: undefined });
         item = { ...base, type, integer, ...(min !== undefined ? { min: integer ? min : min + 0.5 } : {}), ...(max !== undefined ? { max } : {}) };
       } else if (type === 'text') item = { ...base, type, maxLength: g(fc.constantFrom, 50, 200, 300) };

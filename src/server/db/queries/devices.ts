@@ -35,7 +35,7 @@ export async function deviceByTokenHash(db: Db, tokenHash: string): Promise<Devi
   };
 }
 
-function getDevice(db: Db, id: string): Promise<Device | undefined> {
+export function getDevice(db: Db, id: string): Promise<Device | undefined> {
   return db.k.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

@@ -180,3 +180,14 @@ export async function countResponses(db: Db, where: { siteId?: string } = {}): P
 export function getStoredResponse(db: Db, id: string) {
   return db.k.selectFrom('responses').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** How many responses these devices have stored (the demo seeds only while its tablets have none). */
+export async function countResponsesOfDevices(db: Db, deviceIds: readonly string[]): Promise<number> {
+  if (!deviceIds.length) return 0;
+  const row = await db.k
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('device_id', 'in', deviceIds)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
