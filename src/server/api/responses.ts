@@ -1,7 +1,7 @@
 // GET /api/v1/responses/:id: one stored response with its answers labelled, for the supervisor's drill-down from a flag.
 import type { FastifyInstance } from 'fastify';
 import { allItems, type Item, type LocalizedText } from '../../core/forms/schema';
-import { addDays } from '../../core/protocol/period';
+import { addDays, isDay } from '../../core/protocol/period';
 import { problem } from '../../core/protocol/problems';
 import type { AnswerValue } from '../../core/response/schema';
 import { isStraightLining } from '../../core/scoring/quality';
@@ -53,8 +53,9 @@ export function registerResponses(app: FastifyInstance, ctx: ServerContext): voi
       const form = (await storedForms(ctx.db)).get(`${row.form_id}@${row.form_version}`);
       const payload = JSON.parse(row.payload) as { answers: Record<string, AnswerValue>; procedure: { code: string; name: string } | null; locale: string };
       const site = await getSite(ctx.db, row.site_id);
-      const month = row.local_day.slice(0, 8);
-      const flags = form
+      // A row stored before the time bounds existed may carry a day like 10000-01-02: shown, without the month's flags.
+      const month = isDay(row.local_day) ? row.local_day.slice(0, 8) : null;
+      const flags = form && month
         ? flagsOf(
             row,
             await loadQualityContext(ctx.db, form, { formId: form.id, from: `${month}01`, to: addDays(`${month}01`, 31), siteIds: [row.site_id] }),

@@ -121,4 +121,12 @@ describe.each(testDatabases())('scores and quality on $kind', ({ create }) => {
     expect(r.site).toMatchObject({ id: w.siteA.id, code: 'HN-HK' });
     expect(isProblem(await get('/api/v1/responses/01900000-0000-7000-8000-000000000000', supervisor), 404.1)).toBe(true);
   });
+
+  it('opens a response stored, before the time bounds, with an impossible local day (10000-01-02): shown, not a 500', async () => {
+    // Such rows came in when any ISO date was accepted; ingest refuses them now, so the test writes one directly.
+    await fresh.db.k.updateTable('responses').set({ local_day: '10000-01-02' }).where('id', '=', ids.offline).execute();
+    const res = await get(`/api/v1/responses/${ids.offline}`, supervisor);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: ids.offline, localDay: '10000-01-02', flags: [] });
+  });
 });

@@ -86,6 +86,22 @@ describe.each(testDatabases())('submissions on $kind', ({ create }) => {
     for (const r of [forB, otherDevice, unknownForm, unknownVersion, nul]) expect(await getStoredResponse(fresh.db, r.id)).toBeUndefined();
   });
 
+  it('rejects impossible times, naming the field, and stores none of them', async () => {
+    const far = makeResponse(ownerA(), { startedAt: '9999-12-31T23:50:00.000-23:59', completedAt: '9999-12-31T23:59:59.999-23:59' });
+    const zero = makeResponse(ownerA(), { startedAt: '0000-01-01T00:00:00+00:00', completedAt: '0000-01-01T00:10:00+00:00' });
+    const tomorrowPlus = new Date(Date.now() + 2 * 86_400_000).toISOString().replace('Z', '+00:00');
+    const future = makeResponse(ownerA(), { startedAt: tomorrowPlus, completedAt: tomorrowPlus });
+    const long = makeResponse(ownerA(), { durationMs: { E1: 2 ** 54 } });
+    const verdicts = results(await submit(app, w.deviceA.token, { responses: [far, zero, future, long] }));
+    expect(verdicts.map((v) => [v.status, v.field])).toEqual([
+      ['rejected', 'completedAt'],
+      ['rejected', 'completedAt'],
+      ['rejected', 'completedAt'],
+      ['rejected', 'durationMs.E1'],
+    ]);
+    for (const r of [far, zero, future, long]) expect(await getStoredResponse(fresh.db, r.id)).toBeUndefined();
+  });
+
   it('stores the site-local day of completion, not the UTC one', async () => {
     // 18:30 UTC on 26 November is 01:30 on 27 November in Hồ Chí Minh City (UTC+7).
     const r = makeResponse(ownerA(), { startedAt: '2026-11-26T18:20:00Z', completedAt: '2026-11-26T18:30:00Z' });

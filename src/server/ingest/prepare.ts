@@ -5,6 +5,7 @@ import type { FormDefinition } from '../../core/forms/schema';
 import { localDay } from '../../core/local-day';
 import { rejection } from '../../core/protocol/problems';
 import { rejected, type Rejection, type Verdict } from '../../core/protocol/verdicts';
+import { implausibleTime } from '../../core/response/plausible-times';
 import { Response, type Answers } from '../../core/response/schema';
 import { validateResponse } from '../../core/response/validate';
 import type { StoredResponseRow } from '../db/queries/responses';
@@ -53,6 +54,8 @@ export function prepareItem(item: unknown, scope: Scope, forms: ReadonlyMap<stri
     }
     r = parsed.data;
   }
+  const badTime = implausibleTime(r, Date.parse(receivedAt));
+  if (badTime) return { ok: false, verdict: rejected(id, rejection.invalidResponse({ issues: [badTime] })) };
   const scoped = scope.check(r);
   if (scoped) return { ok: false, verdict: rejected(id, scoped) };
 
