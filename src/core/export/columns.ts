@@ -10,7 +10,6 @@ import {
   type ExportLocale,
   type FixedColumnKey,
 } from './labels';
-import { neutralizeCell } from './neutralize';
 
 /**
  * A multiple-choice answer is ONE column holding its codes in form option order joined by this: the
@@ -29,7 +28,7 @@ function text(label: LocalizedText, locale: ExportLocale): string {
 
 /** Item headers carry the id first ("E1.1: Nơi ngồi chờ…"), so a column is found by id in either language. */
 function itemHeader(item: Item, locale: ExportLocale): string {
-  return neutralizeCell(`${item.id}: ${text(item.label, locale)}`);
+  return `${item.id}: ${text(item.label, locale)}`;
 }
 
 /** Every column of the export, in order. */
@@ -94,11 +93,11 @@ export function codebook(form: FormDefinition, locale: ExportLocale): CodebookEn
     meta('flags', FLAG_LABELS),
     ...allItems(form).map((item) => ({
       itemId: item.id,
-      label: neutralizeCell(text(item.label, locale)),
+      label: text(item.label, locale),
       type: item.type,
       typeLabel: TYPE_LABELS[item.type][locale],
       element: item.type === 'likert5' ? (item.element ?? null) : null,
-      codes: itemCodes(form, item, locale).map((c) => ({ code: typeof c.code === 'string' ? neutralizeCell(c.code) : c.code, label: neutralizeCell(c.label) })),
+      codes: itemCodes(form, item, locale),
     })),
   ];
 }

@@ -11,6 +11,15 @@ describe('neutralizeCell', () => {
     ['\tx', "'\tx"],
     ['\r=1+1', "'\r=1+1"],
     ['-', "'-"],
+    // Spreadsheets skip leading whitespace and control characters before a formula, and fold fullwidth signs.
+    ['   =1+1', "'   =1+1"],
+    ['\n=1+1', "'\n=1+1"],
+    ['\u0000@x', "'\u0000@x"],
+    ['\u3000=1', "'\u3000=1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
   ])('neutralises %j', (input, expected) => {
     expect(neutralizeCell(input)).toBe(expected);
   });
@@ -23,6 +32,8 @@ describe('neutralizeCell', () => {
     '2026-03-02',
     '-5',
     '-2.5',
+    'Thủ tục 1.001234 - cấp lại',
+    ' chờ lâu',
   ])('leaves %j unchanged', (input) => {
     expect(neutralizeCell(input)).toBe(input);
   });

@@ -128,8 +128,8 @@ describe('responseToRow', () => {
     expect(cell('delta')).toBe(-5);
   });
 
-  it('neutralises a formula in a comment and keeps Vietnamese intact', () => {
-    expect(cell('comment')).toBe(`'=HYPERLINK("http://x","Đường dẫn")`);
+  it('keeps a comment exactly as typed, formula-like or not (each writer makes it safe its own way)', () => {
+    expect(cell('comment')).toBe(`=HYPERLINK("http://x","Đường dẫn")`);
     const plain = responseToRow(form, { ...response, answers: { comment: 'Cán bộ hướng dẫn tận tình, chu đáo.' } }, ctx);
     expect(plain[plain.length - 1]).toBe('Cán bộ hướng dẫn tận tình, chu đáo.');
   });
@@ -141,11 +141,11 @@ describe('responseToRow', () => {
     expect(sparse[FIXED_COLUMN_KEYS.indexOf('flags')]).toBeNull();
   });
 
-  it('neutralises user-typed context too', () => {
+  it('keeps user-typed context as typed too', () => {
     const evil = responseToRow(form, { ...response, procedure: { code: '@cmd', name: '+x' } }, { ...ctx, siteName: '=1+1' });
-    expect(evil[FIXED_COLUMN_KEYS.indexOf('siteName')]).toBe("'=1+1");
-    expect(evil[FIXED_COLUMN_KEYS.indexOf('procedureCode')]).toBe("'@cmd");
-    expect(evil[FIXED_COLUMN_KEYS.indexOf('procedureName')]).toBe("'+x");
+    expect(evil[FIXED_COLUMN_KEYS.indexOf('siteName')]).toBe('=1+1');
+    expect(evil[FIXED_COLUMN_KEYS.indexOf('procedureCode')]).toBe('@cmd');
+    expect(evil[FIXED_COLUMN_KEYS.indexOf('procedureName')]).toBe('+x');
   });
 });
 

@@ -4,7 +4,6 @@ import type { AnswerValue, Response } from '../response/schema';
 import { responseDurationMs } from '../scoring/quality';
 import { MULTI_SEPARATOR } from './columns';
 import type { ExportLocale } from './labels';
-import { neutralizeCell } from './neutralize';
 
 /** A cell: numbers stay numbers (so -5 is never mistaken for a formula), text is neutralised, blank is null. */
 export type Cell = string | number | null;
@@ -27,7 +26,7 @@ export type ExportableResponse = Pick<
 >;
 
 function textCell(s: string): Cell {
-  return s === '' ? null : neutralizeCell(s);
+  return s === '' ? null : s;
 }
 
 /**

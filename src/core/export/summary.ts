@@ -4,7 +4,6 @@ import type { IndexReport } from '../scoring/indices';
 import type { KioskScore } from '../scoring/kiosk';
 import { SMALL_SAMPLE_BELOW, type Estimate } from '../scoring/wilson';
 import { SUMMARY_HEADER, SUMMARY_LEVELS, YES_NO, type ExportLocale } from './labels';
-import { neutralizeCell } from './neutralize';
 import type { Cell } from './rows';
 
 export function summaryHeader(locale: ExportLocale): string[] {
@@ -14,8 +13,8 @@ export function summaryHeader(locale: ExportLocale): string[] {
 function row(level: keyof typeof SUMMARY_LEVELS, id: string, label: LocalizedText | null, e: Estimate, locale: ExportLocale): Cell[] {
   return [
     SUMMARY_LEVELS[level][locale],
-    neutralizeCell(id),
-    label ? neutralizeCell(label[locale] ?? label.vi) : null,
+    id,
+    label ? (label[locale] ?? label.vi) : null,
     e.value,
     e.n,
     e.low,
@@ -43,7 +42,7 @@ export function kioskSummaryRows(score: KioskScore, locale: ExportLocale): Cell[
     ...score.distribution.map((d) => [
       SUMMARY_LEVELS.level[locale],
       d.level,
-      neutralizeCell(d.label[locale] ?? d.label.vi),
+      d.label[locale] ?? d.label.vi,
       d.share,
       d.count,
       null,

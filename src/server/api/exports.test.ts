@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportHeader } from '../../core/export/columns';
+import { neutralizeCell } from '../../core/export/neutralize';
 import { createRowEncoder, type Cell } from '../../core/export/rows';
 import { getBuiltinForm } from '../../core/forms/builtin';
 import type { FormDefinition } from '../../core/forms/schema';
@@ -23,7 +24,8 @@ const sipas = getBuiltinForm('sipas-2017') as FormDefinition;
 const at = (iso: string) => iso.replace('Z', '+00:00');
 
 /** A cell as CSV carries it: text as is, numbers in their plain form, blanks empty. */
-const csvCell = (c: Cell) => (c === null ? '' : String(c));
+// What the CSV writer makes of a cell: text a spreadsheet would evaluate gets a quote.
+const csvCell = (c: Cell) => (c === null ? '' : typeof c === 'string' ? neutralizeCell(c) : String(c));
 
 describe.each(testDatabases())('exports on $kind', ({ create }) => {
   let fresh: FreshDb;
@@ -90,7 +92,7 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     const buf = res.rawPayload;
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parse(buf, { bom: true, relax_column_count: false }) as string[][];
-    expect(records[0]).toEqual(exportHeader(sipas, 'vi'));
+    expect(records[0]).toEqual(exportHeader(sipas, 'vi').map(neutralizeCell));
     const expected = await expectedRows([w.siteA.id], DAY);
     expect(expected).toHaveLength(8);
     expect(records.slice(1)).toEqual(expected.map((row) => row.map(csvCell)));
@@ -126,7 +128,11 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     data.eachRow((row) => rows.push(values(row)));
     expect(rows[0]).toEqual(header);
     expect(rows.slice(1)).toEqual(await expectedRows([w.siteA.id], DAY));
-    expect(rows.slice(1).map((r) => r[header.findIndex((h) => h.startsWith('comment:'))])).toEqual(expect.arrayContaining([`'${EVIL}`, KIND]));
+    // In the workbook the text is exactly what was typed, written as a text cell, which Excel never evaluates.
+    const commentCol = header.findIndex((h) => h.startsWith('comment:'));
+    expect(rows.slice(1).map((r) => r[commentCol])).toEqual(expect.arrayContaining([EVIL, KIND]));
+    const evilRow = data.getRows(2, rows.length - 1)!.find((r) => r.getCell(commentCol + 1).value === EVIL)!;
+    expect(evilRow.getCell(commentCol + 1).type).toBe(ExcelJS.ValueType.String);
 
     const codebook: string[] = [];
     wb.getWorksheet('Mã hóa')!.eachRow((row) => codebook.push(String(row.getCell(1).value)));
