@@ -17,7 +17,7 @@ import { registerSubmissions } from './api/submissions';
 import { installAuthGate } from './auth/gate';
 import { registerCompression } from './compression';
 import { createContext, type ContextOptions, type ServerContext } from './context';
-import { installErrorHandling } from './error-handler';
+import { answerClientError, answerFrameworkError, installErrorHandling } from './error-handler';
 import { installJsonParser } from './json-body';
 import { registerOpenApi } from './openapi';
 import { registerPwa } from './static';
@@ -39,6 +39,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // Tablets on a bad network: give a slow upload time, but do not keep dead sockets forever.
     requestTimeout: 120_000,
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const ctx = createContext(opts);
 

@@ -1,4 +1,5 @@
 // The one place errors become answers: Problem, Fastify's own errors and anything unexpected, all as problem+json.
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problem, Problem, problemBody, type Lang } from '../core/protocol/problems';
 
@@ -46,6 +47,23 @@ const BY_STATUS: Record<number, Refusal> = {
   415: problem.unsupportedMediaType,
   429: problem.tooManyRequests,
 };
+
+/** Errors Fastify meets before routing (a URL that does not decode): the same catalogue, not Fastify's own JSON. */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const refusal = (error.code && FASTIFY_CODES[error.code]) || problem.badRequest;
+  void sendProblem(request, reply, refusal({ message: error.message }));
+}
+
+/**
+ * Framing errors (a request line or header Node cannot parse) never reach Fastify's request cycle, so the answer
+ * is written on the socket: still problem+json, in English since no header could be read.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return void socket.destroy();
+  const p = error.code === 'HPE_HEADER_OVERFLOW' ? problem.bodyTooLarge({ message: 'the request headers are too large' }) : problem.badRequest({ message: 'the request could not be read as HTTP' });
+  const body = JSON.stringify(problemBody(p, 'en'));
+  socket.end(`HTTP/1.1 ${p.status} ${p.status === 413 ? 'Content Too Large' : 'Bad Request'}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
 
 /** A handler for requests no route took; `fallback` may answer non-API GETs (the PWA's index.html). */
 export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply> | undefined;

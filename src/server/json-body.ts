@@ -75,6 +75,8 @@ declare module 'fastify' {
 
 export function installJsonParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
+  // Fastify parses text/plain by default; no route of ours takes it, so it must be refused as the wrong type (415), not read and refused as a bad body (400).
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const buf = body as Buffer;
     if ((request.routeOptions.config as RawJsonBodyConfig | undefined)?.rawJsonBody) return done(null, buf);
