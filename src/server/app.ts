@@ -20,6 +20,7 @@ import { createContext, type ContextOptions, type ServerContext } from './contex
 import { answerClientError, answerFrameworkError, installErrorHandling } from './error-handler';
 import { installJsonParser } from './json-body';
 import { registerOpenApi } from './openapi';
+import { installSecurityHeaders } from './security-headers';
 import { registerPwa } from './static';
 
 export interface AppOptions extends ContextOptions {
@@ -48,6 +49,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(() => () => true);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installJsonParser(app);
+  installSecurityHeaders(app);
   await app.register(cookie);
   // After the cookie parser (the gate reads the session cookie) and before any route, plugins' included, so every one is gated.
   installAuthGate(app, ctx);
