@@ -21,13 +21,15 @@ import { answerClientError, answerFrameworkError, installErrorHandling } from '.
 import { installJsonParser } from './json-body';
 import { registerOpenApi } from './openapi';
 import { installSecurityHeaders } from './security-headers';
+import type { TrustProxy } from './trust-proxy';
 import { registerPwa } from './static';
 
 export interface AppOptions extends ContextOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built PWA (default: none, API only). */
   distDir?: string | null;
-  trustProxy?: boolean;
+  /** See trust-proxy.ts; true (every hop) is for tests only. */
+  trustProxy?: boolean | TrustProxy;
 }
 
 export type App = FastifyInstance & { ctx: ServerContext };
@@ -35,7 +37,8 @@ export type App = FastifyInstance & { ctx: ServerContext };
 export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: opts.trustProxy ?? false,
+    // Fastify's own option type: its overloads pick none for our narrower union.
+    trustProxy: (opts.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
     bodyLimit: 1024 * 1024,
     // Tablets on a bad network: give a slow upload time, but do not keep dead sockets forever.
     requestTimeout: 120_000,

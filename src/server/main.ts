@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { openDb } from './db/index';
 import { migrate } from './db/migrate';
 import { faultFromEnv } from './fault';
+import { parseTrustProxy } from './trust-proxy';
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
     db,
     fault,
     distDir: env.DIST_DIR ?? 'dist',
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logger: { level: env.LOG_LEVEL ?? 'info' },
   });
   if (report.applied.length) app.log.info({ migrations: report.applied }, 'database migrated');
