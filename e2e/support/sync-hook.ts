@@ -42,7 +42,8 @@ export class SyncHook {
     const errors: string[] = [];
     const onError = (e: Error) => errors.push(e.message);
     page.on('pageerror', onError);
-    await page.addScriptTag({ content: await hookSource() });
+    // Evaluated through the DevTools protocol, not as an inline <script>, which the server's CSP (script-src 'self') blocks.
+    await page.evaluate(await hookSource());
     page.off('pageerror', onError);
     const installed = await page.evaluate(() => '__hailongSyncTest' in window);
     if (!installed) throw new Error(`the sync test hook did not install: ${errors.join('; ') || 'no error reported'}`);
