@@ -25,27 +25,22 @@ function offsetMinutes(iso: string): number {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
 
-function stampProblem(field: 'startedAt' | 'completedAt', iso: string): FieldError | null {
-  if (Math.abs(offsetMinutes(iso)) > MAX_OFFSET_MINUTES) return { path: field, message: `${field}: the offset ${iso.slice(-6)} is beyond ±14:00` };
-  const at = Date.parse(iso);
-  if (!Number.isFinite(at)) return { path: field, message: `${field}: not a date` };
-  const year = new Date(at).getUTCFullYear();
-  if (year < 1000 || year > 9999) return { path: field, message: `${field}: the year must have four digits` };
-  return null;
+function offsetProblem(field: 'startedAt' | 'completedAt', iso: string): FieldError | null {
+  return Math.abs(offsetMinutes(iso)) > MAX_OFFSET_MINUTES ? { path: field, message: `${field}: the offset ${iso.slice(-6)} is beyond ±14:00` } : null;
 }
 
 /**
  * The first time field out of bounds, named, or null. `nowMs` is the server's clock at receipt, so the same
- * response judged again (a replay) by the same receipt time gets the same verdict.
+ * response judged again (a replay) by the same receipt time gets the same verdict. Four-digit years follow from
+ * the bounds: completion within 2015 … now + 1 day, and a start at most 7 days before it (never after: the schema).
  */
 export function implausibleTime(r: Times, nowMs: number): FieldError | null {
-  const bad = stampProblem('completedAt', r.completedAt) ?? stampProblem('startedAt', r.startedAt);
+  const bad = offsetProblem('completedAt', r.completedAt) ?? offsetProblem('startedAt', r.startedAt);
   if (bad) return bad;
   const completed = Date.parse(r.completedAt);
-  const started = Date.parse(r.startedAt);
-  if (completed < EARLIEST_COMPLETED) return { path: 'completedAt', message: 'completedAt: before 2015-01-01, the tablet clock is not set' };
+  if (!(completed >= EARLIEST_COMPLETED)) return { path: 'completedAt', message: 'completedAt: before 2015-01-01, the tablet clock is not set' };
   if (completed > nowMs + FUTURE_SLACK_MS) return { path: 'completedAt', message: 'completedAt: more than a day after the server clock, the tablet clock is wrong' };
-  if (completed - started > MAX_OPEN_MS) return { path: 'startedAt', message: 'startedAt: more than 7 days before completedAt' };
+  if (!(completed - Date.parse(r.startedAt) <= MAX_OPEN_MS)) return { path: 'startedAt', message: 'startedAt: more than 7 days before completedAt' };
   for (const [section, ms] of Object.entries(r.durationMs)) {
     if (ms > MAX_SECTION_MS) return { path: `durationMs.${section}`, message: `durationMs.${section}: more than 24 hours on one section` };
   }
