@@ -17,6 +17,11 @@ export interface EnrolAnswer {
 export interface EnumeratorJson {
   id: string;
   displayName: string;
+  /**
+   * The enumerator's PIN as "pbkdf2-sha256$<iterations>$<salt>$<hash>" (the tablet's own PIN format), checked on the
+   * tablet offline; null when choosing them asks for no PIN. Absent from servers older than this field.
+   */
+  pinHash?: string | null;
 }
 
 /** A procedure the site's interviews name often (code, the name given last, how many interviews). */
@@ -35,18 +40,58 @@ export interface DeviceAnswer {
   procedures?: KnownProcedureJson[];
 }
 
-interface DeviceJson {
+/**
+ * What a tablet says about itself with each sync (POST /api/v1/device/heartbeat, sent before the uploads, and
+ * alone when nothing waits), so the console's tablet list is true without anyone visiting the desk.
+ */
+export interface DeviceReport {
+  appVersion: string;
+  /** Responses in the tablet's queue, not yet accepted by the server. */
+  waiting: number;
+  /** When the oldest of them was completed (ISO), or null when none waits. */
+  oldestWaitingAt: string | null;
+  /** navigator.storage.estimate(): bytes used, or null when the browser does not say. */
+  storageUsedBytes: number | null;
+  /** navigator.storage.persisted(), or null when the browser does not say. */
+  storagePersisted: boolean | null;
+  /** The last sync's failure as the tablet saw it (a problem code such as "401.2", or "network"), null after a success. */
+  lastSyncError: string | null;
+}
+
+/** What the console flags on a tablet (thresholds in core/fleet/device-flags.ts). */
+export const DEVICE_FLAGS = ['silent', 'backlog', 'stale-queue', 'not-persisted', 'old-version'] as const;
+export type DeviceFlag = (typeof DEVICE_FLAGS)[number];
+
+export interface DeviceJson {
   id: string;
   siteId: string;
   siteCode: string;
   name: string;
   createdAt: string;
   revokedAt: string | null;
+  /** The last request the tablet made with its token. */
+  lastSeenAt: string | null;
+  /** The last POST /api/v1/submissions the server answered with verdicts. */
+  lastSyncAt: string | null;
+  /** From the tablet's last report: null until it has sent one. */
+  appVersion: string | null;
+  waiting: number | null;
+  oldestWaitingAt: string | null;
+  storageUsedBytes: number | null;
+  storagePersisted: boolean | null;
+  lastSyncError: string | null;
+  flags: DeviceFlag[];
 }
 
-/** GET /api/v1/devices */
+/** GET /api/v1/devices: the tablets of the caller's sites, with the app version the server serves. */
 export interface DevicesAnswer {
   devices: DeviceJson[];
+  currentAppVersion: string;
+}
+
+/** PATCH /api/v1/devices/:id */
+export interface DevicePatch {
+  name: string;
 }
 
 /** POST /api/v1/enrolment-codes */
@@ -54,9 +99,28 @@ export interface EnrolmentCodeBody {
   siteId: string;
 }
 
-/** POST /api/v1/enrolment-codes (201): a code a tablet of the site types within 24 h. */
+/** POST /api/v1/enrolment-codes (201): a code a tablet of the site types within 24 h, shown this once. */
 export interface EnrolmentCodeJson {
+  /** Names the code in the list and in DELETE /api/v1/enrolment-codes/:id (the code itself is stored hashed). */
+  id: string;
   code: string;
   siteId: string;
   expiresAt: string;
+}
+
+/** An unused, unexpired code as GET /api/v1/enrolment-codes lists it: the code itself is never shown again. */
+export interface PendingEnrolmentCodeJson {
+  id: string;
+  siteId: string;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface EnrolmentCodesQuery {
+  siteId?: string;
+}
+
+export interface EnrolmentCodesAnswer {
+  codes: PendingEnrolmentCodeJson[];
 }

@@ -10,17 +10,24 @@ export const PROBLEM_TITLES = {
   '400.2': { en: 'Too many items in one request', vi: 'Quá nhiều mục trong một yêu cầu' },
   '400.3': { en: 'The response is not valid', vi: 'Phiếu khảo sát không hợp lệ' },
   '400.4': { en: 'The enrolment code is wrong, expired or already used', vi: 'Mã đăng ký sai, đã hết hạn hoặc đã được dùng' },
+  '400.5': { en: 'The import file has errors; nothing was written', vi: 'Tệp nhập có lỗi, chưa ghi dữ liệu nào' },
   '401.1': { en: 'Sign-in or a device token is required', vi: 'Cần đăng nhập hoặc mã thiết bị hợp lệ' },
   '401.2': { en: 'This device has been revoked', vi: 'Thiết bị này đã bị thu hồi' },
   '401.3': { en: 'Wrong username or password', vi: 'Sai tên đăng nhập hoặc mật khẩu' },
   '403.1': { en: 'Outside your sites', vi: 'Ngoài phạm vi điểm được giao' },
   '403.2': { en: 'Your role may not do this', vi: 'Vai trò của bạn không được làm việc này' },
+  '403.3': { en: 'The site is deactivated', vi: 'Điểm này đã ngừng hoạt động' },
+  '403.4': { en: 'This enumerator is disabled', vi: 'Điều tra viên này đã bị vô hiệu hóa' },
   '404.1': { en: 'Not found', vi: 'Không tìm thấy' },
   '404.2': { en: 'Unknown or unpublished form', vi: 'Biểu mẫu không tồn tại hoặc chưa được phát hành' },
   '404.3': { en: 'Unknown site', vi: 'Không có điểm này' },
   '404.4': { en: 'Unknown device', vi: 'Không có thiết bị này' },
+  '404.5': { en: 'Unknown person', vi: 'Không có người dùng này' },
+  '404.6': { en: 'Unknown or used enrolment code', vi: 'Không có mã đăng ký này hoặc mã đã được dùng' },
   '405.1': { en: 'Method not allowed', vi: 'Phương thức không được phép' },
   '409.1': { en: 'A different response with this id is already stored', vi: 'Đã lưu một phiếu khác có cùng mã' },
+  '409.2': { en: 'This username is taken', vi: 'Tên đăng nhập này đã có người dùng' },
+  '409.3': { en: 'A site with this code exists', vi: 'Đã có điểm mang mã này' },
   '413.1': { en: 'The request body is too large', vi: 'Nội dung yêu cầu quá lớn' },
   '415.1': { en: 'The body must be application/json', vi: 'Nội dung phải là application/json' },
   '429.1': { en: 'Too many attempts; wait and try again', vi: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại' },
@@ -187,6 +194,14 @@ export const problem = {
   tooManyEnrolmentAttempts: ({ wait }: { wait: number }) => of('429.1', `too many wrong enrolment codes; try again in ${wait} s`, undefined, retryAfter(wait)),
   tooManyRequests: ({ message }: { message: string }) => of('429.1', message || 'too many requests'),
 
+  // Administration (issue 9): sites, people, enrolment codes, imports.
+  importHasErrors: ({ rows }: { rows: number }) => of('400.5', `${rows} row${rows === 1 ? '' : 's'} of the file ha${rows === 1 ? 's' : 've'} errors; nothing was written`),
+  siteDeactivated: ({ code }: { code: string }) => of('403.3', `site ${code} is deactivated: it takes no new tablets or people`),
+  noSuchPerson: ({ id }: { id: string }) => of('404.5', `no person ${id}`),
+  noSuchEnrolmentCode: ({ id }: { id: string }) => of('404.6', `no unused enrolment code ${id}`),
+  usernameTaken: ({ username }: { username: string }) => of('409.2', `the username ${username} is taken`, [{ path: 'username', message: 'taken' }]),
+  siteCodeTaken: ({ code }: { code: string }) => of('409.3', `a site with code ${code} exists`, [{ path: 'code', message: 'taken' }]),
+
   // 5xx
   internal: () => of('500.1', 'the server could not complete the request'),
   injectedFault: ({ when }: { when: string }) => of('500.2', `injected fault (${when})`),
@@ -237,6 +252,15 @@ export const rejection = {
   formNotPublished: ({ formId }: { formId: string }): Rejection => ({ code: '404.2', field: 'formId', reason: `formId: no published form "${formId}"` }),
   noSuchSite: ({ siteId }: { siteId: string }): Rejection => ({ code: '404.3', field: 'siteId', reason: `siteId: no site ${siteId}` }),
   noSuchDevice: ({ deviceId }: { deviceId: string }): Rejection => ({ code: '404.4', field: 'deviceId', reason: `deviceId: no device ${deviceId}` }),
+
+  // The interviewer named must be an active enumerator of the response's site.
+  unknownEnumerator: ({ enumeratorId }: { enumeratorId: string }): Rejection => ({ code: '404.5', field: 'enumeratorId', reason: `enumeratorId: no enumerator ${enumeratorId}` }),
+  enumeratorOfOtherSite: ({ enumeratorId, siteId }: { enumeratorId: string; siteId: string }): Rejection => ({
+    code: '403.1',
+    field: 'enumeratorId',
+    reason: `enumeratorId: enumerator ${enumeratorId} does not work at site ${siteId}`,
+  }),
+  enumeratorDisabled: ({ enumeratorId }: { enumeratorId: string }): Rejection => ({ code: '403.4', field: 'enumeratorId', reason: `enumeratorId: enumerator ${enumeratorId} is disabled` }),
 } as const;
 
 /** The reason given with a 409.1 conflict verdict. */

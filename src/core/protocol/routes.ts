@@ -1,11 +1,26 @@
 // Every JSON route of /api/v1 by "METHOD path", with what it takes and what it answers: the server's handlers and the
 // app's client are both typed from this map, so a change one side does not follow fails to compile.
-import type { DeviceAnswer, DevicesAnswer, EnrolAnswer, EnrolBody, EnrolmentCodeBody, EnrolmentCodeJson } from './devices';
+import type { AuditAnswer, AuditQuery } from './audit';
+import type {
+  DeviceAnswer,
+  DeviceJson,
+  DevicePatch,
+  DeviceReport,
+  DevicesAnswer,
+  EnrolAnswer,
+  EnrolBody,
+  EnrolmentCodeBody,
+  EnrolmentCodeJson,
+  EnrolmentCodesAnswer,
+  EnrolmentCodesQuery,
+} from './devices';
 import type { FormsAnswer, FormSummariesAnswer } from './forms';
 import type { HandCarryFile } from './hand-carry';
 import type { ExportQuery, QualityJson, QualityQuery, ResponseDetail, ScoresJson, ScoresQuery } from './scores';
 import type { LoginBody, SessionJson } from './sessions';
-import type { SitesAnswer } from './sites';
+import type { NewPersonBody, PeopleAnswer, PeopleQuery, PersonJson, PersonPatch } from './people';
+import type { PeopleImportAnswer } from './people-import';
+import type { SiteBody, SiteJson, SitePatch, SitesAnswer } from './sites';
 import type { SubmissionsAnswer, SubmissionsBody } from './verdicts';
 
 interface HealthJson {
@@ -20,11 +35,27 @@ interface Api {
   'GET /api/v1/me': { reply: SessionJson };
   'POST /api/v1/devices': { body: EnrolBody; reply: EnrolAnswer };
   'GET /api/v1/devices': { reply: DevicesAnswer };
+  'PATCH /api/v1/devices/:id': { body: DevicePatch; reply: DeviceJson };
   'DELETE /api/v1/devices/:id': { reply: void };
   'GET /api/v1/device': { reply: DeviceAnswer };
+  /** The tablet's report (see DeviceReport); answers as GET /api/v1/device does, so the enumerator list stays fresh. */
+  'POST /api/v1/device/heartbeat': { body: DeviceReport; reply: DeviceAnswer };
   'POST /api/v1/enrolment-codes': { body: EnrolmentCodeBody; reply: EnrolmentCodeJson };
+  'GET /api/v1/enrolment-codes': { query: EnrolmentCodesQuery; reply: EnrolmentCodesAnswer };
+  'DELETE /api/v1/enrolment-codes/:id': { reply: void };
   'GET /api/v1/forms': { reply: FormsAnswer };
   'GET /api/v1/sites': { reply: SitesAnswer };
+  'POST /api/v1/sites': { body: SiteBody; reply: SiteJson };
+  'PATCH /api/v1/sites/:id': { body: SitePatch; reply: SiteJson };
+  'GET /api/v1/users': { query: PeopleQuery; reply: PeopleAnswer };
+  'POST /api/v1/users': { body: NewPersonBody; reply: PersonJson };
+  'PATCH /api/v1/users/:id': { body: PersonPatch; reply: PersonJson };
+  'GET /api/v1/audit': { query: AuditQuery; reply: AuditAnswer };
+  /** The template as CSV or XLSX bytes (Content-Type text/csv or the XLSX type); a dry run unless ?apply=1. */
+  'POST /api/v1/imports/people': { query: { apply?: string }; body: unknown; reply: PeopleImportAnswer };
+  /** Files, not JSON: the empty template, as the console's download link fetches it. */
+  'GET /api/v1/imports/people/template.xlsx': { reply: unknown };
+  'GET /api/v1/imports/people/template.csv': { reply: unknown };
   'GET /api/v1/scores/forms': { reply: FormSummariesAnswer };
   'GET /api/v1/scores': { query: ScoresQuery; reply: ScoresJson };
   'GET /api/v1/quality': { query: QualityQuery; reply: QualityJson };

@@ -7,7 +7,10 @@ import { requireUser } from '../auth/guards';
 import { normaliseEnrolmentCode, randomToken, sha256 } from '../auth/secrets';
 import type { ServerContext } from '../context';
 import { audit } from '../db/queries/audit';
-import { listDevices, revokeDevice } from '../db/queries/devices';
+import { listDevices, revokeDevice, type DeviceListing } from '../db/queries/devices';
+import { CURRENT_APP_VERSION } from '../app-version';
+import { deviceFlags } from '../../core/fleet/device-flags';
+import { DEVICE_FLAGS, type DeviceJson } from '../../core/protocol/devices';
 import { redeemEnrolmentCode } from '../db/queries/enrolment-codes';
 import { getSite } from '../db/queries/sites';
 import { inputSchema, problemSchema } from '../openapi';
@@ -26,8 +29,37 @@ const deviceSchema = {
     name: { type: 'string' },
     createdAt: { type: 'string', format: 'date-time' },
     revokedAt: { type: 'string', format: 'date-time', nullable: true },
+    lastSeenAt: { type: 'string', format: 'date-time', nullable: true },
+    lastSyncAt: { type: 'string', format: 'date-time', nullable: true },
+    appVersion: { type: 'string', nullable: true },
+    waiting: { type: 'integer', nullable: true },
+    oldestWaitingAt: { type: 'string', format: 'date-time', nullable: true },
+    storageUsedBytes: { type: 'number', nullable: true },
+    storagePersisted: { type: 'boolean', nullable: true },
+    lastSyncError: { type: 'string', nullable: true },
+    flags: { type: 'array', items: { type: 'string', enum: DEVICE_FLAGS } },
   },
 } as const;
+
+function deviceJson(d: DeviceListing, nowMs: number): DeviceJson {
+  const health = {
+    id: d.id,
+    siteId: d.site_id,
+    siteCode: d.site_code,
+    name: d.name,
+    createdAt: d.created_at,
+    revokedAt: d.revoked_at,
+    lastSeenAt: d.last_seen_at,
+    lastSyncAt: d.last_sync_at,
+    appVersion: d.app_version,
+    waiting: d.waiting,
+    oldestWaitingAt: d.oldest_waiting_at,
+    storageUsedBytes: d.storage_used_bytes,
+    storagePersisted: d.storage_persisted === null ? null : d.storage_persisted === 1,
+    lastSyncError: d.last_sync_error,
+  };
+  return { ...health, flags: deviceFlags(health, nowMs, CURRENT_APP_VERSION) };
+}
 
 export function registerDevices(app: FastifyInstance, ctx: ServerContext): void {
   route(
@@ -106,15 +138,14 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
         tags: ['devices'],
         summary: 'Devices of the sites in scope',
         security: [{ session: [] }],
-        response: { 200: { type: 'object', properties: { devices: { type: 'array', items: deviceSchema } } }, 401: problemSchema },
+        response: { 200: { type: 'object', properties: { devices: { type: 'array', items: deviceSchema }, currentAppVersion: { type: 'string' } } }, 401: problemSchema },
       },
     },
     async (request) => {
       const caller = await requireUser(ctx, request);
       const rows = await listDevices(ctx.db, caller.sites === 'all' ? undefined : caller.sites);
-      return {
-        devices: rows.map((d) => ({ id: d.id, siteId: d.site_id, siteCode: d.site_code, name: d.name, createdAt: d.created_at, revokedAt: d.revoked_at })),
-      };
+      const nowMs = ctx.now().getTime();
+      return { devices: rows.map((d) => deviceJson(d, nowMs)), currentAppVersion: CURRENT_APP_VERSION };
     },
   );
 }

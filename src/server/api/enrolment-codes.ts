@@ -28,7 +28,7 @@ export function registerEnrolmentCodes(app: FastifyInstance, ctx: ServerContext)
         security: [{ session: [] }],
         body: inputSchema(NewCode),
         response: {
-          201: { type: 'object', properties: { code: { type: 'string', example: 'K7PM-3QXD' }, siteId: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } },
+          201: { type: 'object', properties: { id: { type: 'string' }, code: { type: 'string', example: 'K7PM-3QXD' }, siteId: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } },
           401: problemSchema,
           403: problemSchema,
           404: problemSchema,
@@ -44,10 +44,10 @@ export function registerEnrolmentCodes(app: FastifyInstance, ctx: ServerContext)
       const now = ctx.now();
       const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_HOURS * 3600_000);
       const code = newEnrolmentCode();
-      await createEnrolmentCode(ctx.db, { codeHash: sha256(code), siteId, createdBy: caller.user.id, now, expiresAt });
+      const id = await createEnrolmentCode(ctx.db, { codeHash: sha256(code), siteId, createdBy: caller.user.id, now, expiresAt });
       await audit(ctx.db, { actor: caller.user.username, action: 'enrolment-code.create', details: { siteId, siteCode: site.code, expiresAt: expiresAt.toISOString() } }, now);
       reply.code(201);
-      return { code, siteId, expiresAt: expiresAt.toISOString() };
+      return { id, code, siteId, expiresAt: expiresAt.toISOString() };
     },
   );
 }

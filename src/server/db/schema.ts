@@ -1,7 +1,10 @@
 // The tables as Kysely sees them: one description shared by SQLite and PostgreSQL (timestamps are ISO text in UTC).
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { Role } from '../../core/protocol/sessions';
 import type { SiteKind } from '../../core/protocol/sites';
+
+/** A column added after the first schema: null in old rows, and left out of an insert that has nothing to say. */
+type Later<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 interface SitesTable {
   id: string;
@@ -10,6 +13,7 @@ interface SitesTable {
   kind: SiteKind;
   time_zone: string;
   created_at: string;
+  deactivated_at: Later<string>;
 }
 
 interface UsersTable {
@@ -37,9 +41,22 @@ interface DevicesTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  last_seen_at: Later<string>;
+  last_sync_at: Later<string>;
+  /** When the tablet's last report (DeviceReport) arrived; the columns below are that report. */
+  reported_at: Later<string>;
+  app_version: Later<string>;
+  waiting: Later<number>;
+  oldest_waiting_at: Later<string>;
+  storage_used_bytes: Later<number>;
+  /** 0 or 1, or null when the browser did not say. */
+  storage_persisted: Later<number>;
+  last_sync_error: Later<string>;
 }
 
 interface EnrolmentCodesTable {
+  /** Null only in a row a migration has not reached; every new code gets one. */
+  id: Later<string>;
   code_hash: string;
   site_id: string;
   created_by: string | null;
@@ -47,6 +64,7 @@ interface EnrolmentCodesTable {
   expires_at: string;
   used_at: string | null;
   device_id: string | null;
+  cancelled_at: Later<string>;
 }
 
 interface FormsTable {
@@ -89,6 +107,8 @@ interface AuditLogTable {
   at: string;
   actor: string | null;
   action: string;
+  /** The site the change concerns, when it concerns one (the log filters by it). */
+  site_id: Later<string>;
   details: string;
 }
 
@@ -161,5 +181,6 @@ export interface Database {
 export type Site = Selectable<SitesTable>;
 export type User = Selectable<UsersTable>;
 export type Device = Selectable<DevicesTable>;
+export type NewDevice = Insertable<DevicesTable>;
 export type ResponseRow = Insertable<ResponsesTable>;
 export type ResponseMark = Selectable<ResponseMarksTable>;

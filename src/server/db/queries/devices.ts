@@ -1,38 +1,18 @@
 // Enrolled tablets: each holds a bearer token whose SHA-256 is all the server keeps.
 import type { Db } from '../index';
-import type { Device, Site } from '../schema';
+import type { Device, NewDevice, Site } from '../schema';
 
-export async function createDevice(db: Db, d: Omit<Device, 'revoked_at'>): Promise<void> {
+export async function createDevice(db: Db, d: Omit<NewDevice, 'revoked_at'>): Promise<void> {
   await db.k.insertInto('devices').values({ ...d, revoked_at: null }).execute();
 }
 
 export type DeviceWithSite = { device: Device; site: Site };
 
 export async function deviceByTokenHash(db: Db, tokenHash: string): Promise<DeviceWithSite | undefined> {
-  const row = await db.k
-    .selectFrom('devices')
-    .innerJoin('sites', 'sites.id', 'devices.site_id')
-    .select([
-      'devices.id as d_id',
-      'devices.site_id as d_site_id',
-      'devices.name as d_name',
-      'devices.token_hash as d_token_hash',
-      'devices.created_at as d_created_at',
-      'devices.revoked_at as d_revoked_at',
-      'sites.id as s_id',
-      'sites.code as s_code',
-      'sites.name as s_name',
-      'sites.kind as s_kind',
-      'sites.time_zone as s_time_zone',
-      'sites.created_at as s_created_at',
-    ])
-    .where('devices.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    device: { id: row.d_id, site_id: row.d_site_id, name: row.d_name, token_hash: row.d_token_hash, created_at: row.d_created_at, revoked_at: row.d_revoked_at },
-    site: { id: row.s_id, code: row.s_code, name: row.s_name, kind: row.s_kind, time_zone: row.s_time_zone, created_at: row.s_created_at },
-  };
+  const device = await db.k.selectFrom('devices').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  if (!device) return undefined;
+  const site = await db.k.selectFrom('sites').selectAll().where('id', '=', device.site_id).executeTakeFirst();
+  return site && { device, site };
 }
 
 export function getDevice(db: Db, id: string): Promise<Device | undefined> {
@@ -47,13 +27,14 @@ export async function revokeDevice(db: Db, id: string, now: Date): Promise<boole
   return true;
 }
 
-export type DeviceListing = Omit<Device, 'token_hash'> & { site_code: string };
+export type DeviceListing = Device & { site_code: string };
 
 export function listDevices(db: Db, siteIds?: readonly string[]): Promise<DeviceListing[]> {
   let q = db.k
     .selectFrom('devices')
     .innerJoin('sites', 'sites.id', 'devices.site_id')
-    .select(['devices.id', 'devices.site_id', 'devices.name', 'devices.created_at', 'devices.revoked_at', 'sites.code as site_code'])
+    .selectAll('devices')
+    .select('sites.code as site_code')
     .orderBy('sites.code')
     .orderBy('devices.created_at');
   if (siteIds) {

@@ -1,14 +1,18 @@
 // One-time enrolment codes: a supervisor makes one, a tablet trades it for a device token within 24 hours.
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../index';
-import type { Device } from '../schema';
+import type { NewDevice } from '../schema';
 
+/** Stores a new code (its hash) and answers the id that names it in lists, never derived from the code. */
 export async function createEnrolmentCode(
   db: Db,
   c: { codeHash: string; siteId: string; createdBy: string | null; now: Date; expiresAt: Date },
-): Promise<void> {
+): Promise<string> {
+  const id = randomBytes(9).toString('base64url');
   await db.k
     .insertInto('enrolment_codes')
     .values({
+      id,
       code_hash: c.codeHash,
       site_id: c.siteId,
       created_by: c.createdBy,
@@ -18,6 +22,7 @@ export async function createEnrolmentCode(
       device_id: null,
     })
     .execute();
+  return id;
 }
 
 /**
@@ -27,7 +32,7 @@ export async function createEnrolmentCode(
 export async function redeemEnrolmentCode(
   db: Db,
   codeHash: string,
-  device: Omit<Device, 'revoked_at' | 'site_id'>,
+  device: Omit<NewDevice, 'revoked_at' | 'site_id'>,
   now: Date,
 ): Promise<{ siteId: string } | undefined> {
   return db.k.transaction().execute(async (tx) => {
@@ -37,6 +42,7 @@ export async function redeemEnrolmentCode(
       .set({ used_at: nowIso, device_id: device.id })
       .where('code_hash', '=', codeHash)
       .where('used_at', 'is', null)
+      .where('cancelled_at', 'is', null)
       .where('expires_at', '>', nowIso)
       .returning('site_id')
       .executeTakeFirst();

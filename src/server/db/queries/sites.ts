@@ -12,6 +12,7 @@ export async function createSite(db: Db, input: { code: string; name: string; ki
     kind: input.kind,
     time_zone: input.timeZone ?? 'Asia/Ho_Chi_Minh',
     created_at: now.toISOString(),
+    deactivated_at: null,
   };
   await db.k.insertInto('sites').values(site).execute();
   return site;
