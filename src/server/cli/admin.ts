@@ -1,4 +1,5 @@
 // `npm run admin -- <command>`: sets up sites, people and devices from a terminal, on SQLite or PostgreSQL alike.
+import { hashEnumeratorPin } from '../auth/pin-hash';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SITE_KINDS } from '../../core/protocol/sites';
@@ -127,7 +128,7 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
       if (values.pin !== undefined) {
         if (role !== 'enumerator') throw new UsageError('--pin is for enumerators');
         if (!/^\d{4,8}$/.test(values.pin)) throw new UsageError('--pin must be 4 to 8 digits');
-        pinHash = await hashSecret(values.pin);
+        pinHash = await hashEnumeratorPin(values.pin);
       }
       await ensureNewUsername(db, username);
       const user = await createUser(db, { username, displayName, role, passwordHash, pinHash, siteIds: sites.map((s) => s.id) }, now);
