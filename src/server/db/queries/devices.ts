@@ -15,6 +15,11 @@ export async function deviceByTokenHash(db: Db, tokenHash: string): Promise<Devi
   return site && { device, site };
 }
 
+/** Whether the device is revoked (its revoked_at), by primary key: read on every request of a cached token. */
+export function deviceRevocation(db: Db, id: string): Promise<{ revoked_at: string | null } | undefined> {
+  return db.k.selectFrom('devices').select('revoked_at').where('id', '=', id).executeTakeFirst();
+}
+
 export function getDevice(db: Db, id: string): Promise<Device | undefined> {
   return db.k.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
 }
