@@ -125,4 +125,34 @@ describe.each(testDatabases())('sites on $kind', ({ create }) => {
     expect((await send(app, as.none, 'POST', '/api/v1/devices', { code, name: 'Máy mới' })).statusCode).toBe(201);
     expect((await auditEntries(app, as.admin, 'action=site.activate'))[0]).toMatchObject({ siteId: w.siteA.id });
   });
+
+  it('documents every administration route in OpenAPI: tags, summary, session security, inputs and answers', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const routes: [string, string, { body?: boolean; id?: boolean; query?: string[] }][] = [
+      ['get', '/api/v1/sites', {}],
+      ['post', '/api/v1/sites', { body: true }],
+      ['patch', '/api/v1/sites/{id}', { body: true, id: true }],
+      ['get', '/api/v1/users', { query: ['role', 'siteId'] }],
+      ['post', '/api/v1/users', { body: true }],
+      ['patch', '/api/v1/users/{id}', { body: true, id: true }],
+      ['get', '/api/v1/enrolment-codes', { query: ['siteId'] }],
+      ['delete', '/api/v1/enrolment-codes/{id}', { id: true }],
+      ['get', '/api/v1/audit', { query: ['actor', 'action', 'siteId', 'from', 'to', 'page'] }],
+    ];
+    for (const [method, path, want] of routes) {
+      const op = doc.paths[path]?.[method];
+      const name = `${method.toUpperCase()} ${path}`;
+      expect(op, name).toBeDefined();
+      expect(op.tags?.length, name).toBeGreaterThan(0);
+      expect(op.summary, name).toEqual(expect.any(String));
+      expect(op.security, name).toEqual([{ session: [] }]);
+      expect(Object.keys(op.responses), name).toEqual(expect.arrayContaining(['401']));
+      const ok = op.responses['200'] ?? op.responses['201'] ?? op.responses['204'];
+      expect(ok, name).toBeDefined();
+      if (want.body) expect(op.requestBody?.content?.['application/json']?.schema, name).toBeDefined();
+      const params = (op.parameters ?? []) as { in: string; name: string }[];
+      if (want.id) expect(params.some((p) => p.in === 'path' && p.name === 'id'), name).toBe(true);
+      for (const q of want.query ?? []) expect(params.some((p) => p.in === 'query' && p.name === q), `${name} ?${q}`).toBe(true);
+    }
+  });
 });
