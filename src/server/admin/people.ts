@@ -5,6 +5,7 @@ import type { NewPersonBody, PersonPatch } from '../../core/protocol/people';
 import { problem } from '../../core/protocol/problems';
 import { hashEnumeratorPin } from '../auth/pin-hash';
 import { hashSecret } from '../auth/secrets';
+import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/index';
 import { audit } from '../db/queries/audit';
 import { deleteUserSessions } from '../db/queries/sessions';
@@ -59,7 +60,11 @@ export async function addPerson(db: Db, body: NewPersonBody, actor: string, now:
   }
   const passwordHash = body.role === 'enumerator' ? null : await hashSecret(body.password);
   const pinHash = body.role === 'enumerator' && body.pin ? await hashEnumeratorPin(body.pin) : null;
-  const user = await createUser(db, { username, displayName: body.displayName, role: body.role, passwordHash, pinHash, siteIds }, now);
+  const taken = username;
+  // The check above is for the common case; the unique index decides a race between two requests.
+  const user = await createUser(db, { username, displayName: body.displayName, role: body.role, passwordHash, pinHash, siteIds }, now).catch((e: unknown) => {
+    throw isUniqueViolation(e) ? problem.usernameTaken({ username: taken }) : e;
+  });
   await audit(
     db,
     {

@@ -1,6 +1,7 @@
 // Creating and changing a site, with its audit row: the API and the CLI both go through here.
 import { problem } from '../../core/protocol/problems';
 import type { SiteKind, SitePatch } from '../../core/protocol/sites';
+import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/index';
 import { audit } from '../db/queries/audit';
 import { createSite, getSiteByCode, updateSite } from '../db/queries/sites';
@@ -8,7 +9,10 @@ import type { Site } from '../db/schema';
 
 export async function addSite(db: Db, input: { code: string; name: string; kind: SiteKind; timeZone: string }, actor: string, now: Date): Promise<Site> {
   if (await getSiteByCode(db, input.code)) throw problem.siteCodeTaken({ code: input.code });
-  const site = await createSite(db, input, now);
+  // The check above is for the common case; the unique index decides a race between two requests.
+  const site = await createSite(db, input, now).catch((e: unknown) => {
+    throw isUniqueViolation(e) ? problem.siteCodeTaken({ code: input.code }) : e;
+  });
   await audit(db, { actor, action: 'site.create', siteId: site.id, details: { code: site.code, name: site.name, kind: site.kind, timeZone: site.time_zone } }, now);
   return site;
 }

@@ -121,6 +121,15 @@ describe.each(testDatabases())('people on $kind', ({ create }) => {
     expect(isProblem(await newEnumerator('admin', 'no-such-site'), 404.3)).toBe(true);
   });
 
+  it('answers two requests racing for one username with one 201 and one 409.2', async () => {
+    const body = { role: 'supervisor', username: 'race', displayName: 'Chạy đua', password: 'mật khẩu đủ dài', siteIds: [w.siteA.id] };
+    const answers = await Promise.all([send(app, as.admin, 'POST', '/api/v1/users', body), send(app, as.admin, 'POST', '/api/v1/users', body)]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.some((r) => isProblem(r, 409.2))).toBe(true);
+    const sites = await Promise.all([0, 1].map(() => send(app, as.admin, 'POST', '/api/v1/sites', { code: 'RACE', name: 'Chạy đua', kind: 'xa-phuong' })));
+    expect(sites.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it('refuses an invalid person or change with 400.1 naming the field, never a 5xx', async () => {
     const sup = { role: 'supervisor', username: 'new-sup', displayName: 'Giám sát mới', password: 'mật khẩu đủ dài', siteIds: [w.siteA.id] };
     const cases: [unknown, string][] = [
