@@ -14,7 +14,7 @@ export type CallerName = (typeof CALLERS)[number];
 type Credentials = Pick<InjectOptions, 'cookies' | 'headers'>;
 
 /** The supervisor of site B the world lacks ("binh"), made once. */
-export async function supervisorOfB(app: App, w: World) {
+async function supervisorOfB(app: App, w: World) {
   const found = await getUserByUsername(app.ctx.db, 'binh');
   return found ?? createUser(app.ctx.db, { username: 'binh', displayName: 'Đỗ Văn Bình', role: 'supervisor', passwordHash: await hashSecret(PASSWORD), siteIds: [w.siteB.id] }, new Date());
 }
