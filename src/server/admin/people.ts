@@ -149,6 +149,11 @@ export async function changePerson(db: Db, target: User, patch: PersonPatch, opt
     disabled: patch.disabled,
     siteIds: patch.siteIds && !sameSites ? patch.siteIds : undefined,
   });
+  // Two admins disabling each other at once both passed the count above: the second to finish undoes its own change.
+  if (target.role === 'admin' && changed.includes('disabled') && patch.disabled && (await countActiveAdmins(db)) === 0) {
+    await updateUser(db, target.id, { disabled: false });
+    throw problem.lastAdmin();
+  }
   if (changed.includes('password') || (changed.includes('disabled') && patch.disabled)) {
     await deleteUserSessions(db, target.id, opts.actorId === target.id ? opts.keepSession : undefined);
   }
