@@ -14,6 +14,7 @@ describe('parseCsv', () => {
     ['"two\nlines",x\ny,z', [['two\nlines', 'x'], ['y', 'z']]],
     ['\ufeffmã;tên\nQ1;Quận 1', [['mã', 'tên'], ['Q1', 'Quận 1']]],
     ['a\tb\n1\t2', [['a', 'b'], ['1', '2']]],
+    ['"# note; with, commas"\na;b\n1;2', [['# note; with, commas'], ['a', 'b'], ['1', '2']]],
     ['a,,b\n,\n', [['a', '', 'b'], ['', '']]],
   ])('reads %j', (source, want) => {
     const r = parseCsv(source);

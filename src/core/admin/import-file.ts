@@ -111,8 +111,9 @@ export function tablesFromCsv(records: readonly RawRow[]): TablesResult {
  */
 export function parseCsv(source: string): { ok: true; records: RawRow[] } | { ok: false; error: FieldError } {
   const s = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const firstLine = s.slice(0, s.search(/\r?\n|$/));
-  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
+  // The header's line: the first that is neither blank nor a note (a note's commas say nothing of the delimiter).
+  const headerLine = s.split(/\r?\n/, 50).find((l) => l.trim() !== '' && !/^"?#/.test(l)) ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, headerLine.split(d).length] as const);
   const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
   const records: RawRow[] = [];
   let cells: string[] = [];

@@ -1,4 +1,5 @@
 // POST /api/v1/imports/people: a template of sites and people, checked row by row; written only when every row is valid.
+import type { ProblemBody } from './problems';
 
 export type ImportSheet = 'sites' | 'people';
 
@@ -53,6 +54,14 @@ export const MAX_PEOPLE_IMPORT_BYTES = 2 * 1024 * 1024;
 /** The content types POST /api/v1/imports/people reads; any other is a 415.1. */
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_CONTENT_TYPE = 'text/csv';
+
+/**
+ * ?apply=1 on a file with errors: a 400.5 problem whose body also carries the dry run's answer (applied false), so a
+ * client shows the same table as for a dry run; its `errors` list the first errors as "people row 7 site_codes".
+ */
+export interface PeopleImportProblem extends ProblemBody {
+  answer: PeopleImportAnswer;
+}
 
 /** The template's columns, in order; the CSV form is one table with the sheet named in its first column. */
 export const IMPORT_COLUMNS = {
