@@ -167,6 +167,21 @@ describe.each(testDatabases())('people import on $kind', ({ create }) => {
     expect((await counts()).audit).toBe(before.audit + 1);
   });
 
+  it('applies the same file sent twice at once only once', async () => {
+    const p: Province = { sites: [{ code: 'TWICE', name: 'Xã Hai Lần', kind: 'xa-phuong', time_zone: '' }], people: [{ role: 'enumerator', username: 'hai.lan', display_name: 'Hai Lần', site_codes: 'TWICE', password: '', pin: '' }] };
+    const before = await counts();
+    const [a, b] = (await Promise.all([post(csv(p), CSV_CONTENT_TYPE, '?apply=1'), post(csv(p), CSV_CONTENT_TYPE, '?apply=1')])).map(answer);
+    expect([a.counts.create, b.counts.create].sort()).toEqual([0, 2]);
+    expect(await counts()).toEqual({ sites: before.sites + 1, users: before.users + 1, userSites: before.userSites + 1, audit: before.audit + 1 });
+  });
+
+  it('is documented in the OpenAPI description with the two file types', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const op = doc.paths['/api/v1/imports/people'].post;
+    expect(Object.keys(op.requestBody.content).sort()).toEqual([XLSX_CONTENT_TYPE, CSV_CONTENT_TYPE].sort());
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/imports/people/template.xlsx', '/api/v1/imports/people/template.csv']));
+  });
+
   it('lets only an admin import, refusing others before the body is read', async () => {
     const big = Buffer.alloc(MAX_PEOPLE_IMPORT_BYTES + 1024, 'a');
     expect(isProblem(await post(big, CSV_CONTENT_TYPE, '', supervisor), 403.2)).toBe(true);

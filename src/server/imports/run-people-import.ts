@@ -15,13 +15,27 @@ async function hashed(p: PersonWrite): Promise<PersonRecord> {
   return { ...rest, ...(password ? { passwordHash: await hashSecret(password) } : {}), ...(pin ? { pinHash: await hashEnumeratorPin(pin) } : {}) };
 }
 
+// Applies run one at a time in this process: the same file sent twice at once (a double click) must plan the second
+// against what the first wrote, not fail on a username the first just took. (A person created through the users API
+// between the plan and the write still makes the transaction fail and roll back whole.)
+let applying: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = applying.then(work, work);
+  applying = run.catch(() => undefined);
+  return run;
+}
+
 const answerOf = (plan: ImportPlan, applied: boolean): PeopleImportAnswer => ({ applied, rows: plan.rows, counts: plan.counts });
 
 /**
  * Plans the file; with `apply`, writes it when every row is valid (nothing otherwise), in one transaction with one
  * audit row of the counts. applied is true only when apply was asked and every row was valid.
  */
-export async function runPeopleImport(db: Db, tables: ImportTables, opts: { apply: boolean; actor: string | null; now: Date }): Promise<PeopleImportAnswer> {
+export function runPeopleImport(db: Db, tables: ImportTables, opts: { apply: boolean; actor: string | null; now: Date }): Promise<PeopleImportAnswer> {
+  return opts.apply ? oneAtATime(() => planAndApply(db, tables, opts)) : planAndApply(db, tables, opts);
+}
+
+async function planAndApply(db: Db, tables: ImportTables, opts: { apply: boolean; actor: string | null; now: Date }): Promise<PeopleImportAnswer> {
   const state = await importState(db);
   const plan = await planPeopleImport(tables, {
     sites: state.sites,
