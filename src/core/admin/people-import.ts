@@ -152,6 +152,14 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 
 async function planPeople(rows: readonly TableRow[], world: ImportWorld, fileSites: Map<string, 'new' | 'existing'>, out: ImportRowJson[], writes: PersonWrite[]): Promise<void> {
   const firstRow = new Map<string, number>();
+  // Every PIN compared with its stored hash at once: the checks are slow on purpose, and the server runs them in parallel.
+  const pinChecks = new Map<TableRow, Promise<boolean>>();
+  for (const r of rows) {
+    const username = cell(r, 'username');
+    const pin = cell(r, 'pin');
+    const existing = world.people.get(username);
+    if (pin && existing?.hasPin && !checkPin(pin)) pinChecks.set(r, world.pinMatches(username, pin).catch(() => false));
+  }
   for (const r of rows) {
     const check = new RowCheck();
     check.stray(r);
@@ -204,7 +212,7 @@ async function planPeople(rows: readonly TableRow[], world: ImportWorld, fileSit
         if (displayName !== existing.displayName) update.displayName = displayName;
         if (!sameSet(codes, existing.siteCodes)) update.siteCodes = codes;
         if (r0 === 'supervisor' && password && !existing.hasPassword) update.password = password;
-        if (r0 === 'enumerator' && pin && !(existing.hasPin && (await world.pinMatches(username, pin)))) update.pin = pin;
+        if (r0 === 'enumerator' && pin && !(await pinChecks.get(r))) update.pin = pin;
         changed = Object.keys(update).length > 2;
         if (changed) writes.push(update);
       }
