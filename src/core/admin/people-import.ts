@@ -10,6 +10,7 @@
 // - pin sets an enumerator's PIN; one equal to the stored PIN is unchanged. The import never clears a PIN.
 // - The import creates supervisors and enumerators only; it changes no one's role, and never enables or disables anyone.
 // - A person row may name a site that a sites row of the same file creates; it may not add a person to a deactivated site.
+//   A sites row may rename a deactivated site; the import never reactivates one (nor deactivates any).
 import type { ImportCellError, ImportOutcome, ImportRowJson } from '../protocol/people-import';
 import type { Role } from '../protocol/sessions';
 import type { SiteKind } from '../protocol/sites';

@@ -214,6 +214,7 @@ describe.each(testDatabases())('people import on $kind', ({ create }) => {
       const res = await post(body, type);
       expect(isProblem(res, code), `${what}: ${res.statusCode} ${res.body.slice(0, 300)}`).toBe(true);
     }
+    expect(isProblem(await post(csv(province()), CSV_CONTENT_TYPE, '?apply=yes'), 400.1)).toBe(true);
     const wrongSheets = await post(await xlsx(province(), { sites: 'Sheet1', people: 'Sheet2' }), XLSX_CONTENT_TYPE);
     expect(isProblem(wrongSheets, 400.1)).toBe(true);
     expect(wrongSheets.json().detail).toContain('Sheet1');

@@ -13,7 +13,7 @@ import { problemSchema } from '../openapi';
 import { parseQuery, querySchema } from './query';
 import { route } from './route';
 
-const Query = querySchema<'POST /api/v1/imports/people'>()(z.object({ apply: z.string().max(8).optional() }));
+const Query = querySchema<'POST /api/v1/imports/people'>()(z.object({ apply: z.string().regex(/^(0|1|true|false)$/, 'apply is 1 (write) or 0 (dry run)').optional() }));
 
 const rowSchema = {
   type: 'object',

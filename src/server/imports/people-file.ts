@@ -110,8 +110,8 @@ const GENERAL_NOTES: Note[] = [
     en: 'A dry run first (the default) writes nothing: it tells what each row would do (create, update, unchanged) or its errors by row and column. Rows are written only when every row is valid, all at once.',
   },
   {
-    vi: 'Nhập lại cùng một tệp không thay đổi gì. Tệp nhập không đặt lại mật khẩu, không xóa PIN, không đổi vai trò, không khóa hay mở khóa ai: việc đó làm trong trang quản trị.',
-    en: 'Importing the same file again changes nothing. The import never resets a password, clears a PIN, changes a role, or disables or enables anyone: do that in the admin console.',
+    vi: 'Nhập lại cùng một tệp không thay đổi gì. Tệp nhập không đặt lại mật khẩu, không xóa PIN, không đổi vai trò, không khóa hay mở khóa ai, không mở lại điểm đã ngừng hoạt động: việc đó làm trong trang quản trị.',
+    en: 'Importing the same file again changes nothing. The import never resets a password, clears a PIN, changes a role, disables or enables anyone, or reactivates a site: do that in the admin console.',
   },
   {
     vi: 'Dạng CSV: một bảng, cột đầu "sheet" ghi sites hoặc people; để trống các cột của loại kia. Dòng bắt đầu bằng # là ghi chú. Lưu dạng "CSV UTF-8".',
