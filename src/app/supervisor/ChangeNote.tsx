@@ -34,7 +34,7 @@ function useChangeWords() {
 }
 
 /**
- * compact: one short line for a table cell ("↑ 2,10 · rõ rệt"), the full sentence for screen readers and on hover.
+ * compact: a short note for a table cell ("↑ 2,10 rõ rệt"), the full sentence for screen readers and on hover.
  * Otherwise two lines for a tile: the change in words against the baseline, then the verdict on noise.
  */
 export function ChangeNote({ change, compare, compact = false, testId = 'change' }: { change: Change | undefined; compare: Compare; compact?: boolean; testId?: string }) {
@@ -49,7 +49,16 @@ export function ChangeNote({ change, compare, compact = false, testId = 'change'
     return (
       <span className={cls} title={full} data-testid={testId} data-dir={w.dir}>
         <span aria-hidden="true">
-          {w.arrow} {w.dir === 'none' ? t('change.short_noBaseline') : `${w.amount} · ${t(`change.short_${verdict.split('_')[0]}`)}`}
+          {w.dir === 'none' ? (
+            `${w.arrow} ${t('change.short_noBaseline')}`
+          ) : (
+            <>
+              <span className="sv-change-pts">
+                {w.arrow} {w.amount}
+              </span>{' '}
+              <span className="sv-change-word">{t(`change.short_${verdict.split('_')[0]}`)}</span>
+            </>
+          )}
         </span>
         <span className="sr-only">{full}</span>
       </span>

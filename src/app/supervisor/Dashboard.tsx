@@ -112,7 +112,7 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
       )}
 
       {scores && (
-        <section aria-labelledby="sv-tiles-title">
+        <section aria-labelledby="sv-tiles-title" data-testid="sv-tiles">
           <h2 id="sv-tiles-title" className="sr-only">
             {t('figures.tiles')}
           </h2>
