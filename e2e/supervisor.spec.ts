@@ -120,6 +120,14 @@ const sidewaysOverflow = (page: import('@playwright/test').Page) =>
     return past.filter((e) => !past.includes(e.parentElement as HTMLElement)).map((e) => e.dataset.testid ?? `${e.tagName.toLowerCase()}.${e.className}`);
   });
 
+/** Scrolls the element to just under the sticky status bar, so a screenshot starts with it. */
+const scrollUnderBar = (page: import('@playwright/test').Page, selector: string) =>
+  page.evaluate((sel) => {
+    const bar = document.querySelector('header')?.getBoundingClientRect().height ?? 0;
+    const el = document.querySelector(sel);
+    if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - bar - 12);
+  }, selector);
+
 /** "02/12/2026" for a YYYY-MM-DD day. */
 const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
@@ -213,9 +221,11 @@ for (const lang of ['vi', 'en'] as const) {
       await expect(sv.blocksTable.locator('tbody tr')).toHaveCount(4);
       await expect(sv.overallChange).toBeVisible();
       expect(await sidewaysOverflow(page)).toEqual([]);
-      await page.evaluate(() => document.querySelector('[data-testid="sv-tiles"]')?.scrollIntoView({ block: 'start' }));
-      await screenshot(page, `blocks-compare-${width}x${height}-${lang}`);
-      await page.evaluate(() => document.querySelector('#sv-ranking-title')?.scrollIntoView({ block: 'start' }));
+      // The top: filters with the comparison chosen, the baseline period, the tiles with their changes.
+      await screenshot(page, `compare-${width}x${height}-${lang}`);
+      await scrollUnderBar(page, '[data-testid="sv-blocks"]');
+      await screenshot(page, `blocks-${width}x${height}-${lang}`);
+      await scrollUnderBar(page, '#sv-ranking-title');
       await screenshot(page, `ranking-compare-${width}x${height}-${lang}`);
     });
   }

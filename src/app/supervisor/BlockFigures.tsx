@@ -1,10 +1,9 @@
 // The city figure and the blocks (sở/ngành, quận/huyện, xã/phường): the mean of the units beside all responses pooled, and the gap.
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../core/format';
 import type { Compare } from '../../core/protocol/period';
 import type { Figure, ScoresJson, UnitMeanJson } from '../../core/protocol/scores';
 import { ChangeNote, MeanChange } from './ChangeNote';
-import { num, pct } from './format';
+import { num, pct, points } from './format';
 import { SmallSample } from './SmallSample';
 
 interface Row {
@@ -35,7 +34,7 @@ function Cells({ row, compare, lang }: { row: Row; compare: Compare | undefined;
       <td className="num">{num(row.pooled.n, lang)}</td>
       <td className="num">{mean ? t('blocks.unitsOf', { scored: mean.units, count: row.units }) : num(row.units, lang)}</td>
       <td className="num sv-nowrap" data-testid="block-gap">
-        {gap === null ? <span className="muted">{t('blocks.gapNone')}</span> : t('blocks.points', { points: formatNumber(gap, lang, 2) })}
+        {gap === null ? <span className="muted">{t('blocks.gapNone')}</span> : t('blocks.points', { points: points(gap, lang) })}
       </td>
     </>
   );

@@ -1,8 +1,8 @@
 // A change against the baseline period as an arrow and words, never colour alone, and never without saying when the sample is small.
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../core/format';
 import type { Compare } from '../../core/protocol/period';
 import type { Change } from '../../core/scoring/compare';
+import { points as formatPoints } from './format';
 
 type Direction = 'up' | 'down' | 'flat' | 'none';
 
@@ -28,7 +28,7 @@ function useChangeWords() {
   const lang = i18n.language;
   return (points: number | null, compare: Compare) => {
     const dir = direction(points);
-    const amount = points === null ? '' : formatNumber(Math.abs(points), lang, 2);
+    const amount = points === null ? '' : formatPoints(Math.abs(points), lang);
     return { dir, arrow: ARROW[dir], words: dir === 'none' ? t('change.noBaseline') : t(`change.${dir}`, { points: amount }), against: t(`compare.against_${compare}`), amount };
   };
 }
@@ -44,7 +44,9 @@ export function ChangeNote({ change, compare, compact = false, testId = 'change'
   const w = words(change.points, compare);
   const verdict = verdictOf(change);
   const full = w.dir === 'none' ? `${t('change.noBaseline')} (${w.against})` : `${w.words} ${w.against}: ${t(`change.${verdict}`)}`;
-  const cls = `sv-change sv-change-${w.dir}${verdict === 'small' || verdict === 'untested' ? ' sv-change-unsure' : ''}`;
+  // Colour only for a change beyond noise: a green "up" within noise would say more than the figures do.
+  const sure = verdict.startsWith('beyond');
+  const cls = `sv-change sv-change-${w.dir}${sure ? ' sv-change-sure' : ''}${verdict === 'small' || verdict === 'untested' ? ' sv-change-unsure' : ''}`;
   if (compact) {
     return (
       <span className={cls} title={full} data-testid={testId} data-dir={w.dir}>
