@@ -81,6 +81,7 @@ export function BlockFigures({ scores }: { scores: ScoresJson }) {
           </tbody>
         </table>
       </div>
+      {compare && <p className="sv-help muted sv-blocks-note">{t('blocks.meanChangeNote')}</p>}
     </>
   );
 }
