@@ -1,8 +1,10 @@
 // Short-lived caches for the ingest hot path: published forms and device tokens are read on every batch.
 import type { FormDefinition } from '../core/forms/schema';
 import type { Db } from './db/index';
-import { deviceByTokenHash, type DeviceWithSite } from './db/queries/devices';
+import { deviceByTokenHash, markDeviceSeen, type DeviceWithSite } from './db/queries/devices';
 import { listPublishedForms } from './db/queries/forms';
+import { enumeratorSites } from './db/queries/people';
+import { EnumeratorDirectory } from './ingest/enumerators';
 
 /** Published forms by "id@version", reloaded at most every ttlMs (a newly published form shows within that). */
 export class FormCache {
@@ -43,9 +45,14 @@ export class FormCache {
   }
 }
 
+/** How often a device's last_seen_at is written at most: "last seen" to the minute is plenty for a fleet list. */
+const SEEN_EVERY_MS = 60_000;
+
 /** Device token hash → device and site, for ttlMs; a revocation through this server drops the entry at once. */
 export class DeviceTokenCache {
   private entries = new Map<string, { value: DeviceWithSite; at: number }>();
+  /** Device id → when (ctx clock, ms) its last_seen_at was last written. */
+  private lastSeenWrite = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -65,7 +72,65 @@ export class DeviceTokenCache {
     return value;
   }
 
+  /**
+   * Notes that the device called (devices.last_seen_at), writing at most once per SEEN_EVERY_MS per device so
+   * the ingest path does not pay a write per request; a failed write is tried again on the next call.
+   */
+  async seen(deviceId: string, now: Date): Promise<void> {
+    const last = this.lastSeenWrite.get(deviceId);
+    const nowMs = now.getTime();
+    if (last !== undefined && nowMs - last < SEEN_EVERY_MS && nowMs >= last) return;
+    if (this.lastSeenWrite.size > 5_000) this.lastSeenWrite.clear();
+    this.lastSeenWrite.set(deviceId, nowMs);
+    try {
+      await markDeviceSeen(this.db, deviceId, now);
+    } catch {
+      // "Last seen" is a courtesy: never fail the tablet's request for it.
+      this.lastSeenWrite.delete(deviceId);
+    }
+  }
+
   forgetDevice(deviceId: string): void {
     for (const [k, v] of this.entries) if (v.value.device.id === deviceId) this.entries.delete(k);
+  }
+}
+
+/**
+ * Every enumerator and their sites, for the ingest check of enumeratorId: reloaded at most every ttlMs, and on
+ * the next batch after a tablet fetched its enumerator list (GET /api/v1/device, the heartbeat), so an enumerator
+ * a tablet can pick is never refused as unknown for being newer than this copy.
+ */
+export class EnumeratorCache {
+  private current: EnumeratorDirectory | undefined;
+  private loadedAt = -Infinity;
+  private loading: Promise<EnumeratorDirectory> | undefined;
+  /** Bumped by invalidate(): a load that began before it does not count as fresh. */
+  private generation = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 10_000,
+  ) {}
+
+  async snapshot(): Promise<EnumeratorDirectory> {
+    if (this.current && performance.now() - this.loadedAt < this.ttlMs) return this.current;
+    // Single flight, as FormCache: a burst of batches triggers one reload.
+    const generation = this.generation;
+    this.loading ??= enumeratorSites(this.db)
+      .then((rows) => {
+        this.current = EnumeratorDirectory.fromRows(rows);
+        if (generation === this.generation) this.loadedAt = performance.now();
+        return this.current;
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+    return this.loading;
+  }
+
+  /** The next snapshot is read afresh (people changed, or a tablet just learnt its list). */
+  invalidate(): void {
+    this.generation++;
+    this.loadedAt = -Infinity;
   }
 }

@@ -1,6 +1,6 @@
 // What every route needs, built once per app: the database, the clock, caches and limiters.
 import { AttemptLimiter } from './auth/attempts';
-import { DeviceTokenCache, FormCache } from './caches';
+import { DeviceTokenCache, EnumeratorCache, FormCache } from './caches';
 import type { Db } from './db/index';
 import type { FaultConfig } from './fault';
 
@@ -10,6 +10,8 @@ export interface ServerContext {
   now: () => Date;
   forms: FormCache;
   devices: DeviceTokenCache;
+  /** Enumerators and their sites, for the ingest check of enumeratorId; invalidate() after changing people. */
+  enumerators: EnumeratorCache;
   /** Failed logins per username: 5 in 15 minutes, then 429.1. */
   loginLimiter: AttemptLimiter;
   /** Failed enrolment-code redemptions per client address: 10 in 15 minutes. */
@@ -35,6 +37,7 @@ export function createContext(o: ContextOptions): ServerContext {
     now: o.now ?? (() => new Date()),
     forms: new FormCache(o.db, o.cacheTtlMs ?? 10_000),
     devices: new DeviceTokenCache(o.db, o.cacheTtlMs ?? 10_000),
+    enumerators: new EnumeratorCache(o.db, o.cacheTtlMs ?? 10_000),
     loginLimiter: new AttemptLimiter(5, 15 * 60_000),
     enrolLimiter: new AttemptLimiter(10, 15 * 60_000),
     fault: o.fault ?? null,
