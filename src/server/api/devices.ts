@@ -43,7 +43,8 @@ const deviceSchema = {
   },
 } as const;
 
-function deviceJson(d: DeviceListing, nowMs: number): DeviceJson {
+/** A device as the list shows it, with its flags at nowMs (also the CLI's list-devices). */
+export function deviceJson(d: DeviceListing, nowMs: number): DeviceJson {
   const health = {
     id: d.id,
     siteId: d.site_id,

@@ -3,12 +3,14 @@ import { hashEnumeratorPin } from '../auth/pin-hash';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SITE_KINDS } from '../../core/protocol/sites';
+import { formatDateTime, formatNumber } from '../../core/format';
+import { deviceJson } from '../api/devices';
 import { ENROLMENT_CODE_HOURS } from '../api/enrolment-codes';
 import { hashSecret, newEnrolmentCode, sha256 } from '../auth/secrets';
 import { openDb, type Db } from '../db/index';
 import { migrate } from '../db/migrate';
 import { audit } from '../db/queries/audit';
-import { listDevices, revokeDevice } from '../db/queries/devices';
+import { listDevices, revokeDevice, type DeviceListing } from '../db/queries/devices';
 import { createEnrolmentCode } from '../db/queries/enrolment-codes';
 import { createSite, getSiteByCode, listSites } from '../db/queries/sites';
 import { createUser, getUserByUsername, listUsers } from '../db/queries/users';
@@ -24,7 +26,7 @@ export const USAGE = `Hài Lòng admin — usage: npm run admin -- <command> [op
   enrolment-code --site CODE      a one-time code a tablet of that site types within ${ENROLMENT_CODE_HOURS} h
   list-sites
   list-users
-  list-devices   [--site CODE]
+  list-devices   [--site CODE]   each tablet's health: last seen, last sync, app version, waiting, storage, flags
   revoke-device  --id DEVICE_ID
   rebuild-rollups  recompute the score tables from the stored responses (after a restore or a manual fix)
 
@@ -165,7 +167,7 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
       }
       const devices = await listDevices(db, ids);
       if (!devices.length) io.err('no devices');
-      for (const d of devices) io.out(`${d.id}\t${d.site_code}\t${d.revoked_at ? `revoked ${d.revoked_at}` : 'active'}\t${d.name}`);
+      for (const d of devices) io.out(deviceLine(d, now));
       return;
     }
     case 'revoke-device': {
@@ -184,6 +186,32 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/**
+ * One tablet of list-devices: id, site, status and name as before, then its health as labelled columns, times in
+ * the site's local time ("—" for what the tablet has not reported yet).
+ */
+function deviceLine(listing: DeviceListing, now: Date): string {
+  const d = deviceJson(listing, now.getTime());
+  const at = (iso: string | null) => (iso ? formatDateTime(iso, 'vi', listing.site_time_zone) : '—');
+  const waiting = d.waiting === null ? '—' : `${d.waiting}${d.oldestWaitingAt ? ` (oldest ${at(d.oldestWaitingAt)})` : ''}`;
+  const persisted = d.storagePersisted === null ? 'persistence unknown' : d.storagePersisted ? 'persisted' : 'not persisted';
+  const storage = d.storageUsedBytes === null ? persisted : `${formatNumber(d.storageUsedBytes / 1_048_576, 'vi', 1)} MB, ${persisted}`;
+  return [
+    d.id,
+    d.siteCode,
+    d.revokedAt ? `revoked ${at(d.revokedAt)}` : 'active',
+    d.name,
+    `enrolled ${at(d.createdAt)}`,
+    `last seen ${at(d.lastSeenAt)}`,
+    `last sync ${at(d.lastSyncAt)}`,
+    `app ${d.appVersion ?? '—'}`,
+    `waiting ${waiting}`,
+    `storage ${storage}`,
+    `last error ${d.lastSyncError ?? '—'}`,
+    `flags ${d.flags.join(',') || '—'}`,
+  ].join('\t');
 }
 
 /** Runs one command; returns the exit code (0 done, 1 failed, 2 usage). */

@@ -27,14 +27,14 @@ export async function revokeDevice(db: Db, id: string, now: Date): Promise<boole
   return true;
 }
 
-export type DeviceListing = Device & { site_code: string };
+export type DeviceListing = Device & { site_code: string; site_time_zone: string };
 
 export function listDevices(db: Db, siteIds?: readonly string[]): Promise<DeviceListing[]> {
   let q = db.k
     .selectFrom('devices')
     .innerJoin('sites', 'sites.id', 'devices.site_id')
     .selectAll('devices')
-    .select('sites.code as site_code')
+    .select(['sites.code as site_code', 'sites.time_zone as site_time_zone'])
     .orderBy('sites.code')
     .orderBy('devices.created_at');
   if (siteIds) {
@@ -67,7 +67,7 @@ export function getDeviceListing(db: Db, id: string): Promise<DeviceListing | un
     .selectFrom('devices')
     .innerJoin('sites', 'sites.id', 'devices.site_id')
     .selectAll('devices')
-    .select('sites.code as site_code')
+    .select(['sites.code as site_code', 'sites.time_zone as site_time_zone'])
     .where('devices.id', '=', id)
     .executeTakeFirst();
 }
