@@ -4,13 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SITE_KINDS } from '../../core/protocol/sites';
 import { formatDateTime, formatNumber } from '../../core/format';
-import { deviceJson } from '../api/devices';
 import { ENROLMENT_CODE_HOURS } from '../api/enrolment-codes';
 import { hashSecret, newEnrolmentCode, sha256 } from '../auth/secrets';
 import { openDb, type Db } from '../db/index';
 import { migrate } from '../db/migrate';
 import { audit } from '../db/queries/audit';
-import { listDevices, revokeDevice, type DeviceListing } from '../db/queries/devices';
+import type { DeviceJson } from '../../core/protocol/devices';
+import { listDevices, revokeDevice } from '../db/queries/devices';
 import { createEnrolmentCode } from '../db/queries/enrolment-codes';
 import { createSite, getSiteByCode, listSites } from '../db/queries/sites';
 import { createUser, getUserByUsername, listUsers } from '../db/queries/users';
@@ -167,7 +167,10 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
       }
       const devices = await listDevices(db, ids);
       if (!devices.length) io.err('no devices');
-      for (const d of devices) io.out(deviceLine(d, now));
+      // Loaded here, not at the top: it reads package.json (the app version), which the e2e's in-process use of
+      // this CLI (its loader takes no JSON imports) must not load.
+      const { deviceJson } = await import('../api/devices');
+      for (const d of devices) io.out(deviceLine(deviceJson(d, now.getTime()), d.site_time_zone));
       return;
     }
     case 'revoke-device': {
@@ -192,9 +195,8 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
  * One tablet of list-devices: id, site, status and name as before, then its health as labelled columns, times in
  * the site's local time ("—" for what the tablet has not reported yet).
  */
-function deviceLine(listing: DeviceListing, now: Date): string {
-  const d = deviceJson(listing, now.getTime());
-  const at = (iso: string | null) => (iso ? formatDateTime(iso, 'vi', listing.site_time_zone) : '—');
+function deviceLine(d: DeviceJson, timeZone: string): string {
+  const at = (iso: string | null) => (iso ? formatDateTime(iso, 'vi', timeZone) : '—');
   const waiting = d.waiting === null ? '—' : `${d.waiting}${d.oldestWaitingAt ? ` (oldest ${at(d.oldestWaitingAt)})` : ''}`;
   const persisted = d.storagePersisted === null ? 'persistence unknown' : d.storagePersisted ? 'persisted' : 'not persisted';
   const storage = d.storageUsedBytes === null ? persisted : `${formatNumber(d.storageUsedBytes / 1_048_576, 'vi', 1)} MB, ${persisted}`;
