@@ -201,6 +201,10 @@ export const problem = {
   noSuchEnrolmentCode: ({ id }: { id: string }) => of('404.6', `no unused enrolment code ${id}`),
   usernameTaken: ({ username }: { username: string }) => of('409.2', `the username ${username} is taken`, [{ path: 'username', message: 'taken' }]),
   siteCodeTaken: ({ code }: { code: string }) => of('409.3', `a site with code ${code} exists`, [{ path: 'code', message: 'taken' }]),
+  enumeratorsOnly: () => of('403.2', 'a supervisor manages the enumerators of their own sites only; sites, supervisors and admins are for an admin'),
+  cannotDisableSelf: () => of('403.2', 'you cannot disable yourself; ask another admin'),
+  lastAdmin: () => of('403.2', 'this is the last active admin; make another admin first'),
+  nothingToChange: () => of('400.1', 'the body names nothing to change', [{ path: '(root)', message: 'no field to change' }]),
 
   // 5xx
   internal: () => of('500.1', 'the server could not complete the request'),

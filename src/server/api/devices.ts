@@ -88,7 +88,7 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
       const body = parseBody(Enrol, request.body);
       const now = ctx.now();
       const key = request.ip;
-      const wait = ctx.enrolLimiter.retryAfter(key, now.getTime());
+      const wait = await ctx.enrolLimiter.retryAfter(key, now);
       if (wait > 0) throw problem.tooManyEnrolmentAttempts({ wait });
       const code = normaliseEnrolmentCode(body.code);
       const token = randomToken();
@@ -96,12 +96,13 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
       const redeemed = code
         ? await redeemEnrolmentCode(ctx.db, sha256(code), { id: deviceId, name: body.name, token_hash: sha256(token), created_at: now.toISOString() }, now)
         : undefined;
+      if (redeemed && 'deactivatedSite' in redeemed) throw problem.siteDeactivated({ code: redeemed.deactivatedSite });
       const site = redeemed && (await getSite(ctx.db, redeemed.siteId));
       if (!site) {
-        ctx.enrolLimiter.fail(key, now.getTime());
+        await ctx.enrolLimiter.fail(key, now);
         throw problem.enrolmentCodeInvalid();
       }
-      await audit(ctx.db, { actor: `device:${deviceId}`, action: 'device.enrol', details: { deviceId, name: body.name, siteId: site.id, siteCode: site.code } }, now);
+      await audit(ctx.db, { actor: `device:${deviceId}`, action: 'device.enrol', siteId: site.id, details: { deviceId, name: body.name, siteId: site.id, siteCode: site.code } }, now);
       reply.code(201);
       return { deviceId, token, site: siteJson(site) };
     },
@@ -138,8 +139,7 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
         await renameDevice(ctx.db, d.id, name);
         // The token cache holds the device row: the new name shows in the tablet's next answer.
         ctx.devices.forgetDevice(d.id);
-        // siteId in details until audit() takes it as a column (a colleague's change).
-        await audit(ctx.db, { actor: caller.user.username, action: 'device.rename', details: { deviceId: d.id, siteId: d.site_id, from: d.name, to: name } }, now);
+        await audit(ctx.db, { actor: caller.user.username, action: 'device.rename', siteId: d.site_id, details: { deviceId: d.id, from: d.name, to: name } }, now);
       }
       return deviceJson({ ...d, name }, now.getTime());
     },
@@ -164,7 +164,7 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
       const now = ctx.now();
       await revokeDevice(ctx.db, d.id, now);
       ctx.devices.forgetDevice(d.id);
-      if (!d.revoked_at) await audit(ctx.db, { actor: caller.user.username, action: 'device.revoke', details: { deviceId: d.id, siteId: d.site_id, name: d.name } }, now);
+      if (!d.revoked_at) await audit(ctx.db, { actor: caller.user.username, action: 'device.revoke', siteId: d.site_id, details: { deviceId: d.id, name: d.name } }, now);
       reply.code(204);
     },
   );

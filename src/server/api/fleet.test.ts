@@ -142,7 +142,7 @@ describe.each(testDatabases())('the tablet fleet on $kind', ({ create }) => {
 
     const mine = (await listAudit(fresh.db, 1000)).filter((a) => JSON.parse(a.details).deviceId === tablet.id);
     // All at the same instant on the test clock: compared as a set.
-    expect(mine.map((a) => [a.actor, a.action, JSON.parse(a.details).siteId].join(' ')).sort()).toEqual(
+    expect(mine.map((a) => [a.actor, a.action, a.site_id].join(' ')).sort()).toEqual(
       [`admin device.rename ${w.siteA.id}`, `lan device.rename ${w.siteA.id}`, `lan device.revoke ${w.siteA.id}`].sort(),
     );
     // A supervisor's list holds only their sites' tablets.
