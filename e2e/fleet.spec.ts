@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { EnumeratorPinPad } from './pages/enumerator-pin-page';
 import { EnrolmentModel, SyncStatusModel } from './pages/sync-page';
+import { expectNoAxeViolations } from './support/axe';
 import { t } from './support/strings';
 import { SyncHook } from './support/sync-hook';
 import { SyncServer, uniqueTag } from './support/sync-server';
@@ -32,6 +33,7 @@ test('an enrolled tablet shows both enumerators, refuses a wrong PIN offline and
   let dialog = await pad.open(enrolment.card, withPin);
   await pad.enter(dialog, '1357');
   await pad.expectWrong(dialog);
+  await expectNoAxeViolations(page, "an enumerator's PIN pad over settings, after a wrong PIN");
   await dialog.getByRole('button', { name: t('kiosk:pin.cancel') }).click();
   await expect(dialog).toBeHidden();
   await expect(choice.getByRole('radio', { name: withPin })).not.toBeChecked();
