@@ -8,9 +8,18 @@ import { expectNoAxeViolations } from './support/axe';
 import { t } from './support/strings';
 import { SyncHook } from './support/sync-hook';
 import { SyncServer, uniqueTag } from './support/sync-server';
-import { deviceIdOf } from './support/sync-tablet';
+import { deviceIdOf, enrolTablet } from './support/sync-tablet';
 
 const server = SyncServer.shared();
+interface ListedDevice {
+  id: string;
+  lastSyncAt: string | null;
+  appVersion: string | null;
+  waiting: number | null;
+  oldestWaitingAt: string | null;
+  lastSyncError: string | null;
+}
+
 const APP_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 test('an enrolled tablet shows both enumerators, refuses a wrong PIN offline and takes the right one; the device list then shows its sync', async ({ page, context }) => {
@@ -62,12 +71,40 @@ test('an enrolled tablet shows both enumerators, refuses a wrong PIN offline and
   const listed = async () => {
     const r = await admin.get('/api/v1/devices');
     expect(r.ok()).toBe(true);
-    return ((await r.json()) as { devices: { id: string; lastSyncAt: string | null; appVersion: string | null; waiting: number | null }[] }).devices.find((d) => d.id === deviceId);
+    return ((await r.json()) as { devices: ListedDevice[] }).devices.find((d) => d.id === deviceId);
   };
   // The report after the upload says the queue is empty.
   await expect.poll(async () => (await listed())?.waiting).toBe(0);
   const device = await listed();
   expect(device?.lastSyncAt).toBeTruthy();
   expect(device?.appVersion).toBe(APP_VERSION);
+  await admin.dispose();
+});
+
+test('a tablet whose uploads fail still reports what waits, then the failure, through its heartbeat', async ({ page }) => {
+  const tablet = await enrolTablet(page, server);
+  const admin = await server.createAdmin(tablet.tag);
+  const listed = async (): Promise<ListedDevice | undefined> => {
+    const r = await admin.get('/api/v1/devices');
+    return ((await r.json()) as { devices: ListedDevice[] }).devices.find((d) => d.id === tablet.deviceId);
+  };
+  // The uploads never reach the server; the heartbeat does.
+  await page.route('**/api/v1/submissions', (route) => route.abort('failed'));
+  await tablet.hook.record(3);
+  await tablet.status.expectWaiting(3);
+  await expect(tablet.status.error).not.toHaveText('');
+  await expect.poll(async () => (await listed())?.waiting).toBe(3);
+  expect((await listed())?.oldestWaitingAt).toBeTruthy();
+  expect((await listed())?.lastSyncAt).toBeNull();
+
+  // The next run's report names the failure the last one met.
+  await tablet.status.sendNow();
+  await expect.poll(async () => (await listed())?.lastSyncError).toBe('network');
+
+  await page.unroute('**/api/v1/submissions');
+  await tablet.status.sendNow();
+  await tablet.status.expectWaiting(0);
+  await expect.poll(async () => (await listed())?.waiting).toBe(0);
+  expect(await listed()).toMatchObject({ lastSyncError: null, oldestWaitingAt: null, lastSyncAt: expect.any(String) });
   await admin.dispose();
 });
