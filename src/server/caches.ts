@@ -1,7 +1,7 @@
 // Short-lived caches for the ingest hot path: published forms and device tokens are read on every batch.
 import type { FormDefinition } from '../core/forms/schema';
 import type { Db } from './db/index';
-import { deviceByTokenHash, deviceRevocation, markDeviceSeen, type DeviceWithSite } from './db/queries/devices';
+import { deviceByTokenHash, deviceRevocation, markDeviceSeen, markDeviceSynced, type DeviceWithSite } from './db/queries/devices';
 import { listPublishedForms } from './db/queries/forms';
 import { enumeratorSites } from './db/queries/people';
 import { EnumeratorDirectory } from './ingest/enumerators';
@@ -45,7 +45,7 @@ export class FormCache {
   }
 }
 
-/** How often a device's last_seen_at is written at most: "last seen" to the minute is plenty for a fleet list. */
+/** How often a device's last_seen_at and last_sync_at are written at most: to the minute is plenty for a fleet list. */
 const SEEN_EVERY_MS = 60_000;
 
 /**
@@ -57,6 +57,8 @@ export class DeviceTokenCache {
   private entries = new Map<string, { value: DeviceWithSite; at: number }>();
   /** Device id → when (ctx clock, ms) its last_seen_at was last written. */
   private lastSeenWrite = new Map<string, number>();
+  /** The same for last_sync_at. */
+  private lastSyncWrite = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -88,17 +90,29 @@ export class DeviceTokenCache {
    * Notes that the device called (devices.last_seen_at), writing at most once per SEEN_EVERY_MS per device so
    * the ingest path does not pay a write per request; a failed write is tried again on the next call.
    */
-  async seen(deviceId: string, now: Date): Promise<void> {
-    const last = this.lastSeenWrite.get(deviceId);
+  seen(deviceId: string, now: Date): Promise<void> {
+    return this.throttled(this.lastSeenWrite, deviceId, now, markDeviceSeen);
+  }
+
+  /**
+   * Notes that the server answered the device's batch with verdicts (devices.last_sync_at), as seldom as seen():
+   * on SQLite a write outside the ingest workers' turn-taking would wait on theirs, once per batch.
+   */
+  synced(deviceId: string, now: Date): Promise<void> {
+    return this.throttled(this.lastSyncWrite, deviceId, now, markDeviceSynced);
+  }
+
+  private async throttled(written: Map<string, number>, deviceId: string, now: Date, write: (db: Db, id: string, now: Date) => Promise<void>): Promise<void> {
+    const last = written.get(deviceId);
     const nowMs = now.getTime();
     if (last !== undefined && nowMs - last < SEEN_EVERY_MS && nowMs >= last) return;
-    if (this.lastSeenWrite.size > 5_000) this.lastSeenWrite.clear();
-    this.lastSeenWrite.set(deviceId, nowMs);
+    if (written.size > 5_000) written.clear();
+    written.set(deviceId, nowMs);
     try {
-      await markDeviceSeen(this.db, deviceId, now);
+      await write(this.db, deviceId, now);
     } catch {
-      // "Last seen" is a courtesy: never fail the tablet's request for it.
-      this.lastSeenWrite.delete(deviceId);
+      // A courtesy to the fleet list: never fail the tablet's request for it.
+      written.delete(deviceId);
     }
   }
 

@@ -85,9 +85,9 @@ export interface DeviceJson {
   name: string;
   createdAt: string;
   revokedAt: string | null;
-  /** The last request the tablet made with its token. */
+  /** The last request the tablet made with its token (to the minute: written at most once a minute). */
   lastSeenAt: string | null;
-  /** The last POST /api/v1/submissions the server answered with verdicts. */
+  /** The last POST /api/v1/submissions the server answered with verdicts (to the minute, likewise). */
   lastSyncAt: string | null;
   /** From the tablet's last report: null until it has sent one. */
   appVersion: string | null;

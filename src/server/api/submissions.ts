@@ -8,7 +8,6 @@ import { Response } from '../../core/response/schema';
 import { requireDevice } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { sharedSqliteFile } from '../db/index';
-import { markDeviceSynced } from '../db/queries/devices';
 import { planFault, strike } from '../fault';
 import { fromWire, prepareBodyBatch, type PreparedBatch } from '../ingest/batch';
 import { deviceScopeData, type DeviceScopeData } from '../ingest/device-scope';
@@ -91,7 +90,7 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
       const results = ctx.fault ? await submitWithFaults(request, reply, body, scope, forms, receivedAt) : await submit(body, scope, forms, receivedAt);
       if (results === 'gone') return reply;
       // Answered with verdicts: the tablet's last successful sync, as the fleet list shows it.
-      await markDeviceSynced(ctx.db, device.device.id, ctx.now());
+      await ctx.devices.synced(device.device.id, ctx.now());
       return { results };
     },
   );
