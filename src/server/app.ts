@@ -9,6 +9,7 @@ import { registerExports } from './api/exports';
 import { registerForms } from './api/forms';
 import { registerHealth } from './api/health';
 import { registerImports } from './api/imports';
+import { registerPeopleImport } from './api/people-import';
 import { registerQuality } from './api/quality';
 import { registerResponses } from './api/responses';
 import { registerScores } from './api/scores';
@@ -75,6 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerForms(app, ctx);
   registerSubmissions(app, ctx);
   registerImports(app, ctx);
+  registerPeopleImport(app, ctx);
   registerScores(app, ctx);
   registerQuality(app, ctx);
   registerResponses(app, ctx);

@@ -1,38 +1,36 @@
 // What makes a site or a person valid, in one place: the API, the CLI and the people import all check by these rules.
 import { z } from 'zod';
-import { ENUMERATOR_PIN_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../../core/protocol/people';
+import { canonicalTimeZone, checkDisplayName, checkPassword, checkPin, checkSiteCode, checkSiteName, checkUsername, type RuleBreak } from '../../core/admin/rules';
 import type { Role } from '../../core/protocol/sessions';
-import { SITE_CODE_PATTERN, SITE_KINDS } from '../../core/protocol/sites';
+import { SITE_KINDS } from '../../core/protocol/sites';
 
-/**
- * A zone the server's Intl knows by name (IANA, aliases such as Asia/Saigon included); an offset such as "+07:00",
- * which newer engines also take, is no zone: it knows no history of its rules.
- */
-function isTimeZone(tz: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A zod field that keeps one of core's rules (core/admin/rules.ts), so the API, the CLI and the import say the same. */
+const ruled = (check: (value: string) => RuleBreak | null) =>
+  z.string().trim().superRefine((value, ctx) => {
+    const broken = check(value);
+    if (broken) ctx.addIssue({ code: 'custom', message: broken.message });
+  });
 
 export const siteFields = {
-  code: z.string().trim().regex(SITE_CODE_PATTERN, 'a site code is 1–32 letters, digits, ".", "_" or "-", starting with a letter or digit'),
-  name: z.string().trim().min(1, 'required').max(200, 'at most 200 characters'),
+  code: ruled(checkSiteCode),
+  name: ruled(checkSiteName),
   kind: z.enum(SITE_KINDS, { error: `one of ${SITE_KINDS.join(', ')}` }),
-  timeZone: z.string().trim().refine(isTimeZone, 'not an IANA time zone (e.g. Asia/Ho_Chi_Minh)'),
+  timeZone: z
+    .string()
+    .trim()
+    .refine((tz) => canonicalTimeZone(tz) !== null, 'not an IANA time zone (e.g. Asia/Ho_Chi_Minh)')
+    .transform((tz) => canonicalTimeZone(tz)!),
 };
 
 export const personFields = {
-  username: z.string().trim().regex(USERNAME_PATTERN, 'a username is 2–64 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit'),
-  displayName: z.string().trim().min(1, 'required').max(200, 'at most 200 characters'),
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
-    .max(PASSWORD_MAX_LENGTH, `at most ${PASSWORD_MAX_LENGTH} characters`),
-  pin: z.string().regex(ENUMERATOR_PIN_PATTERN, 'a PIN is 4 to 8 digits'),
+  username: ruled(checkUsername),
+  displayName: ruled(checkDisplayName),
+  // Not trimmed: spaces are part of a password.
+  password: z.string().superRefine((value, ctx) => {
+    const broken = checkPassword(value);
+    if (broken) ctx.addIssue({ code: 'custom', message: broken.message });
+  }),
+  pin: ruled(checkPin),
   siteId: z.string().min(1).max(64),
 };
 

@@ -11,6 +11,7 @@ import { fieldProblem, personFields, siteFields } from '../admin/rules';
 import { addSite, changeSite } from '../admin/sites';
 import { ENROLMENT_CODE_HOURS } from '../api/enrolment-codes';
 import { newEnrolmentCode, sha256 } from '../auth/secrets';
+import { importPeople } from './import-people';
 import { openDb, type Db } from '../db/index';
 import { migrate } from '../db/migrate';
 import { audit } from '../db/queries/audit';
@@ -39,6 +40,8 @@ export const USAGE = `Hài Lòng admin — usage: npm run admin -- <command> [op
   list-users     with each person's site codes
   list-devices   [--site CODE]   each tablet's health: last seen, last sync, app version, waiting, storage, flags
   revoke-device  --id DEVICE_ID
+  import-people  --file F.xlsx|F.csv [--apply]   sites and people from the console's template: a dry run
+                 unless --apply; writes only when every row is valid (see GET /api/v1/imports/people/template.xlsx)
   rebuild-rollups  recompute the score tables from the stored responses (after a restore or a manual fix)
 
 The database is SQLite at ./data/hailong.db (DATA_DIR to move it), or PostgreSQL when DATABASE_URL=postgres://… is set.
@@ -70,6 +73,8 @@ const OPTIONS = {
   site: { type: 'string' },
   pin: { type: 'string' },
   id: { type: 'string' },
+  file: { type: 'string' },
+  apply: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -249,6 +254,8 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
       io.out(`device ${id} revoked`);
       return;
     }
+    case 'import-people':
+      return importPeople(db, need(values, 'file', 'an .xlsx or .csv file of the template'), values.apply === true, io, now);
     case 'rebuild-rollups': {
       const r = await rebuildRollups(db);
       await audit(db, { actor: 'cli', action: 'rollups.rebuild', details: { ...r } }, now);
