@@ -73,7 +73,7 @@ interface FormsTable {
   version: number;
   kind: 'interview' | 'kiosk';
   definition: string;
-  /** draft → published → withdrawn (migration 2026-12-02-03); only published ones reach tablets. */
+  /** draft → published → withdrawn (migration 2026-12-02-06); only published ones reach tablets. */
   status: ColumnType<FormStatus, FormStatus | undefined, FormStatus>;
   created_at: string;
   /** Usernames ('cli' from the command line); null for the built-in forms and rows older than the lifecycle. */
