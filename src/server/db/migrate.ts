@@ -4,12 +4,16 @@ import { builtinForms } from '../../core/forms/builtin';
 import type { Db } from './index';
 import { migrations } from './migrations';
 import { seedForm } from './queries/forms';
+import { countExcludedResponses } from './queries/responses';
+import { rebuildRollups } from '../scores/rebuild';
 
 export interface MigrateReport {
   applied: string[];
   /** Built-in forms whose stored definition differs from the code's: the stored one is kept (versions are immutable). */
   divergedForms: string[];
 }
+
+const EXCLUDING_MIGRATION = '2026-12-02-05-implausible-times';
 
 const provider = { getMigrations: async () => migrations };
 
@@ -44,10 +48,13 @@ export async function migrate(db: Db, now: Date = new Date()): Promise<MigrateRe
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // Responses the time-bounds migration just excluded still sit in the rollups: count them out by a rebuild.
+  if (applied.includes(EXCLUDING_MIGRATION) && (await countExcludedResponses(db)) > 0) await rebuildRollups(db);
   const divergedForms: string[] = [];
   for (const form of builtinForms) {
     const outcome = await seedForm(db, form, now);
     if (outcome === 'diverged') divergedForms.push(`${form.id}@${form.version}`);
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), divergedForms };
+  return { applied, divergedForms };
 }
