@@ -4,6 +4,8 @@ import { builtinForms } from '../../core/forms/builtin';
 import type { Db } from './index';
 import { migrations } from './migrations';
 import { seedForm } from './queries/forms';
+import { countExcludedResponses } from './queries/responses';
+import { rebuildRollups } from '../scores/rebuild';
 
 export interface MigrateReport {
   applied: string[];
@@ -11,7 +13,13 @@ export interface MigrateReport {
   divergedForms: string[];
 }
 
+const EXCLUDING_MIGRATION = '2026-12-02-05-implausible-times';
+
 const provider = { getMigrations: async () => migrations };
+
+// Branches written in parallel land in main in any order, so a database may have run a later-named migration before an
+// earlier-named one arrives: each runs once, whatever the order (the migrations touch separate tables and columns).
+const ORDER = { allowUnorderedMigrations: true } as const;
 
 /** A start may wait this long for another process that is migrating the same SQLite file. */
 const SQLITE_MIGRATION_WAIT_MS = 10 * 60_000;
@@ -23,7 +31,7 @@ const SQLITE_MIGRATION_WAIT_MS = 10 * 60_000;
  * the file's write lock first; a second process waits for it, then finds nothing left to do.
  */
 async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  if (db.kind === 'postgres') return new Migrator({ db: db.k, provider }).migrateToLatest();
+  if (db.kind === 'postgres') return new Migrator({ db: db.k, provider, ...ORDER }).migrateToLatest();
   return db.k.connection().execute(async (conn) => {
     const waitMs = Number(db.sqlite.pragma('busy_timeout', { simple: true }));
     db.sqlite.pragma(`busy_timeout = ${SQLITE_MIGRATION_WAIT_MS}`);
@@ -32,7 +40,7 @@ async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     } finally {
       db.sqlite.pragma(`busy_timeout = ${waitMs}`);
     }
-    const result = await new Migrator({ db: conn as Kysely<unknown>, provider, disableTransactions: true }).migrateToLatest();
+    const result = await new Migrator({ db: conn as Kysely<unknown>, provider, disableTransactions: true, ...ORDER }).migrateToLatest();
     await sql.raw(result.error ? 'rollback' : 'commit').execute(conn);
     return result;
   });
@@ -44,10 +52,13 @@ export async function migrate(db: Db, now: Date = new Date()): Promise<MigrateRe
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // Responses the time-bounds migration just excluded still sit in the rollups: count them out by a rebuild.
+  if (applied.includes(EXCLUDING_MIGRATION) && (await countExcludedResponses(db)) > 0) await rebuildRollups(db);
   const divergedForms: string[] = [];
   for (const form of builtinForms) {
     const outcome = await seedForm(db, form, now);
     if (outcome === 'diverged') divergedForms.push(`${form.id}@${form.version}`);
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), divergedForms };
+  return { applied, divergedForms };
 }
