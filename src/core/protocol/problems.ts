@@ -29,6 +29,7 @@ export const PROBLEM_TITLES = {
   '409.1': { en: 'A different response with this id is already stored', vi: 'Đã lưu một phiếu khác có cùng mã' },
   '409.2': { en: 'This username is taken', vi: 'Tên đăng nhập này đã có người dùng' },
   '409.3': { en: 'A site with this code exists', vi: 'Đã có điểm mang mã này' },
+  '409.4': { en: 'The response is not in a state that allows this', vi: 'Phiếu không ở trạng thái cho phép thao tác này' },
   '413.1': { en: 'The request body is too large', vi: 'Nội dung yêu cầu quá lớn' },
   '415.1': { en: 'The body must be application/json', vi: 'Nội dung phải là application/json' },
   '429.1': { en: 'Too many attempts; wait and try again', vi: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại' },
@@ -220,6 +221,10 @@ export const problem = {
   enumeratorsOnly: () => of('403.2', 'a supervisor manages the enumerators of their own sites only; sites, supervisors and admins are for an admin'),
   cannotDisableSelf: () => of('403.2', 'you cannot disable yourself; ask another admin'),
   lastAdmin: () => of('403.2', 'this is the last active admin; make another admin first'),
+  // Responses (issue 11): a supervisor's exclusion from the scores, and its restoration.
+  alreadyExcluded: ({ reason }: { reason: string }) => of('409.4', `this response is already left out of the scores (${reason})`),
+  notExcludedBySupervisor: ({ reason }: { reason: string | null }) =>
+    of('409.4', reason ? `this response was left out by the server (${reason}), not by a supervisor; it cannot be restored` : 'this response is not excluded'),
   nothingToChange: () => of('400.1', 'the body names nothing to change', [{ path: '(root)', message: 'no field to change' }]),
 
   // 5xx

@@ -7,6 +7,7 @@ import type { QualityFlag } from '../scoring/quality';
 import type { Estimate } from '../scoring/wilson';
 import type { FormSummary } from './forms';
 import type { Period, PeriodKind } from './period';
+import type { Exclusion } from './responses';
 import type { SiteJson } from './sites';
 
 export const BREAKDOWNS = ['element', 'criterion', 'procedure', 'enumerator', 'day', 'site'] as const;
@@ -102,4 +103,6 @@ export interface ResponseDetail {
   clientFlags: string[];
   flags: QualityFlag[];
   answers: { id: string; type: string | null; label: LocalizedText | null; element: string | null; value: unknown; valueLabel: LocalizedText | null }[];
+  /** Left out of the scores, and why (absent from servers older than issue 11). */
+  excluded?: Exclusion | null;
 }
