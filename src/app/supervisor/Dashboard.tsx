@@ -132,7 +132,7 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
         <QualityPanel quality={quality.data} siteById={siteById} />
       </section>
 
-      <section className="sv-card" aria-labelledby="sv-responses-title" data-testid="sv-responses">
+      <section className="sv-card" aria-labelledby="sv-responses-title" data-testid="sv-responses-list">
         <h2 id="sv-responses-title">{t('responses.title')}</h2>
         <ResponsesPanel scope={base} siteById={siteById} reload={reload} onChanged={() => setReload((n) => n + 1)} />
       </section>

@@ -106,7 +106,7 @@ export function ResponsesPanel({ scope, siteById, reload, onChanged }: Props) {
       {!firstPage && first.error == null && <p className="muted">{t('loading')}</p>}
       {firstPage && items.length === 0 && <p className="sv-clean">{t('responses.none')}</p>}
       {items.length > 0 && (
-        <div className="sv-scroll" tabIndex={0} role="region" aria-label={t('responses.title')}>
+        <div className="sv-scroll" tabIndex={0}>
           <table className="sv-table sv-responses" data-testid="sv-responses-table">
             <thead>
               <tr>
