@@ -15,6 +15,7 @@ import { day } from './format';
 import { IndexTiles } from './IndexTiles';
 import { KioskBreakdown } from './KioskBreakdown';
 import { QualityPanel } from './QualityPanel';
+import { ResponsesPanel } from './ResponsesPanel';
 import { SampleProgress } from './SampleProgress';
 import { SiteRanking } from './SiteRanking';
 import { TrendChart } from './TrendChart';
@@ -154,6 +155,11 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
       <section className="sv-card" aria-labelledby="sv-quality-title">
         <h2 id="sv-quality-title">{t('quality.title')}</h2>
         <QualityPanel quality={quality.data} siteById={siteById} />
+      </section>
+
+      <section className="sv-card" aria-labelledby="sv-responses-title" data-testid="sv-responses-list">
+        <h2 id="sv-responses-title">{t('responses.title')}</h2>
+        <ResponsesPanel scope={base} siteById={siteById} reload={reload} onChanged={() => setReload((n) => n + 1)} />
       </section>
 
       <div className="sv-grid sv-grid-2">

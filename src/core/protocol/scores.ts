@@ -8,6 +8,7 @@ import type { QualityFlag } from '../scoring/quality';
 import type { Estimate } from '../scoring/wilson';
 import type { FormSummary } from './forms';
 import type { Compare, Period, PeriodKind } from './period';
+import type { Exclusion } from './responses';
 import type { SiteJson } from './sites';
 
 export const BREAKDOWNS = ['element', 'criterion', 'procedure', 'enumerator', 'day', 'site', 'kind'] as const;
@@ -128,4 +129,6 @@ export interface ResponseDetail {
   clientFlags: string[];
   flags: QualityFlag[];
   answers: { id: string; type: string | null; label: LocalizedText | null; element: string | null; value: unknown; valueLabel: LocalizedText | null }[];
+  /** Left out of the scores, and why (absent from servers older than issue 11). */
+  excluded?: Exclusion | null;
 }
