@@ -2,9 +2,12 @@
 // assigned to one site and published; only that site's tablet receives it; its responses are checked against its
 // definition and scored as the core scores them; withdrawn, it leaves the tablets but what was started still counts.
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportHeader } from '../../core/export/columns';
+import { neutralizeCell } from '../../core/export/neutralize';
 import type { FormDefinition } from '../../core/forms/schema';
 import type { FormUploadAnswer, FormUploadProblem, FormVersionDetail, FormVersionJson, FormVersionsAnswer } from '../../core/protocol/forms';
 import { XLSX_CONTENT_TYPE } from '../../core/protocol/people-import';
@@ -115,6 +118,16 @@ describe.each(testDatabases())('form versions on $kind', ({ create }) => {
     const expected = scoreResponses(form, accepted);
     expect(expected.elements.map((e) => e.elementId)).toEqual(['E1', 'E2', 'E3']);
     expect(res.index).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('exports take the header and labels from its definition, in both languages', async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const res = await send(app, as.admin, 'GET', `/api/v1/exports/responses.csv?form=${ID}&period=custom&from=${DAY}&to=${DAY}&lang=${lang}`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const records = parse(res.rawPayload, { bom: true }) as string[][];
+      expect(records[0]).toEqual(exportHeader(form, lang).map(neutralizeCell));
+      expect(records.length - 1).toBe(accepted.length);
+    }
   });
 
   it('withdrawn: the tablet is offered it no more, a response started before is still accepted and scored', async () => {
