@@ -217,6 +217,16 @@ describe.each(testDatabases())('form versions on $kind', ({ create }) => {
     expect(isProblem(await upload('a,b\n', 'text/csv'), 415.1)).toBe(true);
   });
 
+  it('is documented in the OpenAPI description', async () => {
+    const doc = ok<{ paths: Record<string, Record<string, unknown>> }>(await app.inject({ method: 'GET', url: '/api/docs/json' }));
+    expect(Object.keys(doc.paths['/api/v1/forms'] ?? {}).sort()).toEqual(['get', 'post']);
+    for (const p of ['/api/v1/form-versions', '/api/v1/forms/{id}/{version}', '/api/v1/forms/{id}/{version}/form.json', '/api/v1/forms/{id}/{version}/form.xlsx'])
+      expect(Object.keys(doc.paths[p] ?? {}), p).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/v1/forms/{id}/{version}/publish'] ?? {})).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/forms/{id}/{version}/withdraw'] ?? {})).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/forms/{id}/{version}/sites'] ?? {})).toEqual(['put']);
+  });
+
   describe('who may call', () => {
     const v = `/api/v1/forms/${ID}/1`;
     const matrix: { method: 'GET' | 'POST' | 'PUT'; url: string; body?: unknown; allowed: CallerName[] }[] = [
