@@ -7,7 +7,6 @@ import { db } from '../store/db';
 import { guardedWrite } from '../store/errors';
 import { getSetting, setSetting, type DeviceSetup } from '../store/settings';
 import type { CachedForm } from '../store/types';
-import { storeDeviceAnswer } from './device-answer';
 import { getEnrolmentInfo, putEnrolmentInfo, readTuning, type EnrolmentInfo } from './sync-settings';
 import { sendNow } from './start';
 
@@ -51,7 +50,9 @@ export async function refreshFromServer(): Promise<void> {
   const device = await getSetting('device');
   if (!device?.token) return;
   const { timeoutMs } = await readTuning();
-  await storeDeviceAnswer(await tabletApi.call('GET /api/v1/device', { token: device.token, timeoutMs }), device);
+  const answer = await tabletApi.call('GET /api/v1/device', { token: device.token, timeoutMs });
+  // Loaded when needed: start.ts imports this module on every screen, the kiosk's included.
+  await (await import('./device-answer')).storeDeviceAnswer(answer, device);
   const formsCount = await refreshForms(device.token, timeoutMs);
   const info = await getEnrolmentInfo();
   if (info) await putEnrolmentInfo({ ...info, formsFetchedAt: new Date().toISOString(), formCount: formsCount });

@@ -4,9 +4,7 @@ import { liveQuery } from 'dexie';
 import { countWaiting, pruneSent, reindexStranded } from '../store/outbox';
 import { tabletApi } from '../api/tablet';
 import { setActivity } from './activity';
-import { storeDeviceAnswer } from './device-answer';
 import { refreshIfStale } from './enrolment';
-import { buildDeviceReport } from './heartbeat';
 import { readTuning } from './sync-settings';
 import { createUploader, type Clock, type SendLock } from './uploader';
 
@@ -35,9 +33,10 @@ const uploader = createUploader({
   online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   report: setActivity,
   heartbeat: {
-    build: () => buildDeviceReport(__APP_VERSION__, typeof navigator === 'undefined' ? undefined : navigator.storage),
+    // These two load with the first sync of an enrolled tablet, not with every screen (the kiosk's JS budget).
+    build: async () => (await import('./heartbeat')).buildDeviceReport(__APP_VERSION__, typeof navigator === 'undefined' ? undefined : navigator.storage),
     post: (report, o) => tabletApi.call('POST /api/v1/device/heartbeat', { token: o.token, body: report, timeoutMs: o.timeoutMs }),
-    store: storeDeviceAnswer,
+    store: async (answer, device) => (await import('./device-answer')).storeDeviceAnswer(answer, device),
   },
 });
 
