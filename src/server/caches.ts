@@ -2,46 +2,67 @@
 import type { FormDefinition } from '../core/forms/schema';
 import type { Db } from './db/index';
 import { deviceByTokenHash, deviceRevocation, markDeviceSeen, markDeviceSynced, type DeviceWithSite } from './db/queries/devices';
-import { listPublishedForms } from './db/queries/forms';
+import { listServedForms, type ServedForm } from './db/queries/forms';
 import { enumeratorSites } from './db/queries/people';
 import { EnumeratorDirectory } from './ingest/enumerators';
 
-/** Published forms by "id@version", reloaded at most every ttlMs (a newly published form shows within that). */
+/**
+ * Published and withdrawn forms, reloaded at most every ttlMs (a newly published or withdrawn form shows within that,
+ * at once in the process that changed it). Ingest checks responses against both: a withdrawn version is offered to
+ * no tablet, but what tablets started on it before they heard still arrives and must be judged by its definition.
+ */
 export class FormCache {
   private byKey = new Map<string, FormDefinition>();
-  private list: FormDefinition[] = [];
+  private served: ServedForm[] = [];
   private loadedAt = -Infinity;
   private loading: Promise<void> | undefined;
+  private generation = 0;
 
   constructor(
     private readonly db: Db,
     private readonly ttlMs = 10_000,
   ) {}
 
-  /** The current map "id@version" → form, fresh within ttlMs; a batch looks every item up in one snapshot. */
+  /** The current map "id@version" → form (published or withdrawn), fresh within ttlMs; a batch looks every item up in one snapshot. */
   async snapshot(): Promise<ReadonlyMap<string, FormDefinition>> {
     await this.fresh();
     return this.byKey;
   }
 
+  /** Every published form (staff screens). */
   async all(): Promise<FormDefinition[]> {
     await this.fresh();
-    return this.list;
+    return this.served.filter((f) => f.status === 'published').map((f) => f.form);
+  }
+
+  /** The published forms offered to a site's tablets. */
+  async forSite(siteId: string): Promise<FormDefinition[]> {
+    await this.fresh();
+    return this.served.filter((f) => f.status === 'published' && (f.sites === 'all' || f.sites.includes(siteId))).map((f) => f.form);
+  }
+
+  /** After a change in this process: the next read loads again (one already under way is not trusted). */
+  invalidate(): void {
+    this.loadedAt = -Infinity;
+    this.generation++;
+    this.loading = undefined;
   }
 
   private fresh(): Promise<void> {
     if (performance.now() - this.loadedAt < this.ttlMs) return Promise.resolve();
+    const generation = this.generation;
     // Single flight: a burst of batches triggers one reload, not one each.
-    this.loading ??= listPublishedForms(this.db)
-      .then((forms) => {
-        this.list = forms;
-        this.byKey = new Map(forms.map((f) => [`${f.id}@${f.version}`, f]));
+    const loading = (this.loading ??= listServedForms(this.db)
+      .then((served) => {
+        if (generation !== this.generation) return;
+        this.served = served;
+        this.byKey = new Map(served.map((f) => [`${f.form.id}@${f.form.version}`, f.form]));
         this.loadedAt = performance.now();
       })
       .finally(() => {
-        this.loading = undefined;
-      });
-    return this.loading;
+        if (this.loading === loading) this.loading = undefined;
+      }));
+    return loading.then(() => (generation === this.generation ? undefined : this.fresh()));
   }
 }
 

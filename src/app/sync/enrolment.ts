@@ -3,6 +3,7 @@ import { parseForm, toIsoWithOffset } from '../../core';
 import type { EnumeratorJson } from '../../core/protocol/devices';
 import { ApiError } from '../api/api-error';
 import { tabletApi } from '../api/tablet';
+import { storeFetchedForms } from '../forms/forms';
 import { db } from '../store/db';
 import { guardedWrite } from '../store/errors';
 import { getSetting, setSetting, type DeviceSetup } from '../store/settings';
@@ -68,7 +69,8 @@ async function refreshForms(token: string, timeoutMs: number): Promise<number> {
     const parsed = parseForm(raw);
     if (parsed.ok) rows.push({ key: `${parsed.form.id}@${parsed.form.version}`, id: parsed.form.id, version: parsed.form.version, definition: raw, fetchedAt });
   }
-  if (rows.length) await guardedWrite(() => db.forms.bulkPut(rows));
+  // The list is what this site is offered now: a version no longer in it is kept for its drafts, offered no more.
+  if (Array.isArray(answer.forms)) await guardedWrite(() => storeFetchedForms(rows));
   return rows.length;
 }
 

@@ -12,6 +12,7 @@ import { addSite, changeSite } from '../admin/sites';
 import { ENROLMENT_CODE_HOURS } from '../api/enrolment-codes';
 import { newEnrolmentCode, sha256 } from '../auth/secrets';
 import { importPeople } from './import-people';
+import { listForms, publishFormFile, withdrawFormVersion } from './forms';
 import { openDb, type Db } from '../db/index';
 import { migrate } from '../db/migrate';
 import { audit } from '../db/queries/audit';
@@ -42,6 +43,10 @@ export const USAGE = `Hài Lòng admin — usage: npm run admin -- <command> [op
   revoke-device  --id DEVICE_ID
   import-people  --file F.xlsx|F.csv [--apply]   sites and people from the console's template: a dry run
                  unless --apply; writes only when every row is valid (see GET /api/v1/imports/people/template.xlsx)
+  publish-form   --file F.xlsx|F.json [--sites CODE[,CODE…]|all]   validates, stores and publishes a form version
+                 (without --sites: the sites of its previous version, or all for a new form); prints id and version
+  withdraw-form  --id FORM_ID --version N   tablets stop offering it at their next sync; started responses still count
+  list-forms     every stored version with its status and sites
   rebuild-rollups  recompute the score tables from the stored responses (after a restore or a manual fix)
 
 The database is SQLite at ./data/hailong.db (DATA_DIR to move it), or PostgreSQL when DATABASE_URL=postgres://… is set.
@@ -74,6 +79,7 @@ const OPTIONS = {
   pin: { type: 'string' },
   id: { type: 'string' },
   file: { type: 'string' },
+  version: { type: 'string' },
   apply: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -256,6 +262,12 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
     }
     case 'import-people':
       return importPeople(db, need(values, 'file', 'an .xlsx or .csv file of the template'), values.apply === true, io, now);
+    case 'publish-form':
+      return publishFormFile(db, need(values, 'file', 'an XLSForm .xlsx or a .json definition'), values.sites, io, now, (m) => new UsageError(m));
+    case 'withdraw-form':
+      return withdrawFormVersion(db, need(values, 'id', 'form id, see list-forms'), need(values, 'version', 'version number'), io, now);
+    case 'list-forms':
+      return listForms(db, io);
     case 'rebuild-rollups': {
       const r = await rebuildRollups(db);
       await audit(db, { actor: 'cli', action: 'rollups.rebuild', details: { ...r } }, now);

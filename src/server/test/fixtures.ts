@@ -85,9 +85,9 @@ export interface ResponseOwner {
   enumeratorId?: string | null;
 }
 
-/** A valid, completed response to a built-in form (sipas-2017 unless told), ready to submit. */
-export function makeResponse(owner: ResponseOwner, overrides: Partial<ResponseInput> = {}, formId = 'sipas-2017', seed = 3): ResponseInput {
-  const form = getBuiltinForm(formId)!;
+/** A valid, completed response to a built-in form (sipas-2017 unless told) or to the definition given, ready to submit. */
+export function makeResponse(owner: ResponseOwner, overrides: Partial<ResponseInput> = {}, formId: string | FormDefinition = 'sipas-2017', seed = 3): ResponseInput {
+  const form = typeof formId === 'string' ? getBuiltinForm(formId)! : formId;
   const kiosk = form.kind === 'kiosk';
   const completed = new Date(Date.UTC(2026, 10, 26, 3, 0, 0) + seed * 1000);
   const started = new Date(completed.getTime() - 8 * 60_000);
