@@ -9,7 +9,7 @@ import type { App } from '../app';
 import { createUser } from '../db/queries/users';
 import { createSite } from '../db/queries/sites';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { addDevice, makeResponse, PASSWORD, type World } from '../test/fixtures';
+import { addDevice, addEnumerator, makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
 import { startSeededApp, stopApp } from '../test/test-app';
 
@@ -41,6 +41,7 @@ describe.each(testDatabases())('blocks and comparisons on $kind', ({ create }) =
     const c = await createSite(fresh.db, { code: 'HN-BD', name: 'Một cửa quận Ba Đình', kind: 'quan-huyen' }, enrolled);
     siteC = c.id;
     const deviceC = await addDevice(fresh.db, c.id, 'Máy tính bảng BĐ', enrolled);
+    await addEnumerator(fresh.db, c.id, 'Vũ Thị Hạnh', enrolled);
     admin = await login(app, 'admin', PASSWORD);
     supervisor = await login(app, 'lan', PASSWORD);
     // Interviews name real enumerators of their sites: the ingest refuses any other.
