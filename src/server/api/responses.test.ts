@@ -142,12 +142,12 @@ describe.each(testDatabases())('responses list and exclusions on $kind', ({ crea
     expect((await get('admin', `/api/v1/scores?${SCOPE}&sites=${w.siteA.id}`)).json().responses).toBe(responsesBefore - 1);
     await expectRollupIsRebuild();
 
-    // The list and the response say so; twice is a 409.4, and the server's own exclusions are not a supervisor's to undo.
+    // The list and the response say so; twice is a 409.6, and the server's own exclusions are not a supervisor's to undo.
     expect((await walk('supervisorA', `${SCOPE}&flag=excluded`)).map((r) => r.id)).toEqual([target.id]);
     expect((await get('supervisorA', `/api/v1/responses/${target.id}`)).json().excluded).toMatchObject({ reason: 'supervisor', note: 'Phỏng vấn lại cùng một người' });
-    expect(isProblem(await send(app, who.supervisorA, 'POST', `/api/v1/responses/${target.id}/exclusion`, { reason: 'lần nữa' }), 409.4)).toBe(true);
+    expect(isProblem(await send(app, who.supervisorA, 'POST', `/api/v1/responses/${target.id}/exclusion`, { reason: 'lần nữa' }), 409.6)).toBe(true);
     expect(isProblem(await send(app, who.supervisorA, 'POST', `/api/v1/responses/${a[3]!.id}/exclusion`, { reason: '   ' }), 400.1)).toBe(true);
-    expect(isProblem(await send(app, who.supervisorA, 'DELETE', `/api/v1/responses/${a[3]!.id}/exclusion`), 409.4)).toBe(true);
+    expect(isProblem(await send(app, who.supervisorA, 'DELETE', `/api/v1/responses/${a[3]!.id}/exclusion`), 409.6)).toBe(true);
     expect(isProblem(await send(app, who.supervisorA, 'POST', `/api/v1/responses/no-such-id/exclusion`, { reason: 'x' }), 404.1)).toBe(true);
 
     // The export keeps the response and marks it in its last column.
