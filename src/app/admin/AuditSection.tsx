@@ -82,7 +82,7 @@ export function AuditSection({ scope }: { scope: Scope }) {
           </select>
         </label>
         {(['from', 'to'] as const).map((k) => (
-          <Field key={k} label={t(`supervisor:filters.${k}`)} problem={bad[k]}>
+          <Field key={k} label={t(`supervisor:filters.${k}`)} problem={bad[k]} className="ad-w-date">
             {(f) => (
               <input
                 id={f.id}
@@ -143,7 +143,7 @@ export function AuditSection({ scope }: { scope: Scope }) {
                             {e.action}
                           </span>
                         </th>
-                        <td>{e.siteId ? siteLabel(scope, e.siteId) : '—'}</td>
+                        <td>{e.siteId ? <abbr title={siteLabel(scope, e.siteId)} className="sv-code">{scope.byId.get(e.siteId)?.code ?? e.siteId}</abbr> : '—'}</td>
                         <td className="ad-details">{auditDetailsText(e.details) || '—'}</td>
                       </tr>
                     ))}

@@ -63,21 +63,27 @@ export function ImportSection({ scope }: { scope: Scope }) {
           <li>
             <Field label={t('import.step2')} problem={fileProblem}>
               {(f) => (
-                <input
-                  id={f.id}
-                  type="file"
-                  className="ad-file"
-                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  onChange={(e) => {
-                    setFile(e.target.files?.[0] ?? null);
-                    setAnswer(null);
-                    setFileProblem(undefined);
-                    action.clear();
-                  }}
-                  aria-invalid={f.invalid}
-                  aria-describedby={f.describedBy}
-                  data-testid="import-file"
-                />
+                <span className="ad-file-pick">
+                  <input
+                    id={f.id}
+                    type="file"
+                    className="ad-file-input"
+                    accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    onChange={(e) => {
+                      setFile(e.target.files?.[0] ?? null);
+                      setAnswer(null);
+                      setFileProblem(undefined);
+                      action.clear();
+                    }}
+                    aria-invalid={f.invalid}
+                    aria-describedby={f.describedBy}
+                    data-testid="import-file"
+                  />
+                  <label htmlFor={f.id} className="btn btn-small" aria-hidden="true">
+                    {t('import.choose')}
+                  </label>
+                  <span data-testid="import-file-name">{file ? file.name : t('import.noFile')}</span>
+                </span>
               )}
             </Field>
           </li>

@@ -2,12 +2,13 @@
 // enumerators of the caller's sites (site, name, PIN set, reset or cleared, disable), each list with its add form.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../core/format';
 import type { PersonJson, PersonPatch } from '../../core/protocol/people';
 import { errorText } from '../api/error-text';
 import { staffApi } from '../api/staff';
 import { useApi } from '../supervisor/use-api';
 import { enumeratorProblems, passwordProblem, pinProblem, staffProblems, type FieldProblems, type StaffDraft } from './console-logic';
-import { siteLabel, siteTime, type Scope } from './scope';
+import { siteLabel, type Scope } from './scope';
 import { Confirm, Field, Note, useAction } from './ui';
 
 const STAFF_FIELDS = ['username', 'displayName', 'password', 'siteIds', 'role'];
@@ -75,7 +76,7 @@ function NewStaff({ scope, onDone }: { scope: Scope; onDone: () => void }) {
             </select>
           )}
         </Field>
-        <Field label={t('people.username')} problem={problems.username} hint={t('people.usernameHint')}>
+        <Field label={t('people.username')} problem={problems.username} hint={t('people.usernameHint')} className="ad-w-user">
           {(f) => (
             <input
               id={f.id}
@@ -93,7 +94,7 @@ function NewStaff({ scope, onDone }: { scope: Scope; onDone: () => void }) {
         <Field label={t('people.displayName')} problem={problems.displayName} className="ad-grow">
           {(f) => <input id={f.id} value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} data-testid="staff-name" />}
         </Field>
-        <Field label={t('people.password')} problem={problems.password} hint={t('people.passwordHint')}>
+        <Field label={t('people.password')} problem={problems.password} hint={t('people.passwordHint')} className="ad-w-user">
           {(f) => (
             <input
               id={f.id}
@@ -192,7 +193,7 @@ function PersonRow({ person, scope, onChanged }: { person: PersonJson; scope: Sc
       {enumerator && <td>{person.hasPin ? <span className="ad-badge ad-badge-ok">{t('people.hasPin')}</span> : <span className="muted">{t('people.noPin')}</span>}</td>}
       <td>
         {person.disabled ? <span className="ad-badge ad-badge-off">{t('people.disabled')}</span> : <span className="ad-badge ad-badge-ok">{t('people.enabled')}</span>}
-        <span className="sv-site-meta">{t('people.since', { when: siteTime(scope, person.createdAt, person.siteIds[0], lang) })}</span>
+        <span className="sv-site-meta">{t('people.since', { when: formatDate(person.createdAt, lang, scope.byId.get(person.siteIds[0] ?? '')?.timeZone) })}</span>
       </td>
     </>
   );
@@ -352,11 +353,10 @@ function NewEnumerator({ scope, defaultSiteId, onDone }: { scope: Scope; default
         <Field label={t('people.displayName')} problem={problems.displayName} className="ad-grow">
           {(f) => <input id={f.id} value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} data-testid="enumerator-name" />}
         </Field>
-        <Field label={t('people.pinOptional')} problem={problems.pin} hint={t('people.pinHint')}>
+        <Field label={t('people.pinOptional')} problem={problems.pin} hint={t('people.pinHint')} className="ad-w-pin">
           {(f) => (
             <input
               id={f.id}
-              className="ad-input-pin"
               type="password"
               inputMode="numeric"
               autoComplete="new-password"

@@ -22,11 +22,11 @@ function SiteFields({ draft, set, problems, creating }: { draft: Draft; set: (d:
   return (
     <>
       {creating && (
-        <Field label={t('sites.code')} problem={problems.code} hint={t('sites.codeHint')}>
+        <Field label={t('sites.code')} problem={problems.code} hint={t('sites.codeHint')} className="ad-w-code">
           {(f) => (
             <input
               id={f.id}
-              className="ad-input-code"
+             
               value={draft.code}
               onChange={(e) => set({ ...draft, code: e.target.value })}
               aria-invalid={f.invalid}
@@ -52,11 +52,11 @@ function SiteFields({ draft, set, problems, creating }: { draft: Draft; set: (d:
           </select>
         )}
       </Field>
-      <Field label={t('sites.timeZone')} problem={problems.timeZone}>
+      <Field label={t('sites.timeZone')} problem={problems.timeZone} className="ad-w-zone">
         {(f) => (
           <input
             id={f.id}
-            className="ad-input-zone"
+           
             value={draft.timeZone}
             onChange={(e) => set({ ...draft, timeZone: e.target.value })}
             aria-invalid={f.invalid}
@@ -140,7 +140,7 @@ function SiteRow({ site, scope }: { site: SiteJson; scope: Scope }) {
   if (editing)
     return (
       <tr data-testid={`site-row-${site.code}`}>
-        <td colSpan={5}>
+        <td colSpan={4}>
           <form className="ad-form" onSubmit={(e) => void save(e)} noValidate aria-label={t('sites.editOf', { code: site.code })}>
             <Note error={action.error} />
             <div className="ad-row">
@@ -167,9 +167,10 @@ function SiteRow({ site, scope }: { site: SiteJson; scope: Scope }) {
       </td>
       <th scope="row">
         <span className="sv-site-name">{site.name}</span>
-        <span className="sv-site-meta">{t(`supervisor:kinds.${site.kind}`)}</span>
+        <span className="sv-site-meta">
+          {t(`supervisor:kinds.${site.kind}`)} · <span lang="en">{site.timeZone}</span>
+        </span>
       </th>
-      <td lang="en">{site.timeZone}</td>
       <td>
         {deactivated ? (
           <span className="ad-badge ad-badge-off">{t('sites.deactivatedOn', { when: siteTime(scope, site.deactivatedAt, site.id, i18n.language) })}</span>
@@ -235,7 +236,6 @@ export function SitesSection({ scope }: { scope: Scope }) {
                 <tr>
                   <th scope="col">{t('sites.code')}</th>
                   <th scope="col">{t('sites.name')}</th>
-                  <th scope="col">{t('sites.timeZone')}</th>
                   <th scope="col">{t('status')}</th>
                   <th scope="col">
                     <span className="sr-only">{t('actions')}</span>
