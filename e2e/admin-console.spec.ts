@@ -1,0 +1,120 @@
+// The admin console in a real Chromium against the real server: an admin sets up a site with its supervisor and two
+// enumerators (one with a PIN), the supervisor then sees only that site; and the kiosk and home never load the console.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { openDb, type Db } from '../src/server/db/index';
+import { DEMO_PASSWORDS, seedDemo } from '../src/server/demo/seed';
+import { AdminPage } from './pages/admin-page';
+import { E2E_PORT } from './support/env';
+import { t } from './support/strings';
+
+const DATA_DIR = `.tmp/e2e-data-${E2E_PORT}`;
+const DIST_DIR = `.tmp/dist-${E2E_PORT}`;
+
+const SITE = { code: 'HP-KD', name: 'UBND phường Kênh Dương', kind: 'xa-phuong' as const };
+const SITE_LABEL = `${SITE.name} (${SITE.code})`;
+const SUPERVISOR = { username: 'giamsat.kenhduong', displayName: 'Vũ Thị Thu', password: 'kenh-duong-2026' };
+const WITH_PIN = { displayName: 'Hoàng Văn Nam', pin: '2468' };
+const WITHOUT_PIN = { displayName: 'Bùi Thị Mai' };
+
+let db: Db;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test.beforeAll(async () => {
+  // The demo's admin signs in; its sites are the province the new site joins.
+  db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
+  await seedDemo(db);
+});
+
+test.afterAll(async () => {
+  await db?.close();
+});
+
+test('an admin sets up a site, its supervisor and two enumerators; the supervisor sees only that site', async ({ page, browser }) => {
+  const ad = new AdminPage(page, 'vi');
+  await ad.open();
+  await ad.signIn('admin', DEMO_PASSWORDS.admin);
+  await expect(ad.tab('sites')).toHaveAttribute('aria-current', 'page');
+
+  await ad.createSite(SITE);
+  await expect(ad.siteRow(SITE.code)).toContainText(t('supervisor:kinds.xa-phuong', 'vi'));
+  await expect(ad.siteRow(SITE.code)).toContainText(ad.s('sites.active'));
+
+  await ad.go('people');
+  await ad.createSupervisor({ ...SUPERVISOR, siteLabels: [SITE_LABEL] });
+  await expect(ad.personRow(SUPERVISOR.username)).toContainText(SITE.code);
+  await ad.createEnumerator({ ...WITH_PIN, siteLabel: SITE_LABEL });
+  await ad.createEnumerator({ ...WITHOUT_PIN, siteLabel: SITE_LABEL });
+  await expect(ad.personRow(WITH_PIN.displayName)).toContainText(ad.s('people.hasPin'));
+  await expect(ad.personRow(WITHOUT_PIN.displayName)).toContainText(ad.s('people.noPin'));
+
+  // The supervisor, in a browser of their own.
+  const context = await browser.newContext();
+  const svPage = await context.newPage();
+  const sv = new AdminPage(svPage, 'vi');
+  await sv.open();
+  await sv.signIn(SUPERVISOR.username, SUPERVISOR.password);
+  // An admin's sections are not theirs: no sites, no import, no supervisors' list.
+  await expect(sv.tab('people')).toHaveAttribute('aria-current', 'page');
+  await expect(sv.tab('sites')).toHaveCount(0);
+  await expect(sv.tab('import')).toHaveCount(0);
+  await expect(sv.staffTable).toHaveCount(0);
+  // Their one site, its two enumerators, and nobody else's.
+  await expect(svPage.getByTestId('people-site').locator('option')).toHaveText([sv.s('allSites', { count: 1 }), SITE_LABEL]);
+  await expect(sv.enumeratorsTable.locator('tbody tr')).toHaveCount(2);
+  await expect(sv.personRow(WITH_PIN.displayName)).toContainText(sv.s('people.hasPin'));
+  await expect(sv.personRow(WITHOUT_PIN.displayName)).toBeVisible();
+  const sites = (await (await svPage.request.get('/api/v1/sites')).json()) as { sites: { code: string }[] };
+  expect(sites.sites.map((s) => s.code)).toEqual([SITE.code]);
+  // Their enrolment codes are for that site only.
+  await sv.go('codes');
+  await expect(svPage.getByTestId('code-site').locator('option')).toHaveText([SITE_LABEL]);
+  await context.close();
+});
+
+test('a refused field is said next to it, in the person’s words', async ({ page }) => {
+  const ad = new AdminPage(page, 'en');
+  await page.goto('/admin');
+  await ad.switchLanguage('en');
+  await ad.signIn('admin', DEMO_PASSWORDS.admin);
+  const form = page.getByTestId('site-form');
+  await form.getByLabel(ad.s('sites.code')).fill('có dấu');
+  await form.getByLabel(ad.s('sites.timeZone')).fill('Mars/Olympus');
+  await form.getByRole('button', { name: ad.s('sites.create') }).click();
+  await expect(form.getByLabel(ad.s('sites.code'))).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel(ad.s('sites.code'))).toHaveAccessibleDescription(new RegExp(escapeRegExp(ad.s('invalid.code'))));
+  await expect(form.getByText(ad.s('invalid.required'))).toBeVisible();
+  await expect(form.getByText(ad.s('invalid.timeZone'))).toBeVisible();
+  // A code that exists already: the server's 409.3, at the code field.
+  await form.getByLabel(ad.s('sites.code')).fill('HP-LC');
+  await form.getByLabel(ad.s('sites.name')).fill('Duplicate');
+  await form.getByLabel(ad.s('sites.timeZone')).fill('Asia/Ho_Chi_Minh');
+  await form.getByRole('button', { name: ad.s('sites.create') }).click();
+  await expect(form.getByText(ad.s('invalid.codeTaken'))).toBeVisible();
+});
+
+test('the kiosk and home never load the console', async ({ browser }) => {
+  // The build's manifest names the console's chunk and its words; no service worker, so every script is the page's own ask.
+  const manifest = JSON.parse(readFileSync(`${DIST_DIR}/.vite/manifest.json`, 'utf8')) as Record<string, { file: string }>;
+  const consoleFiles = ['src/app/admin/AdminApp.tsx', 'src/app/i18n/locales/vi/admin.json', 'src/app/i18n/locales/en/admin.json'].map((k) => manifest[k]?.file);
+  expect(consoleFiles.every(Boolean), 'the console and its words are chunks of their own').toBe(true);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const loaded: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script' || r.url().endsWith('.js')) loaded.push(new URL(r.url()).pathname.slice(1));
+  });
+  await page.goto('/kiosk');
+  await expect(page.locator('.kiosk-root > *').first()).toBeVisible();
+  await page.goto('/');
+  await expect(page.locator('header.status-bar')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(loaded.length).toBeGreaterThan(0);
+  expect(loaded.filter((f) => consoleFiles.includes(f))).toEqual([]);
+  // And /admin does load it.
+  await page.goto('/admin');
+  await expect(page.getByRole('heading', { level: 1, name: t('admin:login.title', 'vi') })).toBeVisible();
+  expect(loaded).toContain(consoleFiles[0]);
+  await context.close();
+});
