@@ -2,6 +2,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath, E2E_PORT } from './e2e/support/env';
 
+const ALONE = ['**/kiosk-update.spec.ts', '**/pwa-update.spec.ts', '**/first-paint.spec.ts'];
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -9,9 +11,17 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two spec files at a time: most of a browser test is waiting (page clocks, sync backoff, a server answering), so two
+  // overlap well on two cores. Specs share the e2e server but each enrols its own site, so their data never meet.
+  workers: 2,
   retries: 0,
   reporter: process.env.PW_JSON ? [['list'], ['json', { outputFile: process.env.PW_JSON }]] : [['list']],
+  projects: [
+    // Specs that deploy a new build over the served folder, or time the first paint on a throttled CPU, run alone
+    // after the rest: a deploy would surprise a spec in the other worker, and a busy neighbour would skew the timing.
+    { name: 'shared', testIgnore: ALONE },
+    { name: 'alone', testMatch: ALONE, dependencies: ['shared'], workers: 1 },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     viewport: { width: 1280, height: 800 },

@@ -1,5 +1,5 @@
 // What every route needs, built once per app: the database, the clock, caches and limiters.
-import { AttemptLimiter } from './auth/attempts';
+import { EnrolmentLimiter, SignInLimiter } from './auth/attempts';
 import { DeviceTokenCache, FormCache } from './caches';
 import type { Db } from './db/index';
 import type { FaultConfig } from './fault';
@@ -10,10 +10,12 @@ export interface ServerContext {
   now: () => Date;
   forms: FormCache;
   devices: DeviceTokenCache;
-  /** Failed logins per username: 5 in 15 minutes, then 429.1. */
-  loginLimiter: AttemptLimiter;
-  /** Failed enrolment-code redemptions per client address: 10 in 15 minutes. */
-  enrolLimiter: AttemptLimiter;
+  /** Failed sign-ins per (username, address), per address and per username, in the database (auth/attempts.ts). */
+  loginLimiter: SignInLimiter;
+  /** Failed enrolment-code redemptions per client address: 10 in 15 minutes, in the database. */
+  enrolLimiter: EnrolmentLimiter;
+  /** Holds a sign-in back (the per-username back-off); tests record the wait instead of taking it. */
+  sleep: (ms: number) => Promise<void>;
   fault: FaultConfig | null;
   random: () => number;
   /** Set the Secure flag on the session cookie (always, never, or by the request's protocol). */
@@ -27,6 +29,7 @@ export interface ContextOptions {
   random?: () => number;
   cacheTtlMs?: number;
   secureCookies?: boolean | 'auto';
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export function createContext(o: ContextOptions): ServerContext {
@@ -35,8 +38,9 @@ export function createContext(o: ContextOptions): ServerContext {
     now: o.now ?? (() => new Date()),
     forms: new FormCache(o.db, o.cacheTtlMs ?? 10_000),
     devices: new DeviceTokenCache(o.db, o.cacheTtlMs ?? 10_000),
-    loginLimiter: new AttemptLimiter(5, 15 * 60_000),
-    enrolLimiter: new AttemptLimiter(10, 15 * 60_000),
+    loginLimiter: new SignInLimiter(o.db),
+    enrolLimiter: new EnrolmentLimiter(o.db),
+    sleep: o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     fault: o.fault ?? null,
     random: o.random ?? Math.random,
     secureCookies: o.secureCookies ?? 'auto',

@@ -85,7 +85,7 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
       const body = parseBody(Enrol, request.body);
       const now = ctx.now();
       const key = request.ip;
-      const wait = ctx.enrolLimiter.retryAfter(key, now.getTime());
+      const wait = await ctx.enrolLimiter.retryAfter(key, now);
       if (wait > 0) throw problem.tooManyEnrolmentAttempts({ wait });
       const code = normaliseEnrolmentCode(body.code);
       const token = randomToken();
@@ -95,7 +95,7 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
         : undefined;
       const site = redeemed && (await getSite(ctx.db, redeemed.siteId));
       if (!site) {
-        ctx.enrolLimiter.fail(key, now.getTime());
+        await ctx.enrolLimiter.fail(key, now);
         throw problem.enrolmentCodeInvalid();
       }
       await audit(ctx.db, { actor: `device:${deviceId}`, action: 'device.enrol', details: { deviceId, name: body.name, siteId: site.id, siteCode: site.code } }, now);

@@ -45,19 +45,19 @@ export function registerSessions(app: FastifyInstance, ctx: ServerContext): void
     },
     async (request, reply) => {
       const { username, password } = parseBody(Login, request.body);
-      const key = username.toLowerCase();
       const now = ctx.now();
-      const wait = ctx.loginLimiter.retryAfter(key, now.getTime());
-      if (wait > 0) throw problem.tooManySignIns({ username, wait });
+      const gate = await ctx.loginLimiter.check(username, request.ip, now);
+      if (gate.refused) throw problem.tooManySignIns({ username, wait: gate.retryAfter });
+      if (gate.delaySeconds > 0) await ctx.sleep(gate.delaySeconds * 1000);
       const user = await getUserByUsername(ctx.db, username);
       const mayLogIn = !!user && !user.disabled && (user.role === 'admin' || user.role === 'supervisor');
       // Always run scrypt, so an unknown name costs the same time as a wrong password.
       const ok = (await verifySecret(password, mayLogIn ? user.password_hash : null)) && mayLogIn;
       if (!ok || !user) {
-        ctx.loginLimiter.fail(key, now.getTime());
+        await ctx.loginLimiter.fail(username, request.ip, now);
         throw problem.wrongPassword();
       }
-      ctx.loginLimiter.succeed(key);
+      await ctx.loginLimiter.succeed(username, request.ip);
       const token = randomToken();
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
       // Sign-ins are rare: a good moment to forget sessions that have run out.

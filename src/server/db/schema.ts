@@ -164,6 +164,15 @@ interface ResponseMarksTable {
   local_day: string;
 }
 
+/** Which counter a failure counts in (see auth/attempts.ts). */
+export type FailureScope = 'login-user-address' | 'login-user' | 'login-address' | 'enrol-address';
+
+interface AuthFailuresTable {
+  scope: FailureScope;
+  key_hash: string;
+  at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   users: UsersTable;
@@ -176,6 +185,7 @@ export interface Database {
   audit_log: AuditLogTable;
   score_rollup: ScoreRollupTable;
   response_marks: ResponseMarksTable;
+  auth_failures: AuthFailuresTable;
 }
 
 export type Site = Selectable<SitesTable>;
