@@ -2,7 +2,8 @@
 // README's screenshots of sites, people and tablets are taken here (written only with UPDATE_SCREENSHOTS=1).
 import { expect, test } from '@playwright/test';
 import { openDb, type Db } from '../src/server/db/index';
-import { DEMO_PASSWORDS, seedDemo } from '../src/server/demo/seed';
+import { DEMO_PASSWORDS } from '../src/server/demo/seed';
+import { seedDemoOnce } from './support/demo-seed';
 import { AdminPage, type Section } from './pages/admin-page';
 import { expectNoAxeViolations } from './support/axe';
 import { E2E_PORT } from './support/env';
@@ -20,7 +21,7 @@ let db: Db;
 
 test.beforeAll(async () => {
   db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
-  await seedDemo(db);
+  await seedDemoOnce(db, DATA_DIR);
 });
 
 test.afterAll(async () => {

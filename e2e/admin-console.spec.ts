@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openDb, type Db } from '../src/server/db/index';
-import { DEMO_PASSWORDS, seedDemo } from '../src/server/demo/seed';
+import { DEMO_PASSWORDS } from '../src/server/demo/seed';
+import { seedDemoOnce } from './support/demo-seed';
 import { AdminPage } from './pages/admin-page';
 import { E2E_PORT } from './support/env';
 import { t } from './support/strings';
@@ -24,7 +25,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 test.beforeAll(async () => {
   // The demo's admin signs in; its sites are the province the new site joins.
   db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
-  await seedDemo(db);
+  await seedDemoOnce(db, DATA_DIR);
 });
 
 test.afterAll(async () => {
