@@ -1,5 +1,6 @@
 // axe finds nothing on every section of the admin console, in Vietnamese and English, landscape and portrait; the
 // README's screenshots of sites, people and tablets are taken here (written only with UPDATE_SCREENSHOTS=1).
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openDb, type Db } from '../src/server/db/index';
 import { DEMO_PASSWORDS } from '../src/server/demo/seed';
@@ -19,9 +20,41 @@ const SHOTS: Section[] = ['sites', 'people', 'tablets'];
 
 let db: Db;
 
+/** What the demo tablets would have reported with their last sync: most well, one gone quiet with answers on it, one behind. */
+async function reportDemoTablets(): Promise<void> {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  const now = Date.now();
+  const ago = (ms: number) => new Date(now - ms).toISOString();
+  const devices = await db.k.selectFrom('devices').select('id').where('id', 'like', 'demo-%').orderBy('id').execute();
+  for (const [i, { id }] of devices.entries()) {
+    const quiet = i === 1;
+    const behind = i === 2;
+    await db.k
+      .updateTable('devices')
+      .set({
+        last_seen_at: ago(quiet ? 4 * DAY : (i + 1) * 17 * MINUTE),
+        last_sync_at: ago(quiet ? 4 * DAY + HOUR : (i + 1) * 17 * MINUTE),
+        reported_at: ago(quiet ? 4 * DAY : (i + 1) * 17 * MINUTE),
+        app_version: behind ? '0.0.9' : version,
+        waiting: quiet ? 63 : 0,
+        oldest_waiting_at: quiet ? ago(5 * DAY) : null,
+        storage_used_bytes: 9_500_000 + i * 1_300_000,
+        storage_persisted: quiet ? 0 : 1,
+        last_sync_error: quiet ? 'network' : null,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
 test.beforeAll(async () => {
   db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
   await seedDemoOnce(db, DATA_DIR);
+  await reportDemoTablets();
 });
 
 test.afterAll(async () => {

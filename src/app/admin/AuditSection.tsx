@@ -11,8 +11,16 @@ import { auditDetailsText } from './console-logic';
 import { siteLabel, siteTime, type Scope } from './scope';
 import { Field } from './ui';
 
-/** The kinds of change the log can be narrowed to, as action prefixes (the server matches "user." as user.*). */
-const ACTION_FILTERS = ['site.', 'user.', 'device.', 'enrolment-code.', 'import'] as const;
+/** The kinds of change the log can be narrowed to: an action prefix (the server matches "user." as user.*) or one action. */
+const ACTION_FILTERS = [
+  { value: 'site.', kind: 'site' },
+  { value: 'user.', kind: 'user' },
+  { value: 'device.', kind: 'device' },
+  { value: 'enrolment-code.', kind: 'enrolment-code' },
+  { value: 'people.import', kind: 'people-import' },
+  { value: 'import', kind: 'import' },
+  { value: 'export.', kind: 'export' },
+] as const;
 
 interface Filters {
   actor: string;
@@ -64,8 +72,8 @@ export function AuditSection({ scope }: { scope: Scope }) {
           <select value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} data-testid="audit-action">
             <option value="">{t('audit.anyAction')}</option>
             {ACTION_FILTERS.map((a) => (
-              <option key={a} value={a}>
-                {t(`audit.kinds.${a.replace(/\.$/, '')}`)}
+              <option key={a.value} value={a.value}>
+                {t(`audit.kinds.${a.kind}`)}
               </option>
             ))}
           </select>

@@ -5,11 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../core/format';
 import { IMPORT_COLUMNS, type ImportOutcome, type PeopleImportAnswer } from '../../core/protocol/people-import';
 import { staffApi } from '../api/staff';
-import { canApply, importContentType, sortedImportRows } from './console-logic';
+import { canApply, importCellKey, importContentType, sortedImportRows } from './console-logic';
 import type { Scope } from './scope';
 import { Field, Note, useAction } from './ui';
 
 const OUTCOMES: ImportOutcome[] = ['create', 'update', 'unchanged', 'error'];
+
+/** A refused cell in the person's words (from its code), the server's English kept as the tooltip. */
+function CellError({ error }: { error: { column: string; message: string; code?: string } }) {
+  const { t } = useTranslation('admin');
+  const key = importCellKey(error);
+  if (!key) return <span lang="en">{error.message}</span>;
+  return <span title={error.message}>{t(key, { defaultValue: error.message })}</span>;
+}
 
 export function ImportSection({ scope }: { scope: Scope }) {
   const { t, i18n } = useTranslation(['admin', 'problems']);
@@ -154,7 +162,7 @@ export function ImportSection({ scope }: { scope: Scope }) {
                                 <span className="ad-mono" lang="en">
                                   {e.column}
                                 </span>
-                                : {e.message}
+                                : <CellError error={e} />
                               </li>
                             ))}
                           </ul>

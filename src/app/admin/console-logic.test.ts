@@ -9,6 +9,7 @@ import {
   enumeratorProblems,
   failureFields,
   formatBytes,
+  importCellKey,
   importContentType,
   siteProblems,
   sortedImportRows,
@@ -101,6 +102,14 @@ describe('the people import', () => {
     expect(canApply(answer(['create', 'unchanged']))).toBe(true);
     expect(canApply(answer(['create', 'error']))).toBe(false);
     expect(canApply({ ...answer(['create']), applied: true })).toBe(false);
+  });
+
+  it('words a refused cell by its code, with the field’s own rule for an invalid value', () => {
+    expect(importCellKey({ column: 'site_codes', code: 'unknown-site' })).toBe('import.cell.unknown-site');
+    expect(importCellKey({ column: 'pin', code: 'invalid' })).toBe('invalid.pin');
+    expect(importCellKey({ column: 'display_name', code: 'invalid' })).toBe('import.cell.invalid');
+    // An older server sends English only: shown as it came.
+    expect(importCellKey({ column: 'pin' })).toBeNull();
   });
 
   it('lists sites before people, each by row', () => {

@@ -143,6 +143,19 @@ export function canApply(answer: PeopleImportAnswer | null): boolean {
   return answer !== null && !answer.applied && answer.rows.length > 0 && answer.counts.error === 0 && answer.rows.every((r) => r.outcome !== 'error');
 }
 
+/** 'invalid' in these columns is said with the form's own rule for the field (an 'invalid.*' key). */
+const RULE_OF_COLUMN: Record<string, string> = { code: 'invalid.code', time_zone: 'invalid.timeZone', username: 'invalid.username', pin: 'invalid.pin', password: 'invalid.passwordShort', kind: 'import.cell.kind' };
+
+/**
+ * The 'admin' key that words a refused cell, from its code (servers older than the code send only English: null, and
+ * the message is shown as it came).
+ */
+export function importCellKey(e: { column: string; code?: string }): string | null {
+  if (!e.code) return null;
+  if (e.code === 'invalid' && RULE_OF_COLUMN[e.column]) return RULE_OF_COLUMN[e.column]!;
+  return `import.cell.${e.code}`;
+}
+
 /** The dry run's rows in the order a person fixes them: sites before people, then by row number. */
 export function sortedImportRows(rows: readonly ImportRowJson[]): ImportRowJson[] {
   const sheetOrder = { sites: 0, people: 1 } as const;
