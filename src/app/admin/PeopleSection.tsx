@@ -177,7 +177,7 @@ function PersonRow({ person, scope, onChanged }: { person: PersonJson; scope: Sc
     await patch(enumerator ? { pin: secret } : { password: secret }, t(enumerator ? 'people.pinSet' : 'people.passwordReset', { name: person.displayName }));
   }
 
-  const sitesText = person.role === 'admin' ? t('people.allSites') : person.siteIds.map((id) => scope.byId.get(id)?.code ?? id).join(', ') || '—';
+  const sitesText = person.role === 'admin' ? t('people.allSites') : person.siteIds.map((id) => scope.byId.get(id)?.code ?? id).sort().join(', ') || '—';
   const cells = (
     <>
       <th scope="row">

@@ -148,7 +148,10 @@ export function TabletsSection({ scope }: { scope: Scope }) {
   const revokedCount = (loaded.data?.devices ?? []).filter((d) => d.revokedAt !== null && (!siteId || d.siteId === siteId)).length;
   const groups = new Map<string, DeviceJson[]>();
   for (const d of devices) groups.set(d.siteId, [...(groups.get(d.siteId) ?? []), d]);
-  const siteOrder = [...groups.keys()].sort((a, b) => siteLabel(scope, a).localeCompare(siteLabel(scope, b), i18n.language));
+  // Whatever needs someone comes first: sites by how many of their tablets are flagged, flagged tablets first in a site.
+  const flaggedIn = (id: string) => groups.get(id)!.filter((d) => d.flags.length > 0).length;
+  const siteOrder = [...groups.keys()].sort((a, b) => flaggedIn(b) - flaggedIn(a) || siteLabel(scope, a).localeCompare(siteLabel(scope, b), i18n.language));
+  for (const list of groups.values()) list.sort((a, b) => b.flags.length - a.flags.length || a.name.localeCompare(b.name, i18n.language));
   const flagged = devices.filter((d) => d.flags.length > 0).length;
 
   return (
