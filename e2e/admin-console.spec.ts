@@ -119,3 +119,50 @@ test('the kiosk and home never load the console', async ({ browser }) => {
   expect(loaded).toContain(consoleFiles[0]);
   await context.close();
 });
+
+/** The template's CSV form: one table, the sheet named in the first column. */
+function peopleCsv(rows: Record<string, string>[]): Buffer {
+  const header = ['sheet', 'code', 'name', 'kind', 'time_zone', 'role', 'username', 'display_name', 'site_codes', 'password', 'pin'];
+  const lines = [header.join(','), ...rows.map((r) => header.map((h) => r[h] ?? '').join(','))];
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+test('an import with one bad row shows its row and column and writes nothing; fixed, it applies', async ({ page }) => {
+  const ad = new AdminPage(page, 'vi');
+  await ad.open();
+  await ad.signIn('admin', DEMO_PASSWORDS.admin);
+  await ad.go('import');
+  // The template is there to download, in both forms.
+  const template = await page.request.get((await page.getByTestId('import-template-csv').getAttribute('href'))!);
+  expect(template.ok()).toBe(true);
+  expect(await page.getByTestId('import-template-xlsx').getAttribute('href')).toBe('/api/v1/imports/people/template.xlsx');
+
+  const site = { sheet: 'sites', code: 'HP-IMP', name: 'UBND xã Nhập Thử', kind: 'xa-phuong', time_zone: 'Asia/Ho_Chi_Minh' };
+  const supervisor = { sheet: 'people', role: 'supervisor', username: 'giamsat.nhapthu', display_name: 'Đặng Văn Nhập', site_codes: 'HP-IMP', password: 'nhap-thu-2026' };
+  const enumerator = { sheet: 'people', role: 'enumerator', username: 'dtv.nhapthu', display_name: 'Lý Thị Thử', site_codes: 'HP-NO-SUCH', pin: '1357' };
+  const codes = async () => ((await (await page.request.get('/api/v1/sites')).json()) as { sites: { code: string }[] }).sites.map((s) => s.code);
+  const before = await codes();
+
+  await page.getByTestId('import-file').setInputFiles({ name: 'nhan-su.csv', mimeType: 'text/csv', buffer: peopleCsv([site, supervisor, enumerator]) });
+  await page.getByRole('button', { name: ad.s('import.check') }).click();
+  await expect(page.getByTestId('import-verdict')).toHaveText(t('admin:import.hasErrors', 'vi', { count: 1 }));
+  const bad = page.getByTestId('import-rows').locator('tr.ad-row-error');
+  await expect(bad).toHaveCount(1);
+  await expect(bad).toContainText('site_codes');
+  await expect(bad).toContainText(ad.s('import.cell.unknown-site'));
+  await expect(bad).toContainText('dtv.nhapthu');
+  await expect(page.getByRole('button', { name: ad.s('import.apply') })).toBeDisabled();
+  expect(await codes()).toEqual(before);
+
+  // The row fixed, the same steps: a clean dry run, then apply.
+  await page.getByTestId('import-file').setInputFiles({ name: 'nhan-su.csv', mimeType: 'text/csv', buffer: peopleCsv([site, supervisor, { ...enumerator, site_codes: 'HP-IMP' }]) });
+  await page.getByRole('button', { name: ad.s('import.check') }).click();
+  await expect(page.getByTestId('import-verdict')).toHaveText(ad.s('import.clean'));
+  await expect(page.getByTestId('import-count-create')).toContainText('3');
+  await page.getByRole('button', { name: ad.s('import.apply') }).click();
+  await expect(page.getByTestId('import-verdict')).toHaveText(ad.s('import.applied'));
+  expect(await codes()).toContain('HP-IMP');
+  await ad.go('people');
+  await expect(ad.personRow('giamsat.nhapthu')).toContainText('HP-IMP');
+  await expect(ad.personRow('Lý Thị Thử')).toContainText(ad.s('people.hasPin'));
+});
