@@ -69,7 +69,7 @@ export function CodesSection({ scope }: { scope: Scope }) {
           <p className="muted">{t('people.noSites')}</p>
         ) : (
           <div className="ad-row">
-            <Field label={t('people.site')} problem={action.fields.siteId} className="ad-grow">
+            <Field label={t('people.site')} problem={action.fields.siteId} className="ad-w-site">
               {(f) => (
                 <select id={f.id} value={siteId} onChange={(e) => setSiteId(e.target.value)} aria-describedby={f.describedBy} data-testid="code-site">
                   {active.map((s) => (
