@@ -1,6 +1,6 @@
 // People: supervisors and admins (an admin's work: username, name, sites, password reset, disable) and the
 // enumerators of the caller's sites (site, name, PIN set, reset or cleared, disable), each list with its add form.
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../core/format';
 import type { PersonJson, PersonPatch } from '../../core/protocol/people';
@@ -177,24 +177,35 @@ function PersonRow({ person, scope, onChanged }: { person: PersonJson; scope: Sc
     await patch(enumerator ? { pin: secret } : { password: secret }, t(enumerator ? 'people.pinSet' : 'people.passwordReset', { name: person.displayName }));
   }
 
-  const sitesText = person.role === 'admin' ? t('people.allSites') : person.siteIds.map((id) => scope.byId.get(id)?.code ?? id).sort().join(', ') || '—';
+  const codes = person.siteIds.map((id) => scope.byId.get(id)?.code ?? id).sort();
+  // Each code kept whole ("HP-LC-AB" never split at its hyphens); the list breaks between codes.
+  const sitesText =
+    person.role === 'admin'
+      ? t('people.allSites')
+      : codes.length === 0
+        ? '—'
+        : codes.map((c, i) => (
+            <Fragment key={c}>
+              {i > 0 && ', '}
+              <span className="sv-nowrap">{c}</span>
+            </Fragment>
+          ));
+  const created = t('people.since', { when: formatDate(person.createdAt, lang, scope.byId.get(person.siteIds[0] ?? '')?.timeZone) });
+  // Name, role, and the state only when it is not the usual one: fewer columns, so the table fits a portrait screen.
   const cells = (
     <>
       <th scope="row">
         <span className="sv-site-name">{person.displayName}</span>
-        {!enumerator && <span className="sv-site-meta">{t(`supervisor:header.role_${person.role}`)}</span>}
+        <span className="sv-site-meta">{enumerator ? created : `${t(`supervisor:header.role_${person.role}`)} · ${created}`}</span>
+        {person.disabled && <span className="ad-badge ad-badge-off">{t('people.disabled')}</span>}
       </th>
       {!enumerator && (
         <td className="ad-mono" lang="en">
           {person.username}
         </td>
       )}
-      <td>{enumerator ? (person.siteIds[0] ? siteLabel(scope, person.siteIds[0]) : '—') : sitesText}</td>
+      <td className="ad-codes">{enumerator ? (person.siteIds[0] ? siteLabel(scope, person.siteIds[0]) : '—') : sitesText}</td>
       {enumerator && <td>{person.hasPin ? <span className="ad-badge ad-badge-ok">{t('people.hasPin')}</span> : <span className="muted">{t('people.noPin')}</span>}</td>}
-      <td>
-        {person.disabled ? <span className="ad-badge ad-badge-off">{t('people.disabled')}</span> : <span className="ad-badge ad-badge-ok">{t('people.enabled')}</span>}
-        <span className="sv-site-meta">{t('people.since', { when: formatDate(person.createdAt, lang, scope.byId.get(person.siteIds[0] ?? '')?.timeZone) })}</span>
-      </td>
     </>
   );
 
@@ -418,7 +429,6 @@ export function PeopleSection({ scope }: { scope: Scope }) {
                     <th scope="col">{t('people.displayName')}</th>
                     <th scope="col">{t('people.username')}</th>
                     <th scope="col">{t('people.sites')}</th>
-                    <th scope="col">{t('status')}</th>
                     <th scope="col">
                       <span className="sr-only">{t('actions')}</span>
                     </th>
@@ -450,7 +460,6 @@ export function PeopleSection({ scope }: { scope: Scope }) {
                     <th scope="col">{t('people.displayName')}</th>
                     <th scope="col">{t('people.site')}</th>
                     <th scope="col">{t('people.pin')}</th>
-                    <th scope="col">{t('status')}</th>
                     <th scope="col">
                       <span className="sr-only">{t('actions')}</span>
                     </th>
