@@ -8,6 +8,7 @@ const benches: [string, string][] = [
   ['first load (Lighthouse, Chromium)', './lighthouse.ts'],
   ['ingest throughput', './ingest.ts'],
   ['outbox drain (Chromium)', './drain.ts'],
+  ['people import read and check', './people-import.ts'],
   ['scores and exports', './scores.ts'],
   ['XLSForm upload read', './xlsform.ts'],
 ];

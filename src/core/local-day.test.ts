@@ -1,6 +1,6 @@
 // Scores and daily samples count by the desk's local day; an off-by-one here moves evening responses to the wrong day.
 import { describe, expect, it } from 'vitest';
-import { localDay } from './local-day';
+import { localDay, localDayStart } from './local-day';
 
 describe('localDay', () => {
   it('puts 18:00 UTC on the next day in Hồ Chí Minh City (UTC+7)', () => {
@@ -24,5 +24,18 @@ describe('localDay', () => {
   it('refuses a bad date or zone with an error, not a wrong day', () => {
     expect(() => localDay('not a date')).toThrow(RangeError);
     expect(() => localDay('2026-11-26T18:00:00Z', 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('localDayStart', () => {
+  it('begins a Vietnamese day at 17:00 UTC the day before', () => {
+    expect(localDayStart('2026-11-27').toISOString()).toBe('2026-11-26T17:00:00.000Z');
+    expect(localDayStart('2027-01-01').toISOString()).toBe('2026-12-31T17:00:00.000Z');
+  });
+
+  it('follows a zone with summer time on either side of its change', () => {
+    expect(localDayStart('2026-03-01', 'Europe/Berlin').toISOString()).toBe('2026-02-28T23:00:00.000Z');
+    expect(localDayStart('2026-07-01', 'Europe/Berlin').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(localDay(localDayStart('2026-03-29', 'Europe/Berlin'), 'Europe/Berlin')).toBe('2026-03-29');
   });
 });

@@ -21,3 +21,27 @@ export function localDay(value: string | Date | number, timeZone: string = DEFAU
   for (const p of dayFormat(timeZone).formatToParts(d)) parts[p.type] = p.value;
   return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`;
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How far the zone's clock is ahead of UTC at an instant (ms). */
+function zoneOffsetMs(atMs: number, timeZone: string): number {
+  let f = clockFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', calendar: 'gregory', numberingSystem: 'latn' });
+    clockFormats.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(new Date(atMs))) p[part.type] = part.value;
+  const clock = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return clock - Math.floor(atMs / 1000) * 1000;
+}
+
+/** The instant a local day ('YYYY-MM-DD') begins in the zone: '2026-11-27' begins at 2026-11-26T17:00:00Z in Ho Chi Minh City. */
+export function localDayStart(day: string, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  const midnightAsUtc = Date.UTC(y, m - 1, d);
+  // Twice: the offset at the first guess may differ from the one at the true start (a change of rules that night).
+  const guess = midnightAsUtc - zoneOffsetMs(midnightAsUtc, timeZone);
+  return new Date(midnightAsUtc - zoneOffsetMs(guess, timeZone));
+}

@@ -1,6 +1,7 @@
 // Builds the Fastify server from options (database, logger, fault switch, clock), so tests and main.ts share it.
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAudit } from './api/audit';
 import { registerDevice } from './api/device';
 import { registerDevices } from './api/devices';
 import { registerEnrolmentCodes } from './api/enrolment-codes';
@@ -8,12 +9,14 @@ import { registerExports } from './api/exports';
 import { registerForms } from './api/forms';
 import { registerHealth } from './api/health';
 import { registerImports } from './api/imports';
+import { registerPeopleImport } from './api/people-import';
 import { registerQuality } from './api/quality';
 import { registerResponses } from './api/responses';
 import { registerScores } from './api/scores';
 import { registerSessions } from './api/sessions';
 import { registerSites } from './api/sites';
 import { registerSubmissions } from './api/submissions';
+import { registerUsers } from './api/users';
 import { installAuthGate } from './auth/gate';
 import { registerCompression } from './compression';
 import { createContext, type ContextOptions, type ServerContext } from './context';
@@ -65,12 +68,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerHealth(app, ctx);
   registerSessions(app, ctx);
   registerSites(app, ctx);
+  registerUsers(app, ctx);
+  registerAudit(app, ctx);
   registerEnrolmentCodes(app, ctx);
   registerDevices(app, ctx);
   registerDevice(app, ctx);
   registerForms(app, ctx);
   registerSubmissions(app, ctx);
   registerImports(app, ctx);
+  registerPeopleImport(app, ctx);
   registerScores(app, ctx);
   registerQuality(app, ctx);
   registerResponses(app, ctx);

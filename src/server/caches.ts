@@ -1,7 +1,7 @@
 // Short-lived caches for the ingest hot path: published forms and device tokens are read on every batch.
 import type { FormDefinition } from '../core/forms/schema';
 import type { Db } from './db/index';
-import { deviceByTokenHash, type DeviceWithSite } from './db/queries/devices';
+import { deviceByTokenHash, deviceRevocation, type DeviceWithSite } from './db/queries/devices';
 import { listPublishedForms } from './db/queries/forms';
 
 /** Published forms by "id@version", reloaded at most every ttlMs (a newly published form shows within that). */
@@ -43,7 +43,11 @@ export class FormCache {
   }
 }
 
-/** Device token hash → device and site, for ttlMs; a revocation through this server drops the entry at once. */
+/**
+ * Device token hash → device and site, for ttlMs. The revocation is read again on every request (one primary-key
+ * read), so a tablet revoked through any endpoint process is refused by every other at its next batch (issue 12,
+ * finding 9); what the cache spares is the join with the site.
+ */
 export class DeviceTokenCache {
   private entries = new Map<string, { value: DeviceWithSite; at: number }>();
 
@@ -54,7 +58,15 @@ export class DeviceTokenCache {
 
   async lookup(tokenHash: string): Promise<DeviceWithSite | undefined> {
     const hit = this.entries.get(tokenHash);
-    if (hit && performance.now() - hit.at < this.ttlMs) return hit.value;
+    if (hit && performance.now() - hit.at < this.ttlMs) {
+      const state = await deviceRevocation(this.db, hit.value.device.id);
+      if (state === undefined) {
+        this.entries.delete(tokenHash);
+        return undefined;
+      }
+      if (state.revoked_at !== hit.value.device.revoked_at) hit.value = { ...hit.value, device: { ...hit.value.device, revoked_at: state.revoked_at } };
+      return hit.value;
+    }
     const value = await deviceByTokenHash(this.db, tokenHash);
     if (!value) {
       this.entries.delete(tokenHash);

@@ -20,6 +20,11 @@ export function QualityPanel({ quality, siteById }: { quality: QualityJson | nul
   return (
     <div data-testid="quality-panel">
       <p className="muted">{t('quality.checked', { count: quality.checked, formatted: num(quality.checked, lang) })}</p>
+      {quality.excluded ? (
+        <p className="muted" data-testid="quality-excluded">
+          {t('quality.excluded', { count: quality.excluded, formatted: num(quality.excluded, lang) })}
+        </p>
+      ) : null}
       <div className="sv-chips" role="group" aria-label={t('quality.filter')}>
         {FLAGS.map((f) => (
           <button

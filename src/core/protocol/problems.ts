@@ -1,5 +1,6 @@
 // The one catalogue of problems the server answers with: decimal codes (HTTP status = floor(code)) with their vi/en
 // titles, and a named factory for every occasion that builds the detail from a template, as ODK Central's problem.js.
+import type { PeopleImportAnswer } from './people-import';
 import type { Rejection } from './verdicts';
 
 export type Lang = 'en' | 'vi';
@@ -87,6 +88,8 @@ export class Problem extends Error {
     readonly errors?: FieldError[],
     /** Headers the answer must carry: WWW-Authenticate for a refused token, Retry-After for a lock-out. */
     readonly headers?: Record<string, string>,
+    /** Members the body carries besides the standard ones (RFC 9457 extensions), e.g. a refused import's rows. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     if (mint !== MINT) throw new TypeError('make a Problem with a factory of the catalogue (core/protocol/problems.ts)');
     super(`${code} ${detail}`);
@@ -104,12 +107,13 @@ export class Problem extends Error {
   }
 }
 
-function of(code: ProblemCode, detail: string, errors?: FieldError[], headers?: Record<string, string>): Problem {
-  return new Problem(MINT, code, detail, errors?.length ? errors : undefined, headers);
+function of(code: ProblemCode, detail: string, errors?: FieldError[], headers?: Record<string, string>, extensions?: Record<string, unknown>): Problem {
+  return new Problem(MINT, code, detail, errors?.length ? errors : undefined, headers, extensions);
 }
 
-export function problemBody(p: Pick<Problem, 'code' | 'detail' | 'errors'>, lang: Lang): ProblemBody {
+export function problemBody(p: Pick<Problem, 'code' | 'detail' | 'errors'> & { extensions?: Record<string, unknown> }, lang: Lang): ProblemBody {
   return {
+    ...p.extensions,
     type: `urn:hailong:problem:${p.code}`,
     title: PROBLEM_TITLES[p.code][lang],
     status: statusOf(p.code),
@@ -123,6 +127,8 @@ const BEARER = { 'www-authenticate': 'Bearer' };
 const retryAfter = (seconds: number) => ({ 'retry-after': String(seconds) });
 const joined = (errors: readonly FieldError[]) => errors.map((e) => `${e.path}: ${e.message}`).join('; ');
 const few = (ids: readonly string[]) => ids.slice(0, 5).join(', ');
+/** The errors a refused import lists in the problem's own errors; the whole answer is beside them. */
+const MAX_LISTED_IMPORT_ERRORS = 50;
 
 /** Every problem the server raises, by name. A detail is English, for whoever fixes the cause; the app shows its own words by code. */
 export const problem = {
@@ -195,12 +201,26 @@ export const problem = {
   tooManyRequests: ({ message }: { message: string }) => of('429.1', message || 'too many requests'),
 
   // Administration (issue 9): sites, people, enrolment codes, imports.
-  importHasErrors: ({ rows }: { rows: number }) => of('400.5', `${rows} row${rows === 1 ? '' : 's'} of the file ha${rows === 1 ? 's' : 've'} errors; nothing was written`),
+  /** Asked to apply a file with errors: the body carries the dry run's answer (PeopleImportProblem) and the first errors. */
+  importHasErrors: ({ answer }: { answer: PeopleImportAnswer }) => {
+    const rows = answer.counts.error;
+    const errors = answer.rows
+      .flatMap((r) => r.errors.map((e) => ({ path: `${r.sheet} row ${r.row} ${e.column}`, message: e.message })))
+      .slice(0, MAX_LISTED_IMPORT_ERRORS);
+    return of('400.5', `${rows} row${rows === 1 ? '' : 's'} of the file ha${rows === 1 ? 's' : 've'} errors; nothing was written`, errors, undefined, { answer });
+  },
+  /** The upload is not a file of the template: no sheet or header to read, a broken workbook, not UTF-8 text. */
+  importFileInvalid: ({ errors }: { errors: FieldError[] }) => of('400.1', `not a sites-and-people file: ${joined(errors.slice(0, 3))}`, errors),
+  tooManyImportRows: ({ max, got }: { max: number; got: number }) => of('400.2', `at most ${max} rows per import file, got ${got}; split the file`),
   siteDeactivated: ({ code }: { code: string }) => of('403.3', `site ${code} is deactivated: it takes no new tablets or people`),
   noSuchPerson: ({ id }: { id: string }) => of('404.5', `no person ${id}`),
   noSuchEnrolmentCode: ({ id }: { id: string }) => of('404.6', `no unused enrolment code ${id}`),
   usernameTaken: ({ username }: { username: string }) => of('409.2', `the username ${username} is taken`, [{ path: 'username', message: 'taken' }]),
   siteCodeTaken: ({ code }: { code: string }) => of('409.3', `a site with code ${code} exists`, [{ path: 'code', message: 'taken' }]),
+  enumeratorsOnly: () => of('403.2', 'a supervisor manages the enumerators of their own sites only; sites, supervisors and admins are for an admin'),
+  cannotDisableSelf: () => of('403.2', 'you cannot disable yourself; ask another admin'),
+  lastAdmin: () => of('403.2', 'this is the last active admin; make another admin first'),
+  nothingToChange: () => of('400.1', 'the body names nothing to change', [{ path: '(root)', message: 'no field to change' }]),
 
   // 5xx
   internal: () => of('500.1', 'the server could not complete the request'),

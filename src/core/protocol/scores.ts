@@ -68,6 +68,11 @@ export interface QualityJson {
   form: { id: string; version: number };
   period: Period;
   checked: number;
+  /**
+   * Responses of the form and sites (any day) stored before the time bounds existed and outside them: kept, but left
+   * out of every score. Absent from servers older than this field.
+   */
+  excluded?: number;
   counts: Record<QualityFlag, number>;
   flaggedResponses: number;
   medians: { siteId: string; medianMs: number }[];

@@ -93,12 +93,13 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
       const redeemed = code
         ? await redeemEnrolmentCode(ctx.db, sha256(code), { id: deviceId, name: body.name, token_hash: sha256(token), created_at: now.toISOString() }, now)
         : undefined;
+      if (redeemed && 'deactivatedSite' in redeemed) throw problem.siteDeactivated({ code: redeemed.deactivatedSite });
       const site = redeemed && (await getSite(ctx.db, redeemed.siteId));
       if (!site) {
         await ctx.enrolLimiter.fail(key, now);
         throw problem.enrolmentCodeInvalid();
       }
-      await audit(ctx.db, { actor: `device:${deviceId}`, action: 'device.enrol', details: { deviceId, name: body.name, siteId: site.id, siteCode: site.code } }, now);
+      await audit(ctx.db, { actor: `device:${deviceId}`, action: 'device.enrol', siteId: site.id, details: { deviceId, name: body.name, siteId: site.id, siteCode: site.code } }, now);
       reply.code(201);
       return { deviceId, token, site: siteJson(site) };
     },
@@ -122,9 +123,10 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
       const caller = await requireUser(ctx, request, ['admin']);
       const { id } = request.params;
       const now = ctx.now();
-      if (!(await revokeDevice(ctx.db, id, now))) throw problem.noSuchDevice({ id });
+      const revoked = await revokeDevice(ctx.db, id, now);
+      if (!revoked) throw problem.noSuchDevice({ id });
       ctx.devices.forgetDevice(id);
-      await audit(ctx.db, { actor: caller.user.username, action: 'device.revoke', details: { deviceId: id } }, now);
+      await audit(ctx.db, { actor: caller.user.username, action: 'device.revoke', siteId: revoked.site_id, details: { deviceId: id } }, now);
       reply.code(204);
     },
   );

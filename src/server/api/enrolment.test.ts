@@ -38,7 +38,7 @@ describe.each(testDatabases())('enrolment on $kind', ({ create }) => {
     const enrolled = await enrol(code.toLowerCase().replace('-', ''));
     expect(enrolled.statusCode).toBe(201);
     const body = enrolled.json();
-    expect(body).toEqual({ deviceId: expect.any(String), token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), site: { id: w.siteA.id, code: 'HN-HK', name: 'Một cửa quận Hoàn Kiếm', kind: 'quan-huyen', timeZone: 'Asia/Ho_Chi_Minh' } });
+    expect(body).toEqual({ deviceId: expect.any(String), token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), site: { id: w.siteA.id, code: 'HN-HK', name: 'Một cửa quận Hoàn Kiếm', kind: 'quan-huyen', timeZone: 'Asia/Ho_Chi_Minh', deactivatedAt: null } });
 
     const me = await app.inject({ method: 'GET', url: '/api/v1/device', headers: { authorization: `Bearer ${body.token}` } });
     expect(me.json()).toEqual({ device: { id: body.deviceId, name: 'Máy tính bảng quầy 2' }, site: body.site, enumerators: [{ id: w.enumeratorA.id, displayName: 'Trần Văn Minh' }], procedures: [] });

@@ -57,6 +57,7 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
       {
         actor: caller.user.username,
         action: `export.${format}`,
+        siteId: siteIds?.length === 1 ? siteIds[0] : null,
         details: {
           form: form.id,
           version: q.version === undefined ? 'all' : form.version,

@@ -64,7 +64,11 @@ export function registerImports(app: FastifyInstance, ctx: ServerContext): void 
       };
       const now = ctx.now();
       const results = await ingest(ctx.db, items, scope, await ctx.forms.snapshot(), now);
-      await audit(ctx.db, { actor: caller.user.username, action: 'import', details: { items: items.length, ...countVerdicts(results) } }, now);
+      // The log names the site when the file holds one site's responses (a tablet's hand-carried queue always does).
+      const named = new Set(items.map((item) => (item as { siteId?: unknown } | null)?.siteId));
+      const [only] = named;
+      const siteId = named.size === 1 && typeof only === 'string' && sites.has(only) ? only : null;
+      await audit(ctx.db, { actor: caller.user.username, action: 'import', siteId, details: { items: items.length, ...countVerdicts(results) } }, now);
       return { results };
     },
   );

@@ -8,6 +8,7 @@ import { problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
 import { qualityReport } from '../scores/quality';
 import { resolveForm, resolveSites } from '../scores/scope';
+import { countExcludedResponses } from '../db/queries/responses';
 import { parseQuery, querySchema, ScopeQuery } from './query';
 import { route } from './route';
 
@@ -68,7 +69,8 @@ export function registerQuality(app: FastifyInstance, ctx: ServerContext): void 
         q.flags,
         q.limit,
       );
-      return { form: { id: form.id, version: form.version }, period, ...report };
+      const excluded = await countExcludedResponses(ctx.db, { formId: form.id, siteIds });
+      return { form: { id: form.id, version: form.version }, period, ...report, excluded };
     },
   );
 }

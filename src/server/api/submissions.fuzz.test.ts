@@ -1,4 +1,6 @@
-// Fuzzing POST /api/v1/submissions with ≥ 1,000 broken bodies: always a 4xx problem (or every item rejected), never a 5xx or a row.
+// Fuzzing POST /api/v1/submissions with ≥ 2,000 broken requests (bodies, dates, durations, content types and HTTP framing):
+// always a 4xx problem (or every item rejected), never a 5xx or a row.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app';
 import { countResponses } from '../db/queries/responses';
@@ -48,6 +50,13 @@ function breakResponse(r: Record<string, unknown>, g: Rng, otherSite: string, ot
     () => ({ ...out, locale: g.pick(['fr', 1, 'VI', null]) }),
     () => ({ ...out, startedAt: g.pick(['2026-11-26', 'yesterday', 0, '2026-11-26T10:00:00', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00+07:00']) }),
     () => ({ ...out, completedAt: '2020-01-01T00:00:00+07:00' }),
+    // Times outside what a tablet can have recorded (issue 12, finding 1): each is refused with the field named.
+    () => ({ ...out, completedAt: g.pick(['9999-12-31T23:59:59.999-23:59', '0000-01-01T00:00:00Z', '2100-01-01T00:00:00+07:00', '2014-12-31T23:59:59Z', '+010000-01-01T00:00:00Z', '2026-11-26T10:00:00+14:30', '2026-11-26T10:00:00-15:00', '2026-11-26T24:00:01Z', '2026-11-26T10:00:60Z']) }),
+    () => ({ ...out, startedAt: g.pick(['2026-11-18T00:00:00+07:00', '2015-01-01T00:00:00Z', '2026-11-27T10:00:00+07:00', '0001-01-01T00:00:00Z']) }),
+    () => ({ ...out, startedAt: '2027-01-01T00:00:00Z', completedAt: '2027-01-01T00:10:00Z' }),
+    // Durations past a day per section, or not a safe integer.
+    () => ({ ...out, durationMs: Object.fromEntries(Object.keys((out.durationMs as object) ?? {}).map((k) => [k, g.pick([2 ** 54, 86_400_001, -1, 1e308, Number.MAX_SAFE_INTEGER + 2])])) }),
+    () => ({ ...out, durationMs: g.pick([2 ** 54, '30000', true]) }),
     () => ({ ...out, answers: g.pick([null, [], 'x', 5]) }),
     () => ({ ...out, answers: { ...answers, 'E1.1': g.pick(['4', 6, 4.5, 0, [4], {}, true, 'NA', -1]) } }),
     () => ({ ...out, answers: { ...answers, 'no-such-item': 1 } }),
@@ -82,7 +91,24 @@ function makeCases(seed: number, valid: () => Record<string, unknown>, otherSite
     // Wrong content types.
     () => ({
       name: 'content type',
-      contentType: g.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'text/json', 'application/jsonp', null]),
+      contentType: g.pick([
+        'text/plain',
+        'text/plain; charset=utf-8',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'text/json',
+        'application/jsonp',
+        'application/json-patch+json',
+        'application/octet-stream',
+        'text/csv',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'image/png',
+        '*/*',
+        'application',
+        ';',
+        null,
+      ]),
       body: json(batchOf(2)),
       token: true,
     }),
@@ -158,9 +184,9 @@ describe.each(testDatabases())('fuzzing submissions on $kind', ({ create }) => {
   });
   afterAll(() => stopApp({ app, fresh }));
 
-  it('answers 1,100 broken requests with 4xx problems or all-rejected verdicts, writes nothing, and stays healthy', async () => {
+  it('answers 1,900 broken requests with 4xx problems or all-rejected verdicts, writes nothing, and stays healthy', async () => {
     const valid = () => makeResponse({ siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id }) as unknown as Record<string, unknown>;
-    const cases = makeCases(20261126, valid, w.siteB.id, w.deviceB.id, 1_100);
+    const cases = makeCases(20261126, valid, w.siteB.id, w.deviceB.id, 1_900);
     const seen = new Map<number, number>();
     for (const c of cases) {
       const res = await app.inject({
@@ -196,5 +222,52 @@ describe.each(testDatabases())('fuzzing submissions on $kind', ({ create }) => {
     }
     expect(await countResponses(fresh.db)).toBe(0);
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
+  });
+
+  it('answers broken HTTP framing on a raw socket with a 4xx problem or a closed connection, never a 5xx', async () => {
+    const base = new URL(await listen(app));
+    const body = JSON.stringify({ responses: [makeResponse({ siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id })] });
+    const auth = `Authorization: Bearer ${w.deviceA.token}\r\n`;
+    const head = (extra: string) => `POST /api/v1/submissions HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\n${extra}`;
+    const framings: string[] = [
+      head(`Transfer-Encoding: chunked\r\n\r\nzz\r\n${body}\r\n0\r\n\r\n`),
+      head(`Transfer-Encoding: chunked\r\nContent-Length: ${body.length}\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`),
+      head(`Content-Length: ${body.length}\r\nContent-Length: ${body.length + 1}\r\n\r\n${body}`),
+      head(`Content-Length: -1\r\n\r\n${body}`),
+      head(`Content-Length: abc\r\n\r\n${body}`),
+      head(`Transfer-Encoding: gzip, chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n`),
+      head(`Transfer-Encoding: chunked\r\n\r\n${(body.length + 100).toString(16)}\r\n${body}\r\n0\r\n\r\n`),
+      head(`Content-Length: ${body.length + 50}\r\n\r\n${body}`),
+      head(`X-Bad\u0001Header: 1\r\nContent-Length: ${body.length}\r\n\r\n${body}`),
+      head(`Content-Encoding: gzip\r\nContent-Length: ${body.length}\r\n\r\n${body}`),
+      `POST /api/v1/submissions%zz HTTP/1.1\r\nHost: x\r\n${auth}Content-Length: 2\r\n\r\n{}`,
+      `POST /api/v1/%E0%A4%A HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}`,
+      `POST /api/v1/submissions HTTP/9.9\r\nHost: x\r\n\r\n`,
+      `GARBAGE /api/v1/submissions HTTP/1.1\r\nHost: x\r\n\r\n`,
+      `POST /api/v1/submissions HTTP/1.1\r\n${'X-Long: ' + 'a'.repeat(20_000)}\r\n\r\n`,
+      `\u0000\u0001\u0002 not http at all\r\n\r\n`,
+    ];
+    let answered = 0;
+    for (const raw of framings) {
+      const reply = await new Promise<string>((resolve) => {
+        const socket = net.connect(Number(base.port), base.hostname);
+        let got = '';
+        socket.on('data', (d) => (got += d.toString('latin1')));
+        socket.on('error', () => resolve(got));
+        socket.on('close', () => resolve(got));
+        socket.setTimeout(3_000, () => socket.destroy());
+        // Half-close after sending, so a body shorter than announced ends instead of waiting forever.
+        socket.end(raw, 'latin1');
+      });
+      if (!reply) continue;
+      answered++;
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(reply)?.[1]);
+      expect(status, `${JSON.stringify(raw.slice(0, 80))} → ${reply.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+      expect(status, reply.slice(0, 200)).toBeLessThan(500);
+      expect(reply.toLowerCase(), reply.slice(0, 300)).toContain('application/problem+json');
+    }
+    expect(answered).toBeGreaterThan(framings.length / 2);
+    expect(await countResponses(fresh.db)).toBe(0);
+    expect((await fetch(`${base.origin}/api/health`)).status).toBe(200);
   });
 });

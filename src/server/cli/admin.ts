@@ -1,31 +1,46 @@
-// `npm run admin -- <command>`: sets up sites, people and devices from a terminal, on SQLite or PostgreSQL alike.
-import { hashEnumeratorPin } from '../auth/pin-hash';
+// `npm run admin -- <command>`: sets up and changes sites, people and devices from a terminal, on SQLite or PostgreSQL
+// alike, by the same rules as the API (admin/rules.ts, admin/people.ts, admin/sites.ts); every change is audited as 'cli'.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SITE_KINDS } from '../../core/protocol/sites';
+import { DEFAULT_TIME_ZONE } from '../../core/format';
+import type { PersonPatch } from '../../core/protocol/people';
+import { Problem } from '../../core/protocol/problems';
+import { SITE_KINDS, type SitePatch } from '../../core/protocol/sites';
+import { addPerson, changePerson } from '../admin/people';
+import { fieldProblem, personFields, siteFields } from '../admin/rules';
+import { addSite, changeSite } from '../admin/sites';
 import { ENROLMENT_CODE_HOURS } from '../api/enrolment-codes';
-import { hashSecret, newEnrolmentCode, sha256 } from '../auth/secrets';
+import { newEnrolmentCode, sha256 } from '../auth/secrets';
+import { importPeople } from './import-people';
 import { openDb, type Db } from '../db/index';
 import { migrate } from '../db/migrate';
 import { audit } from '../db/queries/audit';
 import { listDevices, revokeDevice } from '../db/queries/devices';
 import { createEnrolmentCode } from '../db/queries/enrolment-codes';
-import { createSite, getSiteByCode, listSites } from '../db/queries/sites';
-import { createUser, getUserByUsername, listUsers } from '../db/queries/users';
-import type { Site } from '../db/schema';
+import { getSiteByCode, listSites } from '../db/queries/sites';
+import { getUserByUsername, listUsers, sitesOfUsers } from '../db/queries/users';
+import type { Site, User } from '../db/schema';
 import { rebuildRollups } from '../scores/rebuild';
 
 export const USAGE = `Hài Lòng admin — usage: npm run admin -- <command> [options]
 
   create-admin   --username U --password P [--name "Display name"]
-  create-site    --code C --name "Name" --kind so-nganh|quan-huyen|xa-phuong [--time-zone Asia/Ho_Chi_Minh]
+  create-site    --code C --name "Name" --kind so-nganh|quan-huyen|xa-phuong [--tz Asia/Ho_Chi_Minh]
+  update-site    --code C [--name "Name"] [--kind K] [--tz ZONE] [--deactivate | --activate]
+                 a deactivated site takes no new tablets or people; its data stays in scores and exports
   create-user    --username U --role supervisor|enumerator --name "Display name" --sites CODE[,CODE…]
-                 [--password P] (required for supervisors)  [--pin 1234] (enumerators, optional)
+                 [--password P] (required for supervisors)  [--pin 1234] (enumerators, optional; one site)
+  reset-password --username U --password P   ends the person's web sessions
+  disable-user   --username U                ends their web sessions; an enumerator leaves the tablets
+  enable-user    --username U
+  set-sites      --username U --sites CODE[,CODE…]   a supervisor's sites, or an enumerator's one site
   enrolment-code --site CODE      a one-time code a tablet of that site types within ${ENROLMENT_CODE_HOURS} h
   list-sites
-  list-users
+  list-users     with each person's site codes
   list-devices   [--site CODE]
   revoke-device  --id DEVICE_ID
+  import-people  --file F.xlsx|F.csv [--apply]   sites and people from the console's template: a dry run
+                 unless --apply; writes only when every row is valid (see GET /api/v1/imports/people/template.xlsx)
   rebuild-rollups  recompute the score tables from the stored responses (after a restore or a manual fix)
 
 The database is SQLite at ./data/hailong.db (DATA_DIR to move it), or PostgreSQL when DATABASE_URL=postgres://… is set.
@@ -49,11 +64,16 @@ const OPTIONS = {
   code: { type: 'string' },
   kind: { type: 'string' },
   'time-zone': { type: 'string' },
+  tz: { type: 'string' },
+  deactivate: { type: 'boolean' },
+  activate: { type: 'boolean' },
   role: { type: 'string' },
   sites: { type: 'string' },
   site: { type: 'string' },
   pin: { type: 'string' },
   id: { type: 'string' },
+  file: { type: 'string' },
+  apply: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,9 +85,11 @@ function need(values: Values, key: keyof Values, what: string): string {
   return v.trim();
 }
 
-function checkPassword(p: string): string {
-  if (p.length < 8) throw new UsageError('the password must have at least 8 characters');
-  return p;
+/** The value if it keeps the field's rule (the API's own), else a usage error naming the option. */
+function checked<T>(option: string, schema: Parameters<typeof fieldProblem>[0], value: T): T {
+  const why = fieldProblem(schema, value);
+  if (why) throw new UsageError(`--${option}: ${why}`);
+  return value;
 }
 
 async function sitesByCodes(db: Db, codes: string): Promise<Site[]> {
@@ -82,58 +104,103 @@ async function sitesByCodes(db: Db, codes: string): Promise<Site[]> {
   return sites;
 }
 
-async function ensureNewUsername(db: Db, username: string): Promise<void> {
-  if (!/^[A-Za-z0-9._-]{2,64}$/.test(username)) throw new UsageError('a username has 2–64 letters, digits, dots, dashes or underscores');
-  if (await getUserByUsername(db, username)) throw new UsageError(`the username "${username}" is taken`);
+async function userNamed(db: Db, values: Values): Promise<User> {
+  const username = need(values, 'username', 'login name, see list-users');
+  const user = await getUserByUsername(db, username);
+  if (!user) throw new UsageError(`no person with username "${username}" (see list-users)`);
+  return user;
+}
+
+async function siteCoded(db: Db, values: Values): Promise<Site> {
+  const code = need(values, 'code', 'site code, see list-sites');
+  const site = await getSiteByCode(db, code);
+  if (!site) throw new UsageError(`no site with code "${code}" (see list-sites)`);
+  return site;
+}
+
+const timeZoneOf = (values: Values) => (values.tz ?? values['time-zone'])?.trim();
+
+async function changed(db: Db, io: AdminIo, user: User, patch: PersonPatch, now: Date, said: string): Promise<void> {
+  await changePerson(db, user, patch, { actor: 'cli' }, now);
+  io.out(`${user.role} "${user.username}" ${said}`);
 }
 
 async function run(command: string, values: Values, db: Db, io: AdminIo, now: Date): Promise<void> {
   switch (command) {
     case 'create-admin': {
-      const username = need(values, 'username', 'login name');
-      const password = checkPassword(need(values, 'password', 'at least 8 characters'));
-      await ensureNewUsername(db, username);
-      const user = await createUser(db, { username, displayName: values.name?.trim() || username, role: 'admin', passwordHash: await hashSecret(password) }, now);
-      await audit(db, { actor: 'cli', action: 'user.create', details: { username, role: 'admin' } }, now);
+      const username = checked('username', personFields.username, need(values, 'username', 'login name'));
+      const password = checked('password', personFields.password, need(values, 'password', 'a web password'));
+      const displayName = checked('name', personFields.displayName, values.name?.trim() || username);
+      const { user } = await addPerson(db, { role: 'admin', username, displayName, password }, 'cli', now);
       io.out(`admin "${username}" created (id ${user.id})`);
       return;
     }
     case 'create-site': {
-      const code = need(values, 'code', 'short unique code');
-      const name = need(values, 'name', 'the site name');
+      const code = checked('code', siteFields.code, need(values, 'code', 'short unique code'));
+      const name = checked('name', siteFields.name, need(values, 'name', 'the site name'));
       const kind = need(values, 'kind', SITE_KINDS.join('|'));
       if (!(SITE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be one of ${SITE_KINDS.join(', ')}`);
-      const timeZone = values['time-zone']?.trim() || 'Asia/Ho_Chi_Minh';
-      try {
-        new Intl.DateTimeFormat('en', { timeZone });
-      } catch {
-        throw new UsageError(`unknown time zone "${timeZone}"`);
-      }
-      if (await getSiteByCode(db, code)) throw new UsageError(`a site with code "${code}" exists already`);
-      const site = await createSite(db, { code, name, kind: kind as Site['kind'], timeZone }, now);
-      await audit(db, { actor: 'cli', action: 'site.create', details: { code, name, kind } }, now);
+      const timeZone = checked('tz', siteFields.timeZone, timeZoneOf(values) || DEFAULT_TIME_ZONE);
+      const site = await addSite(db, { code, name, kind: kind as Site['kind'], timeZone }, 'cli', now);
       io.out(`site ${code} "${name}" created (id ${site.id})`);
       return;
     }
+    case 'update-site': {
+      const site = await siteCoded(db, values);
+      if (values.deactivate && values.activate) throw new UsageError('--deactivate or --activate, not both');
+      const patch: SitePatch = {};
+      if (values.name !== undefined) patch.name = checked('name', siteFields.name, values.name.trim());
+      if (values.kind !== undefined) {
+        if (!(SITE_KINDS as readonly string[]).includes(values.kind)) throw new UsageError(`--kind must be one of ${SITE_KINDS.join(', ')}`);
+        patch.kind = values.kind as Site['kind'];
+      }
+      const tz = timeZoneOf(values);
+      if (tz !== undefined) patch.timeZone = checked('tz', siteFields.timeZone, tz);
+      if (values.deactivate) patch.active = false;
+      if (values.activate) patch.active = true;
+      if (!Object.keys(patch).length) throw new UsageError('nothing to change: give --name, --kind, --tz, --deactivate or --activate');
+      const updated = await changeSite(db, site, patch, 'cli', now);
+      io.out(`site ${updated.code} "${updated.name}" ${updated.kind} ${updated.time_zone} ${updated.deactivated_at ? `deactivated ${updated.deactivated_at}` : 'active'}`);
+      return;
+    }
     case 'create-user': {
-      const username = need(values, 'username', 'login name');
+      const username = checked('username', personFields.username, need(values, 'username', 'login name'));
       const role = need(values, 'role', 'supervisor|enumerator');
       if (role !== 'supervisor' && role !== 'enumerator') throw new UsageError('--role must be supervisor or enumerator (use create-admin for admins)');
-      const displayName = need(values, 'name', 'the name people see');
+      const displayName = checked('name', personFields.displayName, need(values, 'name', 'the name people see'));
       const sites = await sitesByCodes(db, need(values, 'sites', 'comma-separated site codes'));
-      let passwordHash: string | null = null;
-      if (role === 'supervisor') passwordHash = await hashSecret(checkPassword(need(values, 'password', 'supervisors sign in on the web')));
-      else if (values.password) throw new UsageError('enumerators do not sign in on the web: give --pin instead of --password');
-      let pinHash: string | null = null;
-      if (values.pin !== undefined) {
-        if (role !== 'enumerator') throw new UsageError('--pin is for enumerators');
-        if (!/^\d{4,8}$/.test(values.pin)) throw new UsageError('--pin must be 4 to 8 digits');
-        pinHash = await hashEnumeratorPin(values.pin);
+      if (role === 'supervisor') {
+        if (values.pin !== undefined) throw new UsageError('--pin is for enumerators');
+        const password = checked('password', personFields.password, need(values, 'password', 'supervisors sign in on the web'));
+        const { user } = await addPerson(db, { role, username, displayName, password, siteIds: sites.map((s) => s.id) }, 'cli', now);
+        io.out(`supervisor "${username}" created for ${sites.map((s) => s.code).join(', ')} (id ${user.id})`);
+        return;
       }
-      await ensureNewUsername(db, username);
-      const user = await createUser(db, { username, displayName, role, passwordHash, pinHash, siteIds: sites.map((s) => s.id) }, now);
-      await audit(db, { actor: 'cli', action: 'user.create', details: { username, role, sites: sites.map((s) => s.code) } }, now);
-      io.out(`${role} "${username}" created for ${sites.map((s) => s.code).join(', ')} (id ${user.id})`);
+      if (values.password) throw new UsageError('enumerators do not sign in on the web: give --pin instead of --password');
+      if (sites.length !== 1) throw new UsageError('an enumerator works at exactly one site: give one code to --sites');
+      const pin = values.pin === undefined ? null : checked('pin', personFields.pin, values.pin);
+      const { user } = await addPerson(db, { role, username, displayName, siteId: sites[0]!.id, pin }, 'cli', now);
+      io.out(`enumerator "${username}" created for ${sites[0]!.code} (id ${user.id})`);
+      return;
+    }
+    case 'reset-password': {
+      const user = await userNamed(db, values);
+      const password = checked('password', personFields.password, need(values, 'password', 'the new web password'));
+      await changed(db, io, user, { password }, now, 'has a new password; their web sessions ended');
+      return;
+    }
+    case 'disable-user': {
+      await changed(db, io, await userNamed(db, values), { disabled: true }, now, 'disabled');
+      return;
+    }
+    case 'enable-user': {
+      await changed(db, io, await userNamed(db, values), { disabled: false }, now, 'enabled');
+      return;
+    }
+    case 'set-sites': {
+      const user = await userNamed(db, values);
+      const sites = await sitesByCodes(db, need(values, 'sites', 'comma-separated site codes'));
+      await changed(db, io, user, { siteIds: sites.map((s) => s.id) }, now, `now works at ${sites.map((s) => s.code).join(', ')}`);
       return;
     }
     case 'enrolment-code': {
@@ -142,18 +209,25 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
       if (!site) throw new UsageError(`no site with code "${code}" (see list-sites)`);
       const enrolment = newEnrolmentCode();
       const expiresAt = new Date(now.getTime() + ENROLMENT_CODE_HOURS * 3600_000);
-      await createEnrolmentCode(db, { codeHash: sha256(enrolment), siteId: site.id, createdBy: null, now, expiresAt });
-      await audit(db, { actor: 'cli', action: 'enrolment-code.create', details: { siteId: site.id, siteCode: site.code } }, now);
+      if (site.deactivated_at !== null) throw new UsageError(`site ${site.code} is deactivated: it takes no new tablets (update-site --activate)`);
+      const id = await createEnrolmentCode(db, { codeHash: sha256(enrolment), siteId: site.id, createdBy: null, now, expiresAt });
+      await audit(db, { actor: 'cli', action: 'enrolment-code.create', siteId: site.id, details: { id, siteId: site.id, siteCode: site.code, expiresAt: expiresAt.toISOString() } }, now);
       io.out(enrolment);
       io.err(`one-time code for ${site.code} "${site.name}", valid until ${expiresAt.toISOString()}`);
       return;
     }
     case 'list-sites': {
-      for (const s of await listSites(db)) io.out(`${s.code}\t${s.kind}\t${s.time_zone}\t${s.name}\t${s.id}`);
+      for (const s of await listSites(db)) io.out(`${s.code}\t${s.kind}\t${s.time_zone}\t${s.name}\t${s.id}${s.deactivated_at ? `\tdeactivated ${s.deactivated_at}` : ''}`);
       return;
     }
     case 'list-users': {
-      for (const u of await listUsers(db)) io.out(`${u.username}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.display_name}\t${u.id}`);
+      const users = await listUsers(db);
+      const siteIds = await sitesOfUsers(db, users.map((u) => u.id));
+      const codes = new Map((await listSites(db)).map((s) => [s.id, s.code]));
+      for (const u of users) {
+        const sites = u.role === 'admin' ? '(all sites)' : (siteIds.get(u.id) ?? []).map((id) => codes.get(id) ?? id).sort().join(',') || '(no site)';
+        io.out(`${u.username}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}\t${u.display_name}\t${sites}\t${u.id}`);
+      }
       return;
     }
     case 'list-devices': {
@@ -170,11 +244,14 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
     }
     case 'revoke-device': {
       const id = need(values, 'id', 'device id from list-devices');
-      if (!(await revokeDevice(db, id, now))) throw new UsageError(`no device with id "${id}" (see list-devices)`);
-      await audit(db, { actor: 'cli', action: 'device.revoke', details: { deviceId: id } }, now);
+      const revoked = await revokeDevice(db, id, now);
+      if (!revoked) throw new UsageError(`no device with id "${id}" (see list-devices)`);
+      await audit(db, { actor: 'cli', action: 'device.revoke', siteId: revoked.site_id, details: { deviceId: id } }, now);
       io.out(`device ${id} revoked`);
       return;
     }
+    case 'import-people':
+      return importPeople(db, need(values, 'file', 'an .xlsx or .csv file of the template'), values.apply === true, io, now);
     case 'rebuild-rollups': {
       const r = await rebuildRollups(db);
       await audit(db, { actor: 'cli', action: 'rollups.rebuild', details: { ...r } }, now);
@@ -214,6 +291,11 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`error: ${e.message}`);
+      return 2;
+    }
+    // The API's own refusals (a taken username, the last admin, a deactivated site…): the person's mistake, not a failure.
+    if (e instanceof Problem && e.status < 500) {
+      io.err(`error: ${e.detail}`);
       return 2;
     }
     io.err(`error: ${e instanceof Error ? e.message : String(e)} (database ${db.describe})`);

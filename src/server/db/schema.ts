@@ -93,6 +93,8 @@ export interface ResponsesTable {
   duration_ms: number | null;
   flags: string;
   procedure_code: string | null;
+  /** Why the response is left out of the scores ('implausible-time'), or null when it counts. */
+  excluded: Later<string>;
 }
 
 interface SessionsTable {

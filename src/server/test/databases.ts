@@ -72,3 +72,21 @@ const postgres: TestDatabase = {
 export function testDatabases(): TestDatabase[] {
   return [sqlite, postgres];
 }
+
+/** A new database with no schema at all, named as DATABASE_URL / DATA_DIR would name it: for tests of processes that migrate it themselves. */
+export async function emptyDatabase(kind: DbKind): Promise<{ env: FreshDb['env']; open(): Db; destroy(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hailong-sqlite-'));
+    return { env: { DATA_DIR: dir }, open: () => openDb({ dataDir: dir }), destroy: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const adminUrl = inject('pgUrl');
+  const name = `hl_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    open: () => openDb({ databaseUrl: url.toString(), poolSize: 4 }),
+    destroy: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}

@@ -38,8 +38,9 @@ export function isProblem(res: { statusCode: number; headers: Record<string, unk
 }
 
 /** Listens on a free port (0) for tests that need real sockets; returns the base URL. */
+/** The app on a real socket (a free port); a second call answers the same address. */
 export async function listen(app: App): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('no address');
   return `http://127.0.0.1:${addr.port}`;

@@ -4,10 +4,12 @@ import * as initial from './2026-11-26-01-initial';
 import * as rollups from './2026-11-26-02-rollups';
 import * as administration from './2026-12-02-01-administration';
 import * as authFailures from './2026-12-02-02-auth-failures';
+import * as implausibleTimes from './2026-12-02-05-implausible-times';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
   '2026-11-26-02-rollups': rollups,
   '2026-12-02-01-administration': administration,
   '2026-12-02-02-auth-failures': authFailures,
+  '2026-12-02-05-implausible-times': implausibleTimes,
 };

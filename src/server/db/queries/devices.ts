@@ -15,16 +15,21 @@ export async function deviceByTokenHash(db: Db, tokenHash: string): Promise<Devi
   return site && { device, site };
 }
 
+/** Whether the device is revoked (its revoked_at), by primary key: read on every request of a cached token. */
+export function deviceRevocation(db: Db, id: string): Promise<{ revoked_at: string | null } | undefined> {
+  return db.k.selectFrom('devices').select('revoked_at').where('id', '=', id).executeTakeFirst();
+}
+
 export function getDevice(db: Db, id: string): Promise<Device | undefined> {
   return db.k.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Marks a device revoked (first revocation time kept); false when there is no such device. */
-export async function revokeDevice(db: Db, id: string, now: Date): Promise<boolean> {
+/** Marks a device revoked (first revocation time kept); answers the device (its site goes in the audit row), or undefined when there is none. */
+export async function revokeDevice(db: Db, id: string, now: Date): Promise<Device | undefined> {
   const device = await getDevice(db, id);
-  if (!device) return false;
+  if (!device) return undefined;
   if (!device.revoked_at) await db.k.updateTable('devices').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
-  return true;
+  return device;
 }
 
 export type DeviceListing = Device & { site_code: string };

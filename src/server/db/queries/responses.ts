@@ -5,7 +5,8 @@ import { withSqlite } from '../index';
 import type { ResponseRow } from '../schema';
 import { writeRollupPostgres, writeRollupSqlite, type RollupRows } from './rollup';
 
-export type StoredResponseRow = Required<ResponseRow>;
+/** A row as ingest writes it: every column but `excluded`, which only a later judgement sets. */
+export type StoredResponseRow = Required<Omit<ResponseRow, 'excluded'>>;
 
 /** Column order shared by both insert paths and the benchmark's raw baseline. */
 const RESPONSE_COLUMNS = [
@@ -175,6 +176,18 @@ export async function countResponses(db: Db, where: { siteId?: string } = {}): P
   if (where.siteId) q = q.where('site_id', '=', where.siteId);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Responses left out of the scores (responses.excluded set), of one form and some sites when given. */
+export async function countExcludedResponses(db: Db, where: { formId?: string; siteIds?: readonly string[] } = {}): Promise<number> {
+  if (where.siteIds && where.siteIds.length === 0) return 0;
+  let q = db.k
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('excluded', 'is not', null);
+  if (where.formId) q = q.where('form_id', '=', where.formId);
+  if (where.siteIds) q = q.where('site_id', 'in', where.siteIds);
+  return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
 export function getStoredResponse(db: Db, id: string) {

@@ -128,7 +128,7 @@ const PAGE = 5_000;
 const SOURCE_LIST = ROLLUP_SOURCE_COLUMNS.join(', ');
 
 /**
- * Empties score_rollup and response_marks and hands every stored response, in id order, to `count`, which adds
+ * Empties score_rollup and response_marks and hands every stored response that counts (not excluded), in id order, to `count`, which adds
  * it to `buffer`. One transaction that also keeps new responses out meanwhile (SQLite: the write lock;
  * PostgreSQL: a SHARE lock on responses), so no insert is counted twice or missed. Returns the responses read.
  */
@@ -136,7 +136,7 @@ export async function refillRollups(db: Db, count: (row: RollupSourceRow) => voi
   let responses = 0;
   if (db.kind === 'sqlite') {
     await withSqlite(db, (sqlite) => {
-      const page = sqlite.prepare(`SELECT ${SOURCE_LIST} FROM responses WHERE id > ? ORDER BY id LIMIT ${PAGE}`);
+      const page = sqlite.prepare(`SELECT ${SOURCE_LIST} FROM responses WHERE id > ? AND excluded IS NULL ORDER BY id LIMIT ${PAGE}`);
       sqlite.transaction(() => {
         sqlite.exec('DELETE FROM score_rollup; DELETE FROM response_marks;');
         let after = '';
@@ -164,7 +164,7 @@ export async function refillRollups(db: Db, count: (row: RollupSourceRow) => voi
     await client.query('DELETE FROM response_marks');
     let after = '';
     for (;;) {
-      const { rows } = await client.query<RollupSourceRow>({ text: `SELECT ${SOURCE_LIST} FROM responses WHERE id > $1 ORDER BY id LIMIT ${PAGE}`, values: [after] });
+      const { rows } = await client.query<RollupSourceRow>({ text: `SELECT ${SOURCE_LIST} FROM responses WHERE id > $1 AND excluded IS NULL ORDER BY id LIMIT ${PAGE}`, values: [after] });
       if (rows.length === 0) break;
       for (const r of rows) count(r);
       responses += rows.length;

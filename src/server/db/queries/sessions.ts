@@ -32,3 +32,10 @@ export async function deleteSession(db: Db, idHash: string): Promise<void> {
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.k.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
 }
+
+/** Ends a person's web sessions (disabled, or a new password), but the one named in `except` (their own, when they change it themself). */
+export async function deleteUserSessions(db: Db, userId: string, except?: string): Promise<void> {
+  let q = db.k.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except) q = q.where('id', '!=', except);
+  await q.execute();
+}

@@ -35,3 +35,23 @@ export function listSites(db: Db, ids?: readonly string[]): Promise<Site[]> {
   }
   return q.execute();
 }
+
+export interface SiteChanges {
+  name?: string;
+  kind?: SiteKind;
+  timeZone?: string;
+  /** An ISO instant deactivates, null reactivates. */
+  deactivatedAt?: string | null;
+}
+
+/** Changes the fields given; answers the site as it now is, or undefined when there is none. */
+export async function updateSite(db: Db, id: string, c: SiteChanges): Promise<Site | undefined> {
+  const set = {
+    ...(c.name !== undefined ? { name: c.name } : {}),
+    ...(c.kind !== undefined ? { kind: c.kind } : {}),
+    ...(c.timeZone !== undefined ? { time_zone: c.timeZone } : {}),
+    ...(c.deactivatedAt !== undefined ? { deactivated_at: c.deactivatedAt } : {}),
+  };
+  if (Object.keys(set).length) await db.k.updateTable('sites').set(set).where('id', '=', id).execute();
+  return getSite(db, id);
+}
