@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../core/format';
-import { IMPORT_COLUMNS, type ImportOutcome, type PeopleImportAnswer } from '../../core/protocol/people-import';
+import { IMPORT_COLUMNS, MAX_PEOPLE_IMPORT_BYTES, type ImportCellError, type ImportOutcome, type PeopleImportAnswer } from '../../core/protocol/people-import';
 import { staffApi } from '../api/staff';
 import { canApply, importCellKey, importContentType, sortedImportRows } from './console-logic';
 import type { Scope } from './scope';
@@ -12,7 +12,7 @@ import { Field, Note, useAction } from './ui';
 const OUTCOMES: ImportOutcome[] = ['create', 'update', 'unchanged', 'error'];
 
 /** A refused cell in the person's words (from its code), the server's English kept as the tooltip. */
-function CellError({ error }: { error: { column: string; message: string; code?: string } }) {
+function CellError({ error }: { error: ImportCellError }) {
   const { t } = useTranslation('admin');
   const key = importCellKey(error);
   if (!key) return <span lang="en">{error.message}</span>;
@@ -35,6 +35,10 @@ export function ImportSection({ scope }: { scope: Scope }) {
     const type = importContentType(file.name);
     if (!type) {
       setFileProblem('fileType');
+      return;
+    }
+    if (file.size > MAX_PEOPLE_IMPORT_BYTES) {
+      setFileProblem('fileTooLarge');
       return;
     }
     setFileProblem(undefined);

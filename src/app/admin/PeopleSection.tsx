@@ -7,7 +7,7 @@ import type { PersonJson, PersonPatch } from '../../core/protocol/people';
 import { errorText } from '../api/error-text';
 import { staffApi } from '../api/staff';
 import { useApi } from '../supervisor/use-api';
-import { enumeratorProblems, passwordProblem, pinProblem, staffProblems, type FieldProblems, type StaffDraft } from './console-logic';
+import { displayNameProblem, enumeratorProblems, passwordProblem, pinProblem, staffProblems, type FieldProblems, type StaffDraft } from './console-logic';
 import { siteLabel, type Scope } from './scope';
 import { Confirm, Field, Note, useAction } from './ui';
 
@@ -161,7 +161,8 @@ function PersonRow({ person, scope, onChanged }: { person: PersonJson; scope: Sc
   async function saveEdit(e: FormEvent) {
     e.preventDefault();
     const p: FieldProblems = {};
-    if (!name.trim()) p.displayName = 'required';
+    const nameProblem = displayNameProblem(name);
+    if (nameProblem) p.displayName = nameProblem;
     if (person.role === 'supervisor' && siteIds.length === 0) p.siteIds = 'sites';
     if (enumerator && siteIds.length !== 1) p.siteIds = 'required';
     setShown(p);

@@ -49,6 +49,7 @@ describe('forms refuse before sending', () => {
     expect(staffProblems(ok)).toEqual({});
     expect(staffProblems({ ...ok, username: 'Lan Nguyễn', password: 'ngan', siteIds: [] })).toEqual({ username: 'username', password: 'passwordShort', siteIds: 'sites' });
     expect(staffProblems({ ...ok, role: 'admin', siteIds: [] })).toEqual({});
+    expect(staffProblems({ ...ok, displayName: 'x'.repeat(101), password: 'p'.repeat(201) })).toEqual({ displayName: 'tooLong', password: 'tooLong' });
   });
 
   it('an enumerator PIN is optional, but 4 to 8 digits when given', () => {
@@ -92,7 +93,7 @@ describe('the people import', () => {
 
   const answer = (outcomes: ('create' | 'update' | 'unchanged' | 'error')[]): PeopleImportAnswer => ({
     applied: false,
-    rows: outcomes.map((outcome, i) => ({ sheet: 'people', row: i + 2, key: `u${i}`, outcome, errors: outcome === 'error' ? [{ column: 'site_codes', message: 'unknown site' }] : [] })),
+    rows: outcomes.map((outcome, i) => ({ sheet: 'people', row: i + 2, key: `u${i}`, outcome, errors: outcome === 'error' ? [{ column: 'site_codes', code: 'unknown-site' as const, message: 'unknown site' }] : [] })),
     counts: { create: 0, update: 0, unchanged: 0, error: 0, ...Object.fromEntries(['create', 'update', 'unchanged', 'error'].map((o) => [o, outcomes.filter((x) => x === o).length])) },
   });
 

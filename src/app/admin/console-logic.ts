@@ -1,10 +1,9 @@
 // The console's pure decisions, apart from React so they are tested alone: sizes and ages as people read them, what
 // a form may send, which field a server problem belongs next to, and what an import file's dry run allows.
 import { formatNumber } from '../../core/format';
-import { ENUMERATOR_PIN_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '../../core/protocol/people';
-import type { ImportRowJson, PeopleImportAnswer } from '../../core/protocol/people-import';
+import { canonicalTimeZone, checkDisplayName, checkPassword, checkPin, checkSiteCode, checkSiteName, checkUsername, type RuleBreak } from '../../core/admin/rules';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, type ImportErrorCode, type ImportRowJson, type PeopleImportAnswer } from '../../core/protocol/people-import';
 import type { FieldError } from '../../core/protocol/problems';
-import { SITE_CODE_PATTERN } from '../../core/protocol/sites';
 import type { ApiFailure } from '../api/api-error';
 
 /** 1_234_567 → "1,2 MB" (vi) or "1.2 MB" (en); binary units, as a browser's storage estimate counts. */
@@ -34,13 +33,19 @@ export function ageOf(iso: string, nowMs: number): { unit: AgeUnit; count: numbe
 /** A field of a console form and why it is refused, as a key of the 'admin' namespace's "invalid" words. */
 export type FieldProblems = Record<string, string>;
 
-function validTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+/** 'invalid' said with the field's own rule; the other codes of core's rules are the same words for every field. */
+const INVALID_KEY: Record<string, string> = { code: 'code', timeZone: 'timeZone', username: 'username', password: 'passwordShort', pin: 'pin' };
+
+/** Core's verdict on one field (core/admin/rules.ts, the API's and the import's own rules) as the form's words. */
+function keyOf(field: string, b: RuleBreak | null): string | undefined {
+  if (!b) return undefined;
+  if (b.code === 'invalid') return INVALID_KEY[field] ?? 'server';
+  if (b.code === 'too-long') return 'tooLong';
+  return b.code === 'required' ? 'required' : 'server';
+}
+
+function collect(entries: [string, string | undefined][]): FieldProblems {
+  return Object.fromEntries(entries.filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 export interface SiteDraft {
@@ -51,22 +56,20 @@ export interface SiteDraft {
 
 /** What is wrong with a site form before it is sent (code only when creating: it never changes). */
 export function siteProblems(d: SiteDraft, { creating }: { creating: boolean }): FieldProblems {
-  const p: FieldProblems = {};
-  if (creating && !SITE_CODE_PATTERN.test(d.code.trim())) p.code = d.code.trim() ? 'code' : 'required';
-  if (!d.name.trim()) p.name = 'required';
-  if (!d.timeZone.trim()) p.timeZone = 'required';
-  else if (!validTimeZone(d.timeZone.trim())) p.timeZone = 'timeZone';
-  return p;
+  const zone = d.timeZone.trim();
+  return collect([
+    ['code', creating ? keyOf('code', checkSiteCode(d.code.trim())) : undefined],
+    ['name', keyOf('name', checkSiteName(d.name.trim()))],
+    ['timeZone', !zone ? 'required' : canonicalTimeZone(zone) ? undefined : 'timeZone'],
+  ]);
 }
 
 export function passwordProblem(password: string): string | undefined {
-  if (password.length < PASSWORD_MIN_LENGTH) return 'passwordShort';
-  if (password.length > PASSWORD_MAX_LENGTH) return 'passwordLong';
-  return undefined;
+  return keyOf('password', checkPassword(password));
 }
 
 export function pinProblem(pin: string): string | undefined {
-  return ENUMERATOR_PIN_PATTERN.test(pin) ? undefined : 'pin';
+  return keyOf('pin', checkPin(pin));
 }
 
 export interface StaffDraft {
@@ -78,13 +81,16 @@ export interface StaffDraft {
 }
 
 export function staffProblems(d: StaffDraft): FieldProblems {
-  const p: FieldProblems = {};
-  if (!USERNAME_PATTERN.test(d.username.trim())) p.username = d.username.trim() ? 'username' : 'required';
-  if (!d.displayName.trim()) p.displayName = 'required';
-  const pw = passwordProblem(d.password);
-  if (pw) p.password = pw;
-  if (d.role === 'supervisor' && d.siteIds.length === 0) p.siteIds = 'sites';
-  return p;
+  return collect([
+    ['username', keyOf('username', checkUsername(d.username.trim()))],
+    ['displayName', displayNameProblem(d.displayName)],
+    ['password', passwordProblem(d.password)],
+    ['siteIds', d.role === 'supervisor' && d.siteIds.length === 0 ? 'sites' : undefined],
+  ]);
+}
+
+export function displayNameProblem(name: string): string | undefined {
+  return keyOf('displayName', checkDisplayName(name.trim()));
 }
 
 export interface EnumeratorDraft {
@@ -95,14 +101,11 @@ export interface EnumeratorDraft {
 }
 
 export function enumeratorProblems(d: EnumeratorDraft): FieldProblems {
-  const p: FieldProblems = {};
-  if (!d.displayName.trim()) p.displayName = 'required';
-  if (!d.siteId) p.siteId = 'required';
-  if (d.pin !== '') {
-    const pin = pinProblem(d.pin);
-    if (pin) p.pin = pin;
-  }
-  return p;
+  return collect([
+    ['displayName', displayNameProblem(d.displayName)],
+    ['siteId', d.siteId ? undefined : 'required'],
+    ['pin', d.pin === '' ? undefined : pinProblem(d.pin)],
+  ]);
 }
 
 /** Problems whose cause is one field of the form, wherever the server raises them. */
@@ -133,8 +136,8 @@ export function failureFields(f: ApiFailure | null, fields: readonly string[]): 
 /** The Content-Type a template file travels with, from its name; null for a file the import does not read. */
 export function importContentType(fileName: string): string | null {
   const name = fileName.toLowerCase();
-  if (name.endsWith('.csv')) return 'text/csv';
-  if (name.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (name.endsWith('.csv')) return CSV_CONTENT_TYPE;
+  if (name.endsWith('.xlsx')) return XLSX_CONTENT_TYPE;
   return null;
 }
 
@@ -150,7 +153,7 @@ const RULE_OF_COLUMN: Record<string, string> = { code: 'invalid.code', time_zone
  * The 'admin' key that words a refused cell, from its code (servers older than the code send only English: null, and
  * the message is shown as it came).
  */
-export function importCellKey(e: { column: string; code?: string }): string | null {
+export function importCellKey(e: { column: string; code?: ImportErrorCode }): string | null {
   if (!e.code) return null;
   if (e.code === 'invalid' && RULE_OF_COLUMN[e.column]) return RULE_OF_COLUMN[e.column]!;
   return `import.cell.${e.code}`;
