@@ -268,6 +268,7 @@ function PersonRow({ person, scope, onChanged }: { person: PersonJson; scope: Sc
                   type="password"
                   inputMode={enumerator ? 'numeric' : undefined}
                   autoComplete="new-password"
+                  autoFocus
                   value={secret}
                   onChange={(e) => setSecret(e.target.value)}
                   aria-invalid={f.invalid}
@@ -289,7 +290,7 @@ function PersonRow({ person, scope, onChanged }: { person: PersonJson; scope: Sc
         {mode === 'edit' && (
           <form className="ad-inline-form" onSubmit={(e) => void saveEdit(e)} noValidate>
             <Field label={t('people.displayName')} problem={problems.displayName}>
-              {(f) => <input id={f.id} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} data-testid="person-name" />}
+              {(f) => <input id={f.id} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} autoFocus data-testid="person-name" />}
             </Field>
             {person.role === 'supervisor' && <SitePicker scope={scope} value={siteIds} onChange={setSiteIds} problem={problems.siteIds} legend={t('people.sites')} />}
             {enumerator && (

@@ -39,7 +39,9 @@ function SiteFields({ draft, set, problems, creating }: { draft: Draft; set: (d:
         </Field>
       )}
       <Field label={t('sites.name')} problem={problems.name} className="ad-grow">
-        {(f) => <input id={f.id} value={draft.name} onChange={(e) => set({ ...draft, name: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} data-testid="site-name" />}
+        {(f) => (
+          <input id={f.id} value={draft.name} onChange={(e) => set({ ...draft, name: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} autoFocus={!creating} data-testid="site-name" />
+        )}
       </Field>
       <Field label={t('sites.kind')} problem={problems.kind}>
         {(f) => (

@@ -119,7 +119,7 @@ function Tablet({ device, scope, currentVersion, onChanged }: { device: DeviceJs
       {mode === 'rename' && (
         <form className="ad-inline-form" onSubmit={(e) => void rename(e)} noValidate>
           <Field label={t('tablets.name')} problem={problem ?? action.fields.name}>
-            {(f) => <input id={f.id} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} data-testid="tablet-name" />}
+            {(f) => <input id={f.id} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} autoFocus data-testid="tablet-name" />}
           </Field>
           <span className="ad-actions">
             <button type="submit" className="btn btn-small btn-primary" disabled={action.busy}>
