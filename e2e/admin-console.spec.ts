@@ -166,3 +166,45 @@ test('an import with one bad row shows its row and column and writes nothing; fi
   await expect(ad.personRow('giamsat.nhapthu')).toContainText('HP-IMP');
   await expect(ad.personRow('Lý Thị Thử')).toContainText(ad.s('people.hasPin'));
 });
+
+test('an enrolment code is shown once with its expiry, listed while unused, and cancelled', async ({ page }) => {
+  const ad = new AdminPage(page, 'en');
+  await page.goto('/admin');
+  await ad.switchLanguage('en');
+  await ad.signIn('admin', DEMO_PASSWORDS.admin);
+  await ad.go('codes');
+  await page.getByTestId('code-site').selectOption({ label: 'UBND quận Lê Chân (HP-LC)' });
+  await page.getByRole('button', { name: ad.s('codes.create') }).click();
+  const made = page.getByTestId('code-made');
+  await expect(made).toContainText(ad.s('codes.codeFor', { site: 'UBND quận Lê Chân (HP-LC)' }));
+  await expect(page.getByTestId('code-value')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  // The expiry on the desk's clock, as the dashboard writes dates: dd/MM/yyyy, HH:mm.
+  await expect(made).toContainText(/Valid until \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/);
+  const rows = page.getByTestId('codes-table').getByTestId('code-row').filter({ hasText: 'HP-LC)' });
+  const before = await rows.count();
+  expect(before).toBeGreaterThan(0);
+  await rows.first().getByRole('button', { name: ad.s('codes.cancel') }).click();
+  await page.getByTestId('ad-confirm').getByRole('button', { name: ad.s('codes.cancel') }).click();
+  await expect(rows).toHaveCount(before - 1);
+});
+
+test('the audit log shows who changed what, filtered by person and action', async ({ page }) => {
+  const ad = new AdminPage(page, 'vi');
+  await ad.open();
+  await ad.signIn('admin', DEMO_PASSWORDS.admin);
+  await ad.createSite({ code: 'HP-NK', name: 'UBND phường Nhật Ký' });
+  await ad.go('audit');
+  await page.getByTestId('audit-actor').fill('admin');
+  await page.getByTestId('audit-action').selectOption('site.');
+  await page.getByRole('button', { name: ad.s('audit.apply') }).click();
+  const table = page.getByTestId('audit-table');
+  const row = table.locator('tbody tr').filter({ hasText: 'HP-NK' });
+  await expect(row).toContainText(t('admin:audit.actions.site.create', 'vi'));
+  await expect(row).toContainText('admin');
+  // Only site changes are listed.
+  await expect(table.locator('tbody tr').filter({ hasNotText: 'site.' })).toHaveCount(0);
+  // A date typed wrongly is said next to its field.
+  await page.getByTestId('audit-from').fill('31/02/2026');
+  await page.getByRole('button', { name: ad.s('audit.apply') }).click();
+  await expect(page.getByTestId('audit-filters').getByText(ad.s('invalid.date'))).toBeVisible();
+});
