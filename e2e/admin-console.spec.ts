@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openDb, type Db } from '../src/server/db/index';
+import { createDevice } from '../src/server/db/queries/devices';
 import { DEMO_PASSWORDS } from '../src/server/demo/seed';
 import { seedDemoOnce } from './support/demo-seed';
 import { AdminPage } from './pages/admin-page';
@@ -207,4 +208,31 @@ test('the audit log shows who changed what, filtered by person and action', asyn
   await page.getByTestId('audit-from').fill('31/02/2026');
   await page.getByRole('button', { name: ad.s('audit.apply') }).click();
   await expect(page.getByTestId('audit-filters').getByText(ad.s('invalid.date'))).toBeVisible();
+});
+
+test('a tablet is renamed, and revoked after the question; revoked, it is listed only when asked', async ({ page }) => {
+  const ad = new AdminPage(page, 'vi');
+  await ad.open();
+  await ad.signIn('admin', DEMO_PASSWORDS.admin);
+  await ad.createSite({ code: 'HP-TB', name: 'UBND phường Thử Bảng' });
+  // A tablet of that site as enrolment leaves it (the enrolment itself is the fleet spec's).
+  const site = (await (await page.request.get('/api/v1/sites')).json()) as { sites: { id: string; code: string }[] };
+  const siteId = site.sites.find((s) => s.code === 'HP-TB')!.id;
+  await createDevice(db, { id: 'e2e-console-tablet', site_id: siteId, name: 'Máy quầy 1', token_hash: 'e2e-console-tablet', created_at: new Date().toISOString() });
+
+  await ad.go('tablets');
+  await ad.showTabletsOf('UBND phường Thử Bảng (HP-TB)');
+  await expect(ad.tablet('Máy quầy 1')).toBeVisible();
+  // Never reported: said so, not shown as zero.
+  await expect(ad.tabletFact('Máy quầy 1', 'waiting')).toHaveText(ad.s('tablets.unknown'));
+  await expect(ad.tabletFact('Máy quầy 1', 'sync')).toHaveText(ad.s('tablets.never'));
+  await ad.renameTablet('Máy quầy 1', 'Máy tiếp dân');
+  // The question first: "keep it" keeps it.
+  await ad.tablet('Máy tiếp dân').getByRole('button', { name: ad.s('tablets.revokeOf', { name: 'Máy tiếp dân' }) }).click();
+  await ad.tablet('Máy tiếp dân').getByRole('button', { name: ad.s('keep') }).click();
+  await expect(ad.tablet('Máy tiếp dân').getByTestId('ad-confirm')).toHaveCount(0);
+  await ad.revokeTablet('Máy tiếp dân');
+  await page.getByTestId('tablets-revoked').check();
+  await expect(ad.tablet('Máy tiếp dân')).toContainText(/Đã thu hồi lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+  await expect(ad.tablet('Máy tiếp dân').getByRole('button', { name: ad.s('tablets.revoke') })).toHaveCount(0);
 });

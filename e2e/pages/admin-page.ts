@@ -116,4 +116,39 @@ export class AdminPage {
     await expect(form.getByRole('status')).toHaveText(this.s(p.pin ? 'people.createdWithPin' : 'people.created', { name: p.displayName }));
     await expect(this.personRow(p.displayName)).toBeVisible();
   }
+
+  // ---- tablets
+
+  /** A tablet's card, by the name it was enrolled (or renamed) with. */
+  tablet(name: string): Locator {
+    return this.page.getByTestId(`tablet-${name}`);
+  }
+
+  /** One line of a tablet's card: 'enrolled', 'seen', 'sync', 'version', 'waiting', 'storage', 'error' or 'flags'. */
+  tabletFact(name: string, fact: 'enrolled' | 'seen' | 'sync' | 'version' | 'waiting' | 'storage' | 'error' | 'flags'): Locator {
+    return this.tablet(name).getByTestId(`tablet-${fact}`);
+  }
+
+  async refreshTablets(): Promise<void> {
+    await this.section('tablets').getByRole('button', { name: this.s('refresh'), exact: true }).click();
+    await expect(this.section('tablets').getByRole('button', { name: this.s('refresh'), exact: true })).toBeEnabled();
+  }
+
+  async showTabletsOf(siteLabel: string): Promise<void> {
+    await this.page.getByTestId('tablets-site').selectOption({ label: siteLabel });
+  }
+
+  async renameTablet(name: string, to: string): Promise<void> {
+    await this.tablet(name).getByRole('button', { name: this.s('tablets.renameOf', { name }) }).click();
+    await this.tablet(name).getByLabel(this.s('tablets.name')).fill(to);
+    await this.tablet(name).getByRole('button', { name: this.s('save') }).click();
+    await expect(this.tablet(to)).toBeVisible();
+  }
+
+  /** Revokes after answering the console's question; the card leaves the list (shown again with "show revoked"). */
+  async revokeTablet(name: string): Promise<void> {
+    await this.tablet(name).getByRole('button', { name: this.s('tablets.revokeOf', { name }) }).click();
+    await this.tablet(name).getByTestId('ad-confirm').getByRole('button', { name: this.s('tablets.revoke') }).click();
+    await expect(this.tablet(name)).toHaveCount(0);
+  }
 }
