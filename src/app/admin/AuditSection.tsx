@@ -152,7 +152,7 @@ export function AuditSection({ scope }: { scope: Scope }) {
                           </span>
                         </th>
                         <td>{e.siteId ? <abbr title={siteLabel(scope, e.siteId)} className="sv-code">{scope.byId.get(e.siteId)?.code ?? e.siteId}</abbr> : '—'}</td>
-                        <td className="ad-details">{auditDetailsText(e.details) || '—'}</td>
+                        <td className="ad-details">{auditDetailsText(e.details, (iso) => siteTime(scope, iso, e.siteId, lang)) || '—'}</td>
                       </tr>
                     ))}
                   </tbody>

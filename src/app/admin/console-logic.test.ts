@@ -130,4 +130,9 @@ describe('audit details', () => {
       'siteCode: HP-LC · name: UBND quận Lê Chân · sites: HP-LC, HP-NQ',
     );
   });
+
+  it('writes instants as the caller says (the site’s clock), other values as they are', () => {
+    const time = (iso: string) => `<${iso.slice(11, 16)}>`;
+    expect(auditDetailsText({ expiresAt: '2026-12-03T14:00:00.000Z', code: 'HP-LC', n: 3, on: true }, time)).toBe('expiresAt: <14:00> · code: HP-LC · n: 3 · on: true');
+  });
 });

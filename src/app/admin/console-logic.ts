@@ -165,10 +165,20 @@ export function sortedImportRows(rows: readonly ImportRowJson[]): ImportRowJson[
   return [...rows].sort((a, b) => sheetOrder[a.sheet] - sheetOrder[b.sheet] || a.row - b.row);
 }
 
-/** An audit entry's details on one line, "siteCode: HP-LC · name: UBND…", without the ids a person cannot read. */
-export function auditDetailsText(details: Record<string, unknown>): string {
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/**
+ * An audit entry's details on one line, "siteCode: HP-LC · name: UBND…", without the ids a person cannot read, and
+ * with instants written by `time` (the site's clock) instead of as ISO.
+ */
+export function auditDetailsText(details: Record<string, unknown>, time: (iso: string) => string = (iso) => iso): string {
+  const text = (v: unknown): string => {
+    if (Array.isArray(v)) return v.map(text).join(', ');
+    if (typeof v === 'string') return ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)) ? time(v) : v;
+    return typeof v === 'object' ? JSON.stringify(v) : String(v as number | boolean);
+  };
   return Object.entries(details)
     .filter(([k, v]) => v !== null && v !== undefined && v !== '' && !/(^id$|Id$|Ids$)/.test(k))
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean)}`)
+    .map(([k, v]) => `${k}: ${text(v)}`)
     .join(' · ');
 }
