@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../core/format';
 import { IMPORT_COLUMNS, MAX_PEOPLE_IMPORT_BYTES, type ImportCellError, type ImportOutcome, type PeopleImportAnswer } from '../../core/protocol/people-import';
+import { failureOf } from '../api/error-text';
 import { staffApi } from '../api/staff';
 import { canApply, importCellKey, importContentType, sortedImportRows } from './console-logic';
 import type { Scope } from './scope';
@@ -45,9 +46,18 @@ export function ImportSection({ scope }: { scope: Scope }) {
     if (!apply) setAnswer(null);
     await action.run(async () => {
       const bytes = await file.arrayBuffer();
-      const r = await staffApi.call('POST /api/v1/imports/people', { body: bytes, contentType: type, query: apply ? { apply: '1' } : {}, timeoutMs: 120_000 });
-      setAnswer(r);
-      if (r.applied) scope.reloadSites();
+      const post = (query: { apply?: string }) => staffApi.call('POST /api/v1/imports/people', { body: bytes, contentType: type, query, timeoutMs: 120_000 });
+      try {
+        const r = await post(apply ? { apply: '1' } : {});
+        setAnswer(r);
+        if (r.applied) scope.reloadSites();
+      } catch (e) {
+        // Refused at apply (400.5): the server's data changed since the check. A fresh dry run shows the rows as they
+        // are now, under the message that nothing was written.
+        const f = failureOf(e);
+        if (apply && f?.kind === 'problem' && f.code === '400.5') setAnswer(await post({}).catch(() => null));
+        throw e;
+      }
     });
   }
 
