@@ -37,6 +37,8 @@ export async function run(opts: { samples?: number; warmup?: number; port?: numb
     }, SAVE_ANSWER_MEASURE);
 
     await page.goto('/settings');
+    // The free-text set-up is the offline trial, folded away behind its own option.
+    await page.getByTestId('offline-trial').locator('summary').click();
     await page.locator('input[name="siteName"]').fill('Bench site');
     await page.locator('input[name="enumeratorName"]').fill('Bench enumerator');
     await page.locator('input[name="enumeratorName"]').press('Enter');

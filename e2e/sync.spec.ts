@@ -90,7 +90,8 @@ test('(d) a revoked tablet says so plainly, keeps its queue, and sends it once e
   await expect(tablet.status.error).toContainText(t('problems:401.2', 'vi'));
   await tablet.status.expectWaiting(4);
   // Asking again changes nothing: the token stays refused and nothing leaves the tablet.
-  const refused = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/submissions' && r.status() === 401);
+  // (The heartbeat goes first in each sync, so it is the request refused.)
+  const refused = page.waitForResponse((r) => ['/api/v1/submissions', '/api/v1/device/heartbeat'].includes(new URL(r.url()).pathname) && r.status() === 401);
   await tablet.status.sendNow();
   await refused;
   await expect(tablet.status.error).toContainText(t('problems:401.2', 'vi'));

@@ -1,4 +1,4 @@
-// Device settings: the manual set-up of site and enumerator, and the build this tablet runs.
+// Device settings: the offline-trial set-up of site and enumerator, and the build this tablet runs.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { t, type Lang } from '../support/strings';
 
@@ -25,6 +25,9 @@ export class SettingsPage {
 
   async setUpDevice(d: DeviceSetupInput): Promise<void> {
     const card = this.page.getByRole('region', { name: t('settings.device', this.lang), exact: true });
+    // The trial set-up is folded away behind its own option.
+    const trial = card.getByTestId('offline-trial');
+    if ((await trial.getAttribute('open')) === null) await trial.getByText(t('settings.trialOpen', this.lang)).click();
     await card.getByLabel(t('settings.siteName', this.lang)).fill(d.siteName);
     if (d.siteCode) await card.getByLabel(t('settings.siteCode', this.lang)).fill(d.siteCode);
     await card.getByLabel(t('settings.enumeratorName', this.lang)).fill(d.enumeratorName);

@@ -78,15 +78,21 @@ export class SyncServer {
     return out.join('\n');
   }
 
-  /** A site with two enumerators and a supervisor (password "supervisor-pass"), named after the test. */
-  async createSite(tag: string): Promise<TestSite> {
+  /**
+   * A site with two enumerators and a supervisor (password "supervisor-pass"), named after the test; pins gives an
+   * enumerator (by position) a PIN the tablet then asks for.
+   */
+  async createSite(tag: string, pins: (string | null)[] = []): Promise<TestSite> {
     const code = `s-${tag}`;
     const name = `UBND phường ${tag}`;
     const line = await this.admin('create-site', '--code', code, '--name', name, '--kind', 'xa-phuong');
     const id = /\(id ([^)]+)\)/.exec(line)?.[1];
     if (!id) throw new Error(`no site id in "${line}"`);
     const enumerators = [`Nguyễn Thị Lan ${tag}`, `Trần Văn Minh ${tag}`];
-    for (const [i, n] of enumerators.entries()) await this.admin('create-user', '--username', `dtv${i}-${tag}`, '--role', 'enumerator', '--name', n, '--sites', code);
+    for (const [i, n] of enumerators.entries()) {
+      const pin = pins[i] ? ['--pin', pins[i]] : [];
+      await this.admin('create-user', '--username', `dtv${i}-${tag}`, '--role', 'enumerator', '--name', n, '--sites', code, ...pin);
+    }
     await this.admin('create-user', '--username', `gsv-${tag}`, '--role', 'supervisor', '--name', `Giám sát ${tag}`, '--sites', code, '--password', 'supervisor-pass');
     return { code, id, name, enumerators };
   }

@@ -7,6 +7,7 @@ import { registerDevices } from './api/devices';
 import { registerEnrolmentCodes } from './api/enrolment-codes';
 import { registerExports } from './api/exports';
 import { registerForms } from './api/forms';
+import { registerFormVersions } from './api/form-versions';
 import { registerHealth } from './api/health';
 import { registerImports } from './api/imports';
 import { registerPeopleImport } from './api/people-import';
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerDevices(app, ctx);
   registerDevice(app, ctx);
   registerForms(app, ctx);
+  registerFormVersions(app, ctx);
   registerSubmissions(app, ctx);
   registerImports(app, ctx);
   registerPeopleImport(app, ctx);

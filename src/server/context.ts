@@ -1,6 +1,6 @@
 // What every route needs, built once per app: the database, the clock, caches and limiters.
 import { EnrolmentLimiter, SignInLimiter } from './auth/attempts';
-import { DeviceTokenCache, FormCache } from './caches';
+import { DeviceTokenCache, EnumeratorCache, FormCache } from './caches';
 import type { Db } from './db/index';
 import type { FaultConfig } from './fault';
 
@@ -10,6 +10,8 @@ export interface ServerContext {
   now: () => Date;
   forms: FormCache;
   devices: DeviceTokenCache;
+  /** Enumerators and their sites, for the ingest check of enumeratorId; invalidate() after changing people. */
+  enumerators: EnumeratorCache;
   /** Failed sign-ins per (username, address), per address and per username, in the database (auth/attempts.ts). */
   loginLimiter: SignInLimiter;
   /** Failed enrolment-code redemptions per client address: 10 in 15 minutes, in the database. */
@@ -38,6 +40,7 @@ export function createContext(o: ContextOptions): ServerContext {
     now: o.now ?? (() => new Date()),
     forms: new FormCache(o.db, o.cacheTtlMs ?? 10_000),
     devices: new DeviceTokenCache(o.db, o.cacheTtlMs ?? 10_000),
+    enumerators: new EnumeratorCache(o.db, o.cacheTtlMs ?? 10_000),
     loginLimiter: new SignInLimiter(o.db),
     enrolLimiter: new EnrolmentLimiter(o.db),
     sleep: o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),

@@ -1,9 +1,17 @@
-// The supervisor's PIN pad on the kiosk: big keys, set (twice) or check a PIN, and show the slow-down after wrong tries.
+// The PIN pad: big keys, set (twice) or check the supervisor's PIN on the kiosk, or check an enumerator's PIN when they
+// pick themselves on the tablet; the slow-down after wrong tries shows on the pad.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidPin, pinLockedUntil, PIN_MAX_LENGTH, PIN_MIN_LENGTH, setPin, verifyPin } from '../security/pin';
+import { enumeratorAttemptsKey, isValidPin, pinLockedUntil, PIN_MAX_LENGTH, PIN_MIN_LENGTH, setPin, verifyPin, verifyPinAgainst } from '../security/pin';
 
-export type PinPurpose = 'exit' | 'enter' | 'set';
+type PinPurpose = 'exit' | 'enter' | 'set' | 'enumerator';
+
+/** The enumerator whose PIN the pad checks (purpose 'enumerator'): the hash the server sent, checked offline. */
+export interface EnumeratorPin {
+  id: string;
+  name: string;
+  pinHash: string;
+}
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -17,7 +25,17 @@ function useNow(active: boolean): number {
   return active ? now : Date.now();
 }
 
-export function PinPad({ purpose, onSuccess, onCancel }: { purpose: PinPurpose; onSuccess: () => void; onCancel: () => void }) {
+interface PinPadProps {
+  purpose: PinPurpose;
+  onSuccess: () => void;
+  onCancel: () => void;
+  /** Required for purpose 'enumerator'. */
+  enumerator?: EnumeratorPin;
+  /** 'dialog' when drawn over a page that already has its main landmark (the settings screen). */
+  as?: 'main' | 'dialog';
+}
+
+export function PinPad({ purpose, onSuccess, onCancel, enumerator, as = 'main' }: PinPadProps) {
   const { t } = useTranslation('kiosk');
   const id = useId();
   const [value, setValue] = useState('');
@@ -29,9 +47,10 @@ export function PinPad({ purpose, onSuccess, onCancel }: { purpose: PinPurpose; 
   const locked = lockedUntil > now;
   const range = { min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH };
 
+  const attemptsKey = enumerator ? enumeratorAttemptsKey(enumerator.id) : undefined;
   useEffect(() => {
-    if (purpose !== 'set') void pinLockedUntil().then(setLockedUntil);
-  }, [purpose]);
+    if (purpose !== 'set') void pinLockedUntil(Date.now(), attemptsKey).then(setLockedUntil);
+  }, [purpose, attemptsKey]);
   useEffect(() => {
     if (lockedUntil && !locked) {
       setLockedUntil(0);
@@ -39,9 +58,18 @@ export function PinPad({ purpose, onSuccess, onCancel }: { purpose: PinPurpose; 
     }
   }, [lockedUntil, locked]);
 
-  const title = purpose === 'set' ? t(first === null ? 'pin.setTitle' : 'pin.repeatTitle') : t(purpose === 'exit' ? 'pin.exitTitle' : 'pin.enterTitle');
+  const title =
+    purpose === 'set'
+      ? t(first === null ? 'pin.setTitle' : 'pin.repeatTitle')
+      : purpose === 'enumerator'
+        ? t('pin.enumeratorTitle', { name: enumerator?.name ?? '' })
+        : t(purpose === 'exit' ? 'pin.exitTitle' : 'pin.enterTitle');
   const help =
-    purpose === 'set' ? (first === null ? t('pin.setHelp', range) : t('pin.repeatHelp')) : t(purpose === 'exit' ? 'pin.exitHelp' : 'pin.enterHelp');
+    purpose === 'set'
+      ? first === null
+        ? t('pin.setHelp', range)
+        : t('pin.repeatHelp')
+      : t(purpose === 'exit' ? 'pin.exitHelp' : purpose === 'enumerator' ? 'pin.enumeratorHelp' : 'pin.enterHelp');
 
   function type(next: string) {
     setValue(next.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH));
@@ -72,7 +100,7 @@ export function PinPad({ purpose, onSuccess, onCancel }: { purpose: PinPurpose; 
         }
         return;
       }
-      const r = await verifyPin(value);
+      const r = enumerator && attemptsKey ? await verifyPinAgainst(value, enumerator.pinHash, attemptsKey) : await verifyPin(value);
       setValue('');
       if (r.ok) {
         onSuccess();
@@ -92,8 +120,14 @@ export function PinPad({ purpose, onSuccess, onCancel }: { purpose: PinPurpose; 
   const shown = [message, locked ? t('pin.locked', { count: lockLeft }) : ''].filter(Boolean).join(' ');
   const keysDisabled = busy || locked;
 
+  const Outer = as === 'dialog' ? 'div' : 'main';
   return (
-    <main className="kiosk-screen" aria-labelledby={`${id}-title`} data-screen="pin">
+    <Outer
+      className="kiosk-screen"
+      aria-labelledby={`${id}-title`}
+      data-screen="pin"
+      {...(as === 'dialog' ? { role: 'dialog', 'aria-modal': true } : {})}
+    >
     <form className="pin-screen" onSubmit={(e) => void submit(e)}>
       <div className="pin-side">
         <h1 id={`${id}-title`} className="kiosk-title">
@@ -139,6 +173,6 @@ export function PinPad({ purpose, onSuccess, onCancel }: { purpose: PinPurpose; 
         </button>
       </div>
     </form>
-    </main>
+    </Outer>
   );
 }

@@ -1,4 +1,5 @@
-// The supervisor PIN: stored only as a salted PBKDF2 hash, and wrong guesses slow down (persisted across reloads).
+// PINs checked on the tablet: the supervisor's (stored here only as a salted PBKDF2 hash) and each enumerator's
+// (the hash the server sends, in the same format); wrong guesses slow down, per PIN, persisted across reloads.
 import { db } from '../store/db';
 import { guardedWrite } from '../store/errors';
 import { getSetting, setSetting } from '../store/settings';
@@ -8,7 +9,14 @@ export const PIN_MAX_LENGTH = 8;
 /** Free tries before each further wrong PIN locks the pad for a growing delay. */
 const FREE_ATTEMPTS = 5;
 const ITERATIONS = 210_000;
+/** The highest cost a hash from the server may ask for (the server uses 100,000). */
+const MAX_ITERATIONS = 2_000_000;
 const ATTEMPTS_KEY = 'supervisorPinAttempts';
+
+/** The attempts of one enumerator's PIN are counted apart: a wrong guess at one person's PIN does not lock another's. */
+export function enumeratorAttemptsKey(enumeratorId: string): string {
+  return `enumeratorPinAttempts:${enumeratorId}`;
+}
 
 interface AttemptState {
   failures: number;
@@ -41,7 +49,9 @@ async function hashPin(pin: string): Promise<string> {
 
 async function matches(pin: string, stored: string): Promise<boolean> {
   const [scheme, iter, salt, hash] = stored.split('$');
-  if (scheme !== 'pbkdf2-sha256' || !salt || !hash) return false;
+  // A cost no tablet could pay (or none at all) is a hash this tablet cannot check: never a match.
+  const cost = Number(iter);
+  if (scheme !== 'pbkdf2-sha256' || !salt || !hash || !Number.isInteger(cost) || cost < 1 || cost > MAX_ITERATIONS) return false;
   const got = await derive(pin, unb64(salt), Number(iter));
   const want = unb64(hash);
   // Compare every byte so the time taken says nothing about how close a guess was.
@@ -56,18 +66,18 @@ export function lockSeconds(failures: number): number {
   return Math.min(3600, 30 * 2 ** (failures - FREE_ATTEMPTS));
 }
 
-async function attempts(): Promise<AttemptState> {
-  const v = (await db.settings.get(ATTEMPTS_KEY))?.value as Partial<AttemptState> | undefined;
+async function attempts(key: string): Promise<AttemptState> {
+  const v = (await db.settings.get(key))?.value as Partial<AttemptState> | undefined;
   return { failures: Number(v?.failures) || 0, lockedUntil: Number(v?.lockedUntil) || 0 };
 }
 
-function saveAttempts(state: AttemptState): Promise<string> {
-  return guardedWrite(() => db.settings.put({ key: ATTEMPTS_KEY, value: state }));
+function saveAttempts(key: string, state: AttemptState): Promise<string> {
+  return guardedWrite(() => db.settings.put({ key, value: state }));
 }
 
-/** When the pad unlocks again (epoch ms), or 0 when it is not locked. */
-export async function pinLockedUntil(now = Date.now()): Promise<number> {
-  const { lockedUntil } = await attempts();
+/** When the pad unlocks again (epoch ms), or 0 when it is not locked; the supervisor's PIN unless another key is given. */
+export async function pinLockedUntil(now = Date.now(), key = ATTEMPTS_KEY): Promise<number> {
+  const { lockedUntil } = await attempts(key);
   return lockedUntil > now ? lockedUntil : 0;
 }
 
@@ -78,22 +88,30 @@ export async function hasPin(): Promise<boolean> {
 export async function setPin(pin: string): Promise<void> {
   if (!isValidPin(pin)) throw new Error(`a PIN is ${PIN_MIN_LENGTH}–${PIN_MAX_LENGTH} digits`);
   await setSetting('supervisorPinHash', await hashPin(pin));
-  await saveAttempts({ failures: 0, lockedUntil: 0 });
+  await saveAttempts(ATTEMPTS_KEY, { failures: 0, lockedUntil: 0 });
 }
 
+/** The supervisor's PIN against the hash stored on this tablet. */
 export async function verifyPin(pin: string): Promise<VerifyResult> {
-  const stored = await getSetting('supervisorPinHash');
+  return verifyPinAgainst(pin, (await getSetting('supervisorPinHash')) ?? null, ATTEMPTS_KEY);
+}
+
+/**
+ * A PIN against a stored hash (the supervisor's, or an enumerator's from the server), with the slow-down of the
+ * attempts kept under attemptsKey: no check at all while locked, and the lock grows with each wrong PIN.
+ */
+export async function verifyPinAgainst(pin: string, stored: string | null, attemptsKey: string): Promise<VerifyResult> {
   if (!stored) return { ok: false, reason: 'not-set', lockedUntil: 0 };
-  const state = await attempts();
+  const state = await attempts(attemptsKey);
   const now = Date.now();
   if (state.lockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: state.lockedUntil };
   if (await matches(pin, stored)) {
-    if (state.failures) await saveAttempts({ failures: 0, lockedUntil: 0 });
+    if (state.failures) await saveAttempts(attemptsKey, { failures: 0, lockedUntil: 0 });
     return { ok: true };
   }
   const failures = state.failures + 1;
   const lock = lockSeconds(failures);
   const lockedUntil = lock ? now + lock * 1000 : 0;
-  await saveAttempts({ failures, lockedUntil });
+  await saveAttempts(attemptsKey, { failures, lockedUntil });
   return { ok: false, reason: 'wrong', lockedUntil };
 }

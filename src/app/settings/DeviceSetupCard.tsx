@@ -1,4 +1,5 @@
-// Manual device set-up (site and enumerator) for a tablet that has not been enrolled with the endpoint yet.
+// The offline trial: a free-text site and enumerator for trying the app without a server, clearly marked as such and
+// folded away (a real tablet is set up one way only: enrolment with a code, EnrolmentCard).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newResponseId } from '../../core';
@@ -48,6 +49,10 @@ function DeviceSetupForm({ device, saved, setSaved }: { device: DeviceSetup | nu
   return (
     <section className="card" aria-labelledby="device-title">
       <h2 id="device-title">{t('settings.device')}</h2>
+      {/* Open when a trial is set up already, so what it uses shows. */}
+      <details open={device ? true : undefined} data-testid="offline-trial">
+        <summary>{t('settings.trialOpen')}</summary>
+      <p className="muted">{t('settings.trialHelp')}</p>
       <form onSubmit={(e) => void submit(e)} className="stack">
         <label className="field">
           <span>{t('settings.siteName')}</span>
@@ -73,6 +78,7 @@ function DeviceSetupForm({ device, saved, setSaved }: { device: DeviceSetup | nu
           )}
         </div>
       </form>
+      </details>
     </section>
   );
 }

@@ -72,6 +72,12 @@ export interface CachedForm {
   key: string;
   id: string;
   version: number;
+  /** Null for a built-in version the server no longer offers (the app's own copy still completes its drafts). */
   definition: unknown;
   fetchedAt: string;
+  /**
+   * False once the server stopped listing it (withdrawn, or no longer assigned to this site): kept so a draft started
+   * on it can still be completed, never offered for a new interview. Absent (records from before) means offered.
+   */
+  offered?: boolean;
 }

@@ -1,7 +1,11 @@
-// Settings card: enrol the tablet with a one-time code, then let the enumerator pick themselves from the site's list.
+// Settings card: enrol the tablet with a one-time code, then let the enumerator pick themselves from the site's list
+// (with their PIN, checked offline, when they have one).
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
+import type { EnumeratorJson } from '../../core/protocol/devices';
+import { PinPad, type EnumeratorPin } from '../kiosk/PinPad';
+import '../kiosk/kiosk.css';
 import { ApiError } from '../api/api-error';
 import { failureText } from '../api/problem-text';
 import { useOnline } from '../shell/use-online';
@@ -94,7 +98,23 @@ function EnrolledFacts({ device, info }: { device: DeviceSetup; info: EnrolmentI
   const [message, setMessage] = useState('');
   // Shown at once, saved in the background: a controlled radio must not wait for IndexedDB to look chosen.
   const [chosen, setChosen] = useState(device.enumeratorId);
+  // The enumerator whose PIN the pad asks for; chosen only once it is right.
+  const [asking, setAsking] = useState<EnumeratorPin | null>(null);
+  const [refusal, setRefusal] = useState('');
   const lang = i18n.language;
+
+  function choose(e: EnumeratorJson) {
+    setChosen(e.id);
+    void chooseEnumerator(e);
+  }
+
+  function pick(e: EnumeratorJson) {
+    setRefusal('');
+    // A PIN the tablet cannot check is never skipped: the enumerator cannot be picked until it is set again.
+    if (e.pinResetNeeded) setRefusal(t('enrol.pinResetNeeded', { name: e.displayName }));
+    else if (e.pinHash) setAsking({ id: e.id, name: e.displayName, pinHash: e.pinHash });
+    else choose(e);
+  }
 
   async function refresh() {
     setBusy(true);
@@ -137,15 +157,16 @@ function EnrolledFacts({ device, info }: { device: DeviceSetup; info: EnrolmentI
               name="enumerator"
               value={e.id}
               checked={chosen === e.id}
-              onChange={() => {
-                setChosen(e.id);
-                void chooseEnumerator(e);
-              }}
+              onChange={() => pick(e)}
               style={{ width: 24, height: 24 }}
             />
             <span>{e.displayName}</span>
+            {(e.pinHash || e.pinResetNeeded) && <span className="muted">({t('enrol.hasPin')})</span>}
           </label>
         ))}
+        <p role="alert" className={refusal ? 'banner banner-error' : ''} data-testid="enumerator-refused">
+          {refusal}
+        </p>
         {!info.enumerators.some((e) => e.id === chosen) && info.enumerators.length > 0 && (
           <p className="muted" data-testid="enumerator-not-chosen">
             {t('enrol.notChosen')}
@@ -156,6 +177,21 @@ function EnrolledFacts({ device, info }: { device: DeviceSetup; info: EnrolmentI
           {info.enumerators.some((e) => e.id === device.enumeratorId) ? t('enrol.chosen', { name: device.enumeratorName }) : ''}
         </p>
       </fieldset>
+      {asking && (
+        <div className="kiosk-root pin-overlay">
+          <PinPad
+            purpose="enumerator"
+            as="dialog"
+            enumerator={asking}
+            onSuccess={() => {
+              const e = info.enumerators.find((x) => x.id === asking.id);
+              setAsking(null);
+              if (e) choose(e);
+            }}
+            onCancel={() => setAsking(null)}
+          />
+        </div>
+      )}
       <div className="row-actions">
         <button type="button" className="btn" disabled={busy} onClick={() => void refresh()}>
           {t('enrol.refresh')}

@@ -3,22 +3,16 @@ import { parseForm, toIsoWithOffset } from '../../core';
 import type { EnumeratorJson } from '../../core/protocol/devices';
 import { ApiError } from '../api/api-error';
 import { tabletApi } from '../api/tablet';
+import { storeFetchedForms } from '../forms/forms';
 import { db } from '../store/db';
 import { guardedWrite } from '../store/errors';
 import { getSetting, setSetting, type DeviceSetup } from '../store/settings';
 import type { CachedForm } from '../store/types';
-import { getEnrolmentInfo, putEnrolmentInfo, readTuning, type EnrolmentInfo, type KnownProcedure } from './sync-settings';
+import { storeDeviceAnswer } from './device-answer';
+import { getEnrolmentInfo, putEnrolmentInfo, readTuning, type EnrolmentInfo } from './sync-settings';
 import { sendNow } from './start';
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
-
-/** The site's known procedures as the server lists them; anything unreadable (an older server: none) is left out. */
-function knownProcedures(v: unknown): KnownProcedure[] {
-  if (!Array.isArray(v)) return [];
-  return v.flatMap((p: { code?: unknown; name?: unknown } | null) =>
-    p && isText(p.code) ? [{ code: p.code.slice(0, 64), name: typeof p.name === 'string' ? p.name.slice(0, 300) : '' }] : [],
-  );
-}
 
 /**
  * Enrols the tablet: the token and site replace any manual set-up in one transaction (and clear a "revoked"
@@ -58,16 +52,7 @@ export async function refreshFromServer(): Promise<void> {
   const device = await getSetting('device');
   if (!device?.token) return;
   const { timeoutMs } = await readTuning();
-  const d = await tabletApi.call('GET /api/v1/device', { token: device.token, timeoutMs });
-  const prev = await getEnrolmentInfo();
-  const enumerators = Array.isArray(d.enumerators) ? d.enumerators.filter((e) => isText(e?.id) && typeof e.displayName === 'string') : [];
-  await putEnrolmentInfo({
-    ...(prev ?? { deviceId: device.deviceId, deviceName: d.device?.name ?? '' }),
-    site: d.site ?? prev?.site,
-    enumerators,
-    procedures: knownProcedures(d.procedures),
-    refreshedAt: new Date().toISOString(),
-  });
+  await storeDeviceAnswer(await tabletApi.call('GET /api/v1/device', { token: device.token, timeoutMs }), device);
   const formsCount = await refreshForms(device.token, timeoutMs);
   const info = await getEnrolmentInfo();
   if (info) await putEnrolmentInfo({ ...info, formsFetchedAt: new Date().toISOString(), formCount: formsCount });
@@ -83,7 +68,8 @@ async function refreshForms(token: string, timeoutMs: number): Promise<number> {
     const parsed = parseForm(raw);
     if (parsed.ok) rows.push({ key: `${parsed.form.id}@${parsed.form.version}`, id: parsed.form.id, version: parsed.form.version, definition: raw, fetchedAt });
   }
-  if (rows.length) await guardedWrite(() => db.forms.bulkPut(rows));
+  // The list is what this site is offered now: a version no longer in it is kept for its drafts, offered no more.
+  if (Array.isArray(answer.forms)) await guardedWrite(() => storeFetchedForms(rows));
   return rows.length;
 }
 

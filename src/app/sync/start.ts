@@ -4,11 +4,15 @@ import { liveQuery } from 'dexie';
 import { countWaiting, pruneSent, reindexStranded } from '../store/outbox';
 import { tabletApi } from '../api/tablet';
 import { setActivity } from './activity';
+import { storeDeviceAnswer } from './device-answer';
 import { refreshIfStale } from './enrolment';
+import { buildDeviceReport } from './heartbeat';
 import { readTuning } from './sync-settings';
 import { createUploader, type Clock, type SendLock } from './uploader';
 
 const SYNC_LOCK = 'hailong-sync';
+
+declare const __APP_VERSION__: string;
 
 const browserClock: Clock = {
   now: () => Date.now(),
@@ -30,6 +34,11 @@ const uploader = createUploader({
   post: (body, o) => tabletApi.call('POST /api/v1/submissions', { token: o.token, body, timeoutMs: o.timeoutMs }),
   online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   report: setActivity,
+  heartbeat: {
+    build: () => buildDeviceReport(__APP_VERSION__, typeof navigator === 'undefined' ? undefined : navigator.storage),
+    post: (report, o) => tabletApi.call('POST /api/v1/device/heartbeat', { token: o.token, body: report, timeoutMs: o.timeoutMs }),
+    store: storeDeviceAnswer,
+  },
 });
 
 /** "Send now": a person's request; it also tries once more after a refused token, in case it was restored. */

@@ -13,7 +13,9 @@ import type { OutboxEntry } from '../store/types';
 import type { SyncActivity } from './activity';
 import { decodeFailure } from './failure';
 import type { SyncTuning } from './sync-settings';
-import { BUSY_RECHECK_MS, createUploader, type Clock, type PostBatch, type SendLock, type Uploader } from './uploader';
+import type { DeviceReport } from '../../core/protocol/devices';
+import { buildDeviceReport } from './heartbeat';
+import { BUSY_RECHECK_MS, createUploader, IDLE_HEARTBEAT_MS, type Clock, type HeartbeatDeps, type PostBatch, type SendLock, type Uploader } from './uploader';
 
 const DEVICE: DeviceSetup = { deviceId: 'dev-1', siteId: 'site-1', siteName: 'Một cửa Hồng Bàng', enumeratorId: '', enumeratorName: '', token: 'tok-1' };
 const ME = { deviceId: DEVICE.deviceId, siteId: DEVICE.siteId };
@@ -136,7 +138,9 @@ function deviceLock() {
 
 let uploaders: Uploader[] = [];
 
-function tablet(o: { random?: () => number; lock?: ReturnType<typeof deviceLock>; server?: ReturnType<typeof scriptedServer>; time?: ReturnType<typeof manualClock> } = {}) {
+function tablet(
+  o: { random?: () => number; lock?: ReturnType<typeof deviceLock>; server?: ReturnType<typeof scriptedServer>; time?: ReturnType<typeof manualClock>; heartbeat?: HeartbeatDeps } = {},
+) {
   const time = o.time ?? manualClock();
   const server = o.server ?? scriptedServer();
   const lock = o.lock ?? deviceLock();
@@ -149,6 +153,7 @@ function tablet(o: { random?: () => number; lock?: ReturnType<typeof deviceLock>
     online: () => net.online,
     report: (a) => activity.push(a),
     random: o.random ?? (() => 0.5),
+    heartbeat: o.heartbeat,
   });
   uploaders.push(uploader);
   return {
@@ -497,5 +502,124 @@ describe('not enrolled', () => {
     expect(t.server.requests).toHaveLength(0);
     expect(t.time.waiting()).toEqual([]);
     expect(await countWaiting()).toBe(1);
+  });
+});
+
+/** The heartbeat endpoint as the uploader sees it: every report recorded, in order with the batches; `answer` decides. */
+function heartbeatServer(batches: ReturnType<typeof scriptedServer>) {
+  const reports: DeviceReport[] = [];
+  const stored: unknown[] = [];
+  const order: string[] = [];
+  let answer: () => unknown = () => ({ device: { id: DEVICE.deviceId, name: 'Quầy 1' }, site: { id: DEVICE.siteId }, enumerators: [] });
+  const deps: HeartbeatDeps = {
+    build: () => buildDeviceReport('1.2.3', undefined),
+    post: async (r) => {
+      reports.push(r);
+      order.push(`heartbeat ${r.waiting}`);
+      return answer();
+    },
+    store: async (a) => {
+      stored.push(a);
+    },
+  };
+  const post = batches.post;
+  batches.post = async (body, o) => {
+    order.push(`batch ${body.responses.length}`);
+    return post(body, o);
+  };
+  return {
+    deps,
+    reports,
+    stored,
+    order,
+    answerWith(a: () => unknown) {
+      answer = a;
+    },
+  };
+}
+
+describe('the heartbeat', () => {
+  it('with nothing waiting is the whole sync: one report, its answer kept; an idle timer reports again only after a while', async () => {
+    const server = scriptedServer();
+    const hb = heartbeatServer(server);
+    const t = tablet({ server, heartbeat: hb.deps });
+    await t.uploader.wake('start');
+    expect(hb.order).toEqual(['heartbeat 0']);
+    expect(hb.reports[0]).toEqual({ appVersion: '1.2.3', waiting: 0, oldestWaitingAt: null, storageUsedBytes: null, storagePersisted: null, lastSyncError: null });
+    expect(hb.stored).toHaveLength(1);
+
+    await t.uploader.wake('timer');
+    expect(hb.order).toEqual(['heartbeat 0']);
+    await t.time.advance(IDLE_HEARTBEAT_MS);
+    await t.uploader.wake('timer');
+    expect(hb.order).toEqual(['heartbeat 0', 'heartbeat 0']);
+    // A person asking always reports.
+    await t.uploader.sendNow();
+    expect(hb.order).toHaveLength(3);
+  });
+
+  it('goes before the uploads, and once they emptied the queue a closing report says nothing waits', async () => {
+    const server = scriptedServer();
+    const hb = heartbeatServer(server);
+    await tune({ batchSize: 2 });
+    const t = tablet({ server, heartbeat: hb.deps });
+    const es = await queue(queuedEntries(3, ME));
+    await t.uploader.wake('queued');
+    expect(hb.order).toEqual(['heartbeat 3', 'batch 2', 'batch 1', 'heartbeat 0']);
+    expect(hb.reports[0].oldestWaitingAt).toBe(es[0].response.completedAt);
+    expect(await countWaiting()).toBe(0);
+  });
+
+  it('refused with 401.2 (revoked): nothing is uploaded, the queue is kept, sending stops and the next report names it', async () => {
+    const server = scriptedServer();
+    const hb = heartbeatServer(server);
+    const t = tablet({ server, heartbeat: hb.deps });
+    await queue(queuedEntries(2, ME));
+    hb.answerWith(() => {
+      throw new ApiError({ kind: 'problem', status: 401, code: '401.2' });
+    });
+    await t.uploader.wake('start');
+    expect(hb.order).toEqual(['heartbeat 2']);
+    expect(await countWaiting()).toBe(2);
+    expect(await lastError()).toMatchObject({ kind: 'problem', code: '401.2' });
+    await t.uploader.wake('online');
+    expect(hb.order).toHaveLength(1);
+    // Restored on the server and "Send now": the report says what the last run met.
+    hb.answerWith(() => ({}));
+    await t.uploader.sendNow();
+    expect(hb.reports[1].lastSyncError).toBe('401.2');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a network failure ends the run for a retry, and the next report says "network"', async () => {
+    const server = scriptedServer();
+    const hb = heartbeatServer(server);
+    const t = tablet({ server, heartbeat: hb.deps });
+    await queue(queuedEntries(1, ME));
+    hb.answerWith(() => {
+      throw new ApiError({ kind: 'network' });
+    });
+    await t.uploader.wake('start');
+    expect(server.requests).toHaveLength(0);
+    expect(t.retryIn()).not.toBeNull();
+    hb.answerWith(() => ({}));
+    await t.time.advance(t.retryIn()!);
+    // The first run had met nothing yet; the retry reports the network failure; the closing report, after the upload, none.
+    expect(hb.reports.map((r) => r.lastSyncError)).toEqual([null, 'network', null]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an older server without the route (404) still gets the uploads', async () => {
+    const server = scriptedServer();
+    const hb = heartbeatServer(server);
+    const t = tablet({ server, heartbeat: hb.deps });
+    await queue(queuedEntries(1, ME));
+    hb.answerWith(() => {
+      throw new ApiError({ kind: 'problem', status: 404, code: null });
+    });
+    await t.uploader.wake('start');
+    expect(server.requests).toHaveLength(1);
+    expect(await countWaiting()).toBe(0);
+    expect(await lastError()).toBeNull();
   });
 });

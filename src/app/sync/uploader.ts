@@ -1,8 +1,9 @@
 // The outbox uploader: one sender across tabs, batches to POST /api/v1/submissions, backoff with jitter. Its clock,
 // network and lock are handed in (start.ts makes the one instance a tab uses), so tests can drive every path.
+import type { DeviceReport } from '../../core/protocol/devices';
 import type { SubmissionsBody, Verdict } from '../../core/protocol/verdicts';
 import { ApiError, type ApiFailure } from '../api/api-error';
-import { deleteSetting, getSetting, setSetting } from '../store/settings';
+import { deleteSetting, getSetting, setSetting, type DeviceSetup } from '../store/settings';
 import type { SyncActivity } from './activity';
 import { backoffDelay } from './backoff';
 import { decodeFailure, encodeFailure, isAuthFailure } from './failure';
@@ -28,6 +29,19 @@ export type SendLock = <T>(fn: () => Promise<T>) => Promise<{ held: true; value:
 /** POSTs one batch to /api/v1/submissions and returns the JSON answer; any failed exchange throws ApiError. */
 export type PostBatch = (body: SubmissionsBody, o: { token: string; timeoutMs: number }) => Promise<unknown>;
 
+/** The heartbeat: the tablet's report before each run's uploads (and after them when they emptied the queue). */
+export interface HeartbeatDeps {
+  /** The report as the tablet stands now. */
+  build: () => Promise<DeviceReport>;
+  /** POSTs it to /api/v1/device/heartbeat and returns the answer (GET /api/v1/device's); a failed exchange throws ApiError. */
+  post: (report: DeviceReport, o: { token: string; timeoutMs: number }) => Promise<unknown>;
+  /** Keeps the answer (site, enumerators, procedures) as enrolment does. */
+  store: (answer: unknown, device: DeviceSetup) => Promise<void>;
+}
+
+/** An idle tablet's timer wakes it every minute: with nothing waiting it reports itself only this often. */
+export const IDLE_HEARTBEAT_MS = 15 * 60_000;
+
 interface UploaderDeps {
   clock: Clock;
   post: PostBatch;
@@ -38,6 +52,8 @@ interface UploaderDeps {
   report: (activity: SyncActivity) => void;
   /** The backoff's jitter. */
   random?: () => number;
+  /** Without it (tests of the uploads alone) no heartbeat is sent. */
+  heartbeat?: HeartbeatDeps;
 }
 
 export interface Uploader {
@@ -60,7 +76,13 @@ function refusesBatch(f: ApiFailure): boolean {
   return f.kind === 'problem' && (f.status === 413 || f.status === 400);
 }
 
-export function createUploader({ clock, post, lock, online, report, random = Math.random }: UploaderDeps): Uploader {
+/** A heartbeat refused for what it is, not for who sent it (an older server without the route, a report it cannot read): uploads go on. */
+function heartbeatOnlyRefused(f: ApiFailure): boolean {
+  return f.kind === 'problem' && f.status >= 400 && f.status < 500 && f.status !== 401;
+}
+
+export function createUploader({ clock, post, lock, online, report, random = Math.random, heartbeat }: UploaderDeps): Uploader {
+  let lastHeartbeatAt = -Infinity;
   let current: Promise<void> | null = null;
   let pending: Trigger | null = null;
   let failures = 0;
@@ -137,17 +159,50 @@ export function createUploader({ clock, post, lock, online, report, random = Mat
     report({ sending: false, retryAt: outcome === 'failed' ? retryAt : null });
   }
 
+  /** Sends the report; the failure that should end the run, or null (sent, skipped, or refused only as a report). */
+  async function beat(trigger: Trigger | 'closing', device: DeviceSetup & { token: string }, tuning: SyncTuning): Promise<ApiFailure | null> {
+    if (!heartbeat) return null;
+    const r = await heartbeat.build();
+    const routine = trigger === 'timer' || trigger === 'visible';
+    if (routine && r.waiting === 0 && clock.now() - lastHeartbeatAt < IDLE_HEARTBEAT_MS) return null;
+    try {
+      const answer = await heartbeat.post(r, { token: device.token, timeoutMs: tuning.timeoutMs });
+      lastHeartbeatAt = clock.now();
+      // Enrolled again meanwhile: the answer describes the old enrolment.
+      if ((await getSetting('device'))?.token === device.token) await heartbeat.store(answer, device);
+      return null;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return heartbeatOnlyRefused(e.failure) ? null : e.failure;
+    }
+  }
+
+  /** The run ends on this failure: kept (it is the next report's lastSyncError, and 401 blocks sending). */
+  async function failWith(failure: ApiFailure, device: DeviceSetup): Promise<Outcome> {
+    // Enrolled again while this request was out: its failure belongs to the old token, and a new run is pending.
+    if ((await getSetting('device'))?.token !== device.token) return 'idle';
+    await setSetting('lastSyncError', encodeFailure(failure));
+    return isAuthFailure(failure) ? 'blocked' : 'failed';
+  }
+
   async function drain(trigger: Trigger, tuning: SyncTuning): Promise<Outcome> {
     const device = await getSetting('device');
     if (!device?.token) return 'idle';
+    const enrolled = { ...device, token: device.token };
     if (trigger !== 'manual' && isAuthFailure(decodeFailure(await getSetting('lastSyncError')))) return 'blocked';
+    // The report first: with nothing waiting it is the whole sync, and a revoked tablet learns it here.
+    const refused = await beat(trigger, enrolled, tuning);
+    if (refused) return failWith(refused, device);
     let size = tuning.batchSize;
+    let sent = false;
     for (;;) {
       const batch = await takeBatch(size, device, new Date(clock.now()));
       if (!batch.length) {
         // Nothing waits: an old network error no longer means anything (a refused token still does).
         const stale = decodeFailure(await getSetting('lastSyncError'));
         if (stale && !isAuthFailure(stale)) await deleteSetting('lastSyncError');
+        // The queue is empty now: say so, or the list would show what waited before this run until the next one.
+        if (sent) await beat('closing', enrolled, tuning);
         return 'done';
       }
       let failure: ApiFailure;
@@ -158,6 +213,7 @@ export function createUploader({ clock, post, lock, online, report, random = Mat
         // Every item must get a verdict; one left unanswered would be taken again first, forever.
         if (tally.unanswered > 0) throw new ApiError({ kind: 'bad-answer', status: 200 });
         size = tuning.batchSize;
+        sent = true;
         continue;
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
@@ -176,10 +232,7 @@ export function createUploader({ clock, post, lock, online, report, random = Mat
         size = tuning.batchSize;
         continue;
       }
-      // Enrolled again while this request was out: its failure belongs to the old token, and a new run is pending.
-      if ((await getSetting('device'))?.token !== device.token) return 'idle';
-      await setSetting('lastSyncError', encodeFailure(failure));
-      return isAuthFailure(failure) ? 'blocked' : 'failed';
+      return failWith(failure, device);
     }
   }
 

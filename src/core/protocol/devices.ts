@@ -1,4 +1,5 @@
 // Tablets as /api/v1 writes them: enrolment with a one-time code, a device's view of itself, the staff's list.
+import * as z from 'zod/mini';
 import type { SiteJson } from './sites';
 
 /** POST /api/v1/devices */
@@ -22,6 +23,11 @@ export interface EnumeratorJson {
    * tablet offline; null when choosing them asks for no PIN. Absent from servers older than this field.
    */
   pinHash?: string | null;
+  /**
+   * True when the enumerator has a PIN the tablet cannot check (an older server-side format): the tablet refuses to
+   * pick them until a supervisor sets the PIN again. Absent (false) otherwise and from older servers.
+   */
+  pinResetNeeded?: boolean;
 }
 
 /** A procedure the site's interviews name often (code, the name given last, how many interviews). */
@@ -58,6 +64,16 @@ export interface DeviceReport {
   lastSyncError: string | null;
 }
 
+/** The heartbeat body as the server reads it: every field required (null when unknown), each within sane bounds. */
+export const DeviceReportSchema = z.object({
+  appVersion: z.string().check(z.minLength(1), z.maxLength(32)),
+  waiting: z.int().check(z.minimum(0), z.maximum(10_000_000)),
+  oldestWaitingAt: z.nullable(z.iso.datetime({ offset: true })),
+  storageUsedBytes: z.nullable(z.number().check(z.minimum(0), z.maximum(1e15))),
+  storagePersisted: z.nullable(z.boolean()),
+  lastSyncError: z.nullable(z.string().check(z.minLength(1), z.maxLength(32))),
+});
+
 /** What the console flags on a tablet (thresholds in core/fleet/device-flags.ts). */
 export const DEVICE_FLAGS = ['silent', 'backlog', 'stale-queue', 'not-persisted', 'old-version'] as const;
 export type DeviceFlag = (typeof DEVICE_FLAGS)[number];
@@ -69,9 +85,9 @@ export interface DeviceJson {
   name: string;
   createdAt: string;
   revokedAt: string | null;
-  /** The last request the tablet made with its token. */
+  /** The last request the tablet made with its token (to the minute: written at most once a minute). */
   lastSeenAt: string | null;
-  /** The last POST /api/v1/submissions the server answered with verdicts. */
+  /** The last POST /api/v1/submissions the server answered with verdicts (to the minute, likewise). */
   lastSyncAt: string | null;
   /** From the tablet's last report: null until it has sent one. */
   appVersion: string | null;

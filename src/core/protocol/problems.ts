@@ -12,6 +12,7 @@ export const PROBLEM_TITLES = {
   '400.3': { en: 'The response is not valid', vi: 'Phiếu khảo sát không hợp lệ' },
   '400.4': { en: 'The enrolment code is wrong, expired or already used', vi: 'Mã đăng ký sai, đã hết hạn hoặc đã được dùng' },
   '400.5': { en: 'The import file has errors; nothing was written', vi: 'Tệp nhập có lỗi, chưa ghi dữ liệu nào' },
+  '400.6': { en: 'The form has errors; nothing was stored', vi: 'Biểu mẫu có lỗi, chưa lưu gì' },
   '401.1': { en: 'Sign-in or a device token is required', vi: 'Cần đăng nhập hoặc mã thiết bị hợp lệ' },
   '401.2': { en: 'This device has been revoked', vi: 'Thiết bị này đã bị thu hồi' },
   '401.3': { en: 'Wrong username or password', vi: 'Sai tên đăng nhập hoặc mật khẩu' },
@@ -29,6 +30,8 @@ export const PROBLEM_TITLES = {
   '409.1': { en: 'A different response with this id is already stored', vi: 'Đã lưu một phiếu khác có cùng mã' },
   '409.2': { en: 'This username is taken', vi: 'Tên đăng nhập này đã có người dùng' },
   '409.3': { en: 'A site with this code exists', vi: 'Đã có điểm mang mã này' },
+  '409.4': { en: 'This form version is published with other content', vi: 'Phiên bản biểu mẫu này đã phát hành với nội dung khác' },
+  '409.5': { en: 'The form version is not in a state that allows this', vi: 'Phiên bản biểu mẫu không ở trạng thái cho phép việc này' },
   '413.1': { en: 'The request body is too large', vi: 'Nội dung yêu cầu quá lớn' },
   '415.1': { en: 'The body must be application/json', vi: 'Nội dung phải là application/json' },
   '429.1': { en: 'Too many attempts; wait and try again', vi: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại' },
@@ -220,6 +223,15 @@ export const problem = {
   enumeratorsOnly: () => of('403.2', 'a supervisor manages the enumerators of their own sites only; sites, supervisors and admins are for an admin'),
   cannotDisableSelf: () => of('403.2', 'you cannot disable yourself; ask another admin'),
   lastAdmin: () => of('403.2', 'this is the last active admin; make another admin first'),
+  // Forms (issue 10): uploads and the draft → published → withdrawn lifecycle.
+  /** Every error of an uploaded definition; an XLSForm's also as data (code, sheet, row, column) in "formErrors" for the console to word. */
+  formInvalid: ({ errors, formErrors }: { errors: FieldError[]; formErrors?: readonly object[] }) =>
+    of('400.6', `the form has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was stored: ${joined(errors.slice(0, 3))}`, errors, undefined, formErrors ? { formErrors } : undefined),
+  formVersionTaken: ({ id, version, status }: { id: string; version: number; status: string }) =>
+    of('409.4', `version ${version} of form ${id} is ${status} with other content; a changed definition needs a new version number`, [{ path: 'version', message: 'already stored with other content' }]),
+  formStillDraft: ({ id, version }: { id: string; version: number }) => of('409.5', `version ${version} of form ${id} is a draft: publish it first, there is nothing to withdraw`),
+  formNotXlsForm: ({ id, version, reasons }: { id: string; version: number; reasons: readonly string[] }) =>
+    of('409.5', `version ${version} of form ${id} uses what an XLSForm cannot say (${reasons.slice(0, 3).join('; ')}); download it as JSON`),
   nothingToChange: () => of('400.1', 'the body names nothing to change', [{ path: '(root)', message: 'no field to change' }]),
 
   // 5xx

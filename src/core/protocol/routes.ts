@@ -14,7 +14,7 @@ import type {
   EnrolmentCodesAnswer,
   EnrolmentCodesQuery,
 } from './devices';
-import type { FormsAnswer, FormSummariesAnswer } from './forms';
+import type { FormsAnswer, FormSitesBody, FormSummariesAnswer, FormUploadAnswer, FormVersionDetail, FormVersionJson, FormVersionsAnswer } from './forms';
 import type { HandCarryFile } from './hand-carry';
 import type { ExportQuery, QualityJson, QualityQuery, ResponseDetail, ScoresJson, ScoresQuery } from './scores';
 import type { LoginBody, SessionJson } from './sessions';
@@ -44,6 +44,16 @@ interface Api {
   'GET /api/v1/enrolment-codes': { query: EnrolmentCodesQuery; reply: EnrolmentCodesAnswer };
   'DELETE /api/v1/enrolment-codes/:id': { reply: void };
   'GET /api/v1/forms': { reply: FormsAnswer };
+  /** A JSON definition (application/json) or XLSForm bytes (the XLSX type): stored as a draft. */
+  'POST /api/v1/forms': { body: unknown; reply: FormUploadAnswer };
+  'GET /api/v1/form-versions': { reply: FormVersionsAnswer };
+  'GET /api/v1/forms/:id/:version': { reply: FormVersionDetail };
+  /** Files, not JSON: the definition to download (form.json is the bare definition, as POST takes it). */
+  'GET /api/v1/forms/:id/:version/form.json': { reply: unknown };
+  'GET /api/v1/forms/:id/:version/form.xlsx': { reply: unknown };
+  'POST /api/v1/forms/:id/:version/publish': { reply: FormVersionJson };
+  'POST /api/v1/forms/:id/:version/withdraw': { reply: FormVersionJson };
+  'PUT /api/v1/forms/:id/:version/sites': { body: FormSitesBody; reply: FormVersionJson };
   'GET /api/v1/sites': { reply: SitesAnswer };
   'POST /api/v1/sites': { body: SiteBody; reply: SiteJson };
   'PATCH /api/v1/sites/:id': { body: SitePatch; reply: SiteJson };

@@ -1,13 +1,13 @@
-// Devices: a tablet trades an enrolment code for a token (POST), an admin revokes one (DELETE), staff list them (GET).
+// Devices: a tablet trades an enrolment code for a token (POST); staff list them with their health (GET), rename (PATCH) and revoke (DELETE) those of their sites.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problem } from '../../core/protocol/problems';
 import { newResponseId as newId } from '../../core/response/id';
-import { requireUser } from '../auth/guards';
+import { inScope, requireUser, type Caller } from '../auth/guards';
 import { normaliseEnrolmentCode, randomToken, sha256 } from '../auth/secrets';
 import type { ServerContext } from '../context';
 import { audit } from '../db/queries/audit';
-import { listDevices, revokeDevice, type DeviceListing } from '../db/queries/devices';
+import { getDeviceListing, listDevices, renameDevice, revokeDevice, type DeviceListing } from '../db/queries/devices';
 import { CURRENT_APP_VERSION } from '../app-version';
 import { deviceFlags } from '../../core/fleet/device-flags';
 import { DEVICE_FLAGS, type DeviceJson } from '../../core/protocol/devices';
@@ -19,6 +19,8 @@ import { route } from './route';
 import { siteJson, siteSchema } from './shapes';
 
 const Enrol = bodySchema<'POST /api/v1/devices'>()(z.object({ code: z.string().min(1).max(32), name: z.string().trim().min(1).max(100) }));
+
+const Rename = bodySchema<'PATCH /api/v1/devices/:id'>()(z.object({ name: z.string().trim().min(1).max(100) }));
 
 const deviceSchema = {
   type: 'object',
@@ -41,7 +43,8 @@ const deviceSchema = {
   },
 } as const;
 
-function deviceJson(d: DeviceListing, nowMs: number): DeviceJson {
+/** A device as the list shows it, with its flags at nowMs (also the CLI's list-devices). */
+export function deviceJson(d: DeviceListing, nowMs: number): DeviceJson {
   const health = {
     id: d.id,
     siteId: d.site_id,
@@ -105,28 +108,63 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
     },
   );
 
+  /** The device named in the path, if the caller may manage it: an admin, or a supervisor of its site. */
+  async function manageable(caller: Caller, id: string): Promise<DeviceListing> {
+    const d = await getDeviceListing(ctx.db, id);
+    if (!d) throw problem.noSuchDevice({ id });
+    if (!inScope(caller, d.site_id)) throw problem.siteNotYours({ siteId: d.site_id });
+    return d;
+  }
+
+  route(
+    app,
+    'PATCH /api/v1/devices/:id',
+    {
+      auth: 'session',
+      schema: {
+        tags: ['devices'],
+        summary: "Rename a tablet (admin, or a supervisor of the tablet's site)",
+        security: [{ session: [] }],
+        params: { type: 'object', properties: { id: { type: 'string' } } },
+        body: inputSchema(Rename),
+        response: { 200: deviceSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const caller = await requireUser(ctx, request);
+      const d = await manageable(caller, request.params.id);
+      const { name } = parseBody(Rename, request.body);
+      const now = ctx.now();
+      if (name !== d.name) {
+        await renameDevice(ctx.db, d.id, name);
+        // The token cache holds the device row: the new name shows in the tablet's next answer.
+        ctx.devices.forgetDevice(d.id);
+        await audit(ctx.db, { actor: caller.user.username, action: 'device.rename', siteId: d.site_id, details: { deviceId: d.id, from: d.name, to: name } }, now);
+      }
+      return deviceJson({ ...d, name }, now.getTime());
+    },
+  );
+
   route(
     app,
     'DELETE /api/v1/devices/:id',
     {
       auth: 'session',
-      roles: ['admin'],
       schema: {
         tags: ['devices'],
-        summary: 'Revoke a device (admin); its token stops working at once',
+        summary: "Revoke a tablet (admin, or a supervisor of the tablet's site); its token stops working at once",
         security: [{ session: [] }],
         params: { type: 'object', properties: { id: { type: 'string' } } },
         response: { 204: { type: 'null' }, 401: problemSchema, 403: problemSchema, 404: problemSchema },
       },
     },
     async (request, reply) => {
-      const caller = await requireUser(ctx, request, ['admin']);
-      const { id } = request.params;
+      const caller = await requireUser(ctx, request);
+      const d = await manageable(caller, request.params.id);
       const now = ctx.now();
-      const revoked = await revokeDevice(ctx.db, id, now);
-      if (!revoked) throw problem.noSuchDevice({ id });
-      ctx.devices.forgetDevice(id);
-      await audit(ctx.db, { actor: caller.user.username, action: 'device.revoke', siteId: revoked.site_id, details: { deviceId: id } }, now);
+      await revokeDevice(ctx.db, d.id, now);
+      ctx.devices.forgetDevice(d.id);
+      if (!d.revoked_at) await audit(ctx.db, { actor: caller.user.username, action: 'device.revoke', siteId: d.site_id, details: { deviceId: d.id, name: d.name } }, now);
       reply.code(204);
     },
   );

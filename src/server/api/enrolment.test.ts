@@ -41,7 +41,7 @@ describe.each(testDatabases())('enrolment on $kind', ({ create }) => {
     expect(body).toEqual({ deviceId: expect.any(String), token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), site: { id: w.siteA.id, code: 'HN-HK', name: 'Một cửa quận Hoàn Kiếm', kind: 'quan-huyen', timeZone: 'Asia/Ho_Chi_Minh', deactivatedAt: null } });
 
     const me = await app.inject({ method: 'GET', url: '/api/v1/device', headers: { authorization: `Bearer ${body.token}` } });
-    expect(me.json()).toEqual({ device: { id: body.deviceId, name: 'Máy tính bảng quầy 2' }, site: body.site, enumerators: [{ id: w.enumeratorA.id, displayName: 'Trần Văn Minh' }], procedures: [] });
+    expect(me.json()).toEqual({ device: { id: body.deviceId, name: 'Máy tính bảng quầy 2' }, site: body.site, enumerators: [{ id: w.enumeratorA.id, displayName: 'Trần Văn Minh', pinHash: null }], procedures: [] });
 
     const forms = await app.inject({ method: 'GET', url: '/api/v1/forms', headers: { authorization: `Bearer ${body.token}` } });
     expect(forms.json().forms.map((f: { id: string }) => f.id).sort()).toEqual(['desk-rating', 'sipas-2017', 'sipas-2023']);
@@ -71,13 +71,13 @@ describe.each(testDatabases())('enrolment on $kind', ({ create }) => {
     expect((await enrol(code)).statusCode).toBe(201);
   });
 
-  it('revokes a device (admin only): its token then gets 401.2 and its queue stays unsent', async () => {
+  it('revokes a device (admin, or a supervisor of its site): its token then gets 401.2 and its queue stays unsent', async () => {
     const { code } = (await newCode(supervisor, w.siteA.id)).json();
     const { deviceId, token } = (await enrol(code)).json();
     const r = makeResponse({ siteId: w.siteA.id, deviceId, enumeratorId: w.enumeratorA.id });
     expect(results(await submit(app, token, { responses: [r] }))[0].status).toBe('accepted');
 
-    expect(isProblem(await app.inject({ method: 'DELETE', url: `/api/v1/devices/${deviceId}`, ...asUser(supervisor) }), 403.2)).toBe(true);
+    expect(isProblem(await app.inject({ method: 'DELETE', url: `/api/v1/devices/${w.deviceB.id}`, ...asUser(supervisor) }), 403.1)).toBe(true);
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/devices/${deviceId}`, ...asUser(admin) })).statusCode).toBe(204);
     expect(isProblem(await submit(app, token, { responses: [makeResponse({ siteId: w.siteA.id, deviceId })] }), 401.2)).toBe(true);
     expect(isProblem(await app.inject({ method: 'GET', url: '/api/v1/device', headers: { authorization: `Bearer ${token}` } }), 401.2)).toBe(true);

@@ -9,6 +9,7 @@ import type { ServerContext } from '../context';
 import { audit } from '../db/queries/audit';
 import { deviceSites } from '../db/queries/devices';
 import { listSites } from '../db/queries/sites';
+import { enumeratorRejection } from '../ingest/enumerators';
 import { countVerdicts, ingest, type Scope } from '../ingest/ingest';
 import { inputSchema, problemSchema } from '../openapi';
 import { batchItems, resultsSchema } from './envelope';
@@ -51,6 +52,9 @@ export function registerImports(app: FastifyInstance, ctx: ServerContext): void 
         if (typeof d === 'string' && d.length <= 64) deviceIds.add(d);
       }
       const devices = await deviceSites(ctx.db, [...deviceIds]);
+      // Read afresh: an import is rare, and the enumerators a supervisor just added must count.
+      ctx.enumerators.invalidate();
+      const enumerators = await ctx.enumerators.snapshot();
       const scope: Scope = {
         check: (r) => {
           if (!inScope(caller, r.siteId)) return rejection.siteNotYours({ siteId: r.siteId });
@@ -58,7 +62,7 @@ export function registerImports(app: FastifyInstance, ctx: ServerContext): void 
           const deviceSite = devices.get(r.deviceId);
           if (deviceSite === undefined) return rejection.noSuchDevice({ deviceId: r.deviceId });
           if (deviceSite !== r.siteId) return rejection.deviceNotOfSite({ deviceId: r.deviceId, siteId: r.siteId });
-          return null;
+          return r.enumeratorId === null ? null : enumeratorRejection(r.enumeratorId, r.siteId, enumerators.standing(r.enumeratorId, r.siteId));
         },
         timeZoneOf: (siteId) => sites.get(siteId)!.time_zone,
       };

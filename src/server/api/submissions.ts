@@ -82,13 +82,16 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
     },
     async (request, reply) => {
       // The gate checked the token before the body was read: an unknown caller costs no parsing.
-      const scope = deviceScopeData(await requireDevice(ctx, request));
+      const device = await requireDevice(ctx, request);
+      const [forms, enumerators] = await Promise.all([ctx.forms.snapshot(), ctx.enumerators.snapshot()]);
+      const scope = deviceScopeData(device, enumerators);
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const forms = await ctx.forms.snapshot();
       const receivedAt = ctx.now().toISOString();
-      if (!ctx.fault) return { results: await submit(body, scope, forms, receivedAt) };
-      const results = await submitWithFaults(request, reply, body, scope, forms, receivedAt);
-      return results === 'gone' ? reply : { results };
+      const results = ctx.fault ? await submitWithFaults(request, reply, body, scope, forms, receivedAt) : await submit(body, scope, forms, receivedAt);
+      if (results === 'gone') return reply;
+      // Answered with verdicts: the tablet's last successful sync, as the fleet list shows it.
+      await ctx.devices.synced(device.device.id, ctx.now());
+      return { results };
     },
   );
 }

@@ -20,6 +20,7 @@ export async function deviceByToken(ctx: ServerContext, request: FastifyRequest)
   const found = await ctx.devices.lookup(sha256(match[1]));
   if (!found) throw problem.deviceTokenUnknown();
   if (found.device.revoked_at) throw problem.deviceRevoked({ name: found.device.name });
+  await ctx.devices.seen(found.device.id, ctx.now());
   return found;
 }
 

@@ -53,7 +53,14 @@ describe.each(testDatabases())('admin CLI on $kind', ({ create }) => {
     expect(enrolled.statusCode).toBe(201);
     const { deviceId, token } = enrolled.json();
 
-    expect((await admin(env, 'list-devices', '--site', 'DN-01')).out).toMatch(new RegExp(`^${deviceId}\\tDN-01\\tactive\\tQuầy 1$`, 'm'));
+    expect((await admin(env, 'list-devices', '--site', 'DN-01')).out).toMatch(new RegExp(`^${deviceId}\\tDN-01\\tactive\\tQuầy 1\\tenrolled `, 'm'));
+    const beat = { appVersion: '0.0.1', waiting: 2, oldestWaitingAt: '2026-11-26T01:30:00Z', storageUsedBytes: 3_145_728, storagePersisted: false, lastSyncError: 'network' };
+    expect((await app.inject({ method: 'POST', url: '/api/v1/device/heartbeat', payload: beat, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    const line = (await admin(env, 'list-devices')).out.split('\n').find((l) => l.startsWith(deviceId))!;
+    // Times in the site's zone (Asia/Ho_Chi_Minh here): 01:30 UTC is 08:30 at the desk.
+    expect(line).toContain('\tapp 0.0.1\twaiting 2 (oldest 08:30 26/11/2026)\tstorage 3 MB, not persisted\tlast error network\t');
+    expect(line).toMatch(/\tlast seen \d\d:\d\d \d\d\/\d\d\/\d{4}\tlast sync —\t/);
+    expect(line).toMatch(/\tflags .*not-persisted/);
     expect(await admin(env, 'revoke-device', '--id', deviceId)).toMatchObject({ code: 0 });
     expect((await admin(env, 'list-devices')).out).toMatch(new RegExp(`^${deviceId}\\tDN-01\\trevoked `, 'm'));
     // A fresh server (no token cache) refuses the revoked token.

@@ -2,7 +2,7 @@
 // alike, by the same rules as the API (admin/rules.ts, admin/people.ts, admin/sites.ts); every change is audited as 'cli'.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TIME_ZONE } from '../../core/format';
+import { DEFAULT_TIME_ZONE, formatDateTime, formatNumber } from '../../core/format';
 import type { PersonPatch } from '../../core/protocol/people';
 import { Problem } from '../../core/protocol/problems';
 import { SITE_KINDS, type SitePatch } from '../../core/protocol/sites';
@@ -12,9 +12,11 @@ import { addSite, changeSite } from '../admin/sites';
 import { ENROLMENT_CODE_HOURS } from '../api/enrolment-codes';
 import { newEnrolmentCode, sha256 } from '../auth/secrets';
 import { importPeople } from './import-people';
+import { listForms, publishFormFile, withdrawFormVersion } from './forms';
 import { openDb, type Db } from '../db/index';
 import { migrate } from '../db/migrate';
 import { audit } from '../db/queries/audit';
+import type { DeviceJson } from '../../core/protocol/devices';
 import { listDevices, revokeDevice } from '../db/queries/devices';
 import { createEnrolmentCode } from '../db/queries/enrolment-codes';
 import { getSiteByCode, listSites } from '../db/queries/sites';
@@ -37,10 +39,14 @@ export const USAGE = `Hài Lòng admin — usage: npm run admin -- <command> [op
   enrolment-code --site CODE      a one-time code a tablet of that site types within ${ENROLMENT_CODE_HOURS} h
   list-sites
   list-users     with each person's site codes
-  list-devices   [--site CODE]
+  list-devices   [--site CODE]   each tablet's health: last seen, last sync, app version, waiting, storage, flags
   revoke-device  --id DEVICE_ID
   import-people  --file F.xlsx|F.csv [--apply]   sites and people from the console's template: a dry run
                  unless --apply; writes only when every row is valid (see GET /api/v1/imports/people/template.xlsx)
+  publish-form   --file F.xlsx|F.json [--sites CODE[,CODE…]|all]   validates, stores and publishes a form version
+                 (without --sites: the sites of its previous version, or all for a new form); prints id and version
+  withdraw-form  --id FORM_ID --version N   tablets stop offering it at their next sync; started responses still count
+  list-forms     every stored version with its status and sites
   rebuild-rollups  recompute the score tables from the stored responses (after a restore or a manual fix)
 
 The database is SQLite at ./data/hailong.db (DATA_DIR to move it), or PostgreSQL when DATABASE_URL=postgres://… is set.
@@ -73,6 +79,7 @@ const OPTIONS = {
   pin: { type: 'string' },
   id: { type: 'string' },
   file: { type: 'string' },
+  version: { type: 'string' },
   apply: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -239,7 +246,10 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
       }
       const devices = await listDevices(db, ids);
       if (!devices.length) io.err('no devices');
-      for (const d of devices) io.out(`${d.id}\t${d.site_code}\t${d.revoked_at ? `revoked ${d.revoked_at}` : 'active'}\t${d.name}`);
+      // Loaded here, not at the top: it reads package.json (the app version), which the e2e's in-process use of
+      // this CLI (its loader takes no JSON imports) must not load.
+      const { deviceJson } = await import('../api/devices');
+      for (const d of devices) io.out(deviceLine(deviceJson(d, now.getTime()), d.site_time_zone));
       return;
     }
     case 'revoke-device': {
@@ -252,6 +262,12 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
     }
     case 'import-people':
       return importPeople(db, need(values, 'file', 'an .xlsx or .csv file of the template'), values.apply === true, io, now);
+    case 'publish-form':
+      return publishFormFile(db, need(values, 'file', 'an XLSForm .xlsx or a .json definition'), values.sites, io, now, (m) => new UsageError(m));
+    case 'withdraw-form':
+      return withdrawFormVersion(db, need(values, 'id', 'form id, see list-forms'), need(values, 'version', 'version number'), io, now);
+    case 'list-forms':
+      return listForms(db, io);
     case 'rebuild-rollups': {
       const r = await rebuildRollups(db);
       await audit(db, { actor: 'cli', action: 'rollups.rebuild', details: { ...r } }, now);
@@ -261,6 +277,31 @@ async function run(command: string, values: Values, db: Db, io: AdminIo, now: Da
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+/**
+ * One tablet of list-devices: id, site, status and name as before, then its health as labelled columns, times in
+ * the site's local time ("—" for what the tablet has not reported yet).
+ */
+function deviceLine(d: DeviceJson, timeZone: string): string {
+  const at = (iso: string | null) => (iso ? formatDateTime(iso, 'vi', timeZone) : '—');
+  const waiting = d.waiting === null ? '—' : `${d.waiting}${d.oldestWaitingAt ? ` (oldest ${at(d.oldestWaitingAt)})` : ''}`;
+  const persisted = d.storagePersisted === null ? 'persistence unknown' : d.storagePersisted ? 'persisted' : 'not persisted';
+  const storage = d.storageUsedBytes === null ? persisted : `${formatNumber(d.storageUsedBytes / 1_048_576, 'vi', 1)} MB, ${persisted}`;
+  return [
+    d.id,
+    d.siteCode,
+    d.revokedAt ? `revoked ${at(d.revokedAt)}` : 'active',
+    d.name,
+    `enrolled ${at(d.createdAt)}`,
+    `last seen ${at(d.lastSeenAt)}`,
+    `last sync ${at(d.lastSyncAt)}`,
+    `app ${d.appVersion ?? '—'}`,
+    `waiting ${waiting}`,
+    `storage ${storage}`,
+    `last error ${d.lastSyncError ?? '—'}`,
+    `flags ${d.flags.join(',') || '—'}`,
+  ].join('\t');
 }
 
 /** Runs one command; returns the exit code (0 done, 1 failed, 2 usage). */

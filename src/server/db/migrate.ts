@@ -17,6 +17,10 @@ const EXCLUDING_MIGRATION = '2026-12-02-05-implausible-times';
 
 const provider = { getMigrations: async () => migrations };
 
+// Branches written in parallel land in main in any order, so a database may have run a later-named migration before an
+// earlier-named one arrives: each runs once, whatever the order (the migrations touch separate tables and columns).
+const ORDER = { allowUnorderedMigrations: true } as const;
+
 /** A start may wait this long for another process that is migrating the same SQLite file. */
 const SQLITE_MIGRATION_WAIT_MS = 10 * 60_000;
 
@@ -27,7 +31,7 @@ const SQLITE_MIGRATION_WAIT_MS = 10 * 60_000;
  * the file's write lock first; a second process waits for it, then finds nothing left to do.
  */
 async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  if (db.kind === 'postgres') return new Migrator({ db: db.k, provider }).migrateToLatest();
+  if (db.kind === 'postgres') return new Migrator({ db: db.k, provider, ...ORDER }).migrateToLatest();
   return db.k.connection().execute(async (conn) => {
     const waitMs = Number(db.sqlite.pragma('busy_timeout', { simple: true }));
     db.sqlite.pragma(`busy_timeout = ${SQLITE_MIGRATION_WAIT_MS}`);
@@ -36,7 +40,7 @@ async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     } finally {
       db.sqlite.pragma(`busy_timeout = ${waitMs}`);
     }
-    const result = await new Migrator({ db: conn as Kysely<unknown>, provider, disableTransactions: true }).migrateToLatest();
+    const result = await new Migrator({ db: conn as Kysely<unknown>, provider, disableTransactions: true, ...ORDER }).migrateToLatest();
     await sql.raw(result.error ? 'rollback' : 'commit').execute(conn);
     return result;
   });

@@ -1,5 +1,6 @@
 // The tables as Kysely sees them: one description shared by SQLite and PostgreSQL (timestamps are ISO text in UTC).
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { FormStatus } from '../../core/protocol/forms';
 import type { Role } from '../../core/protocol/sessions';
 import type { SiteKind } from '../../core/protocol/sites';
 
@@ -72,8 +73,23 @@ interface FormsTable {
   version: number;
   kind: 'interview' | 'kiosk';
   definition: string;
-  published: number;
+  /** draft → published → withdrawn (migration 2026-12-02-06); only published ones reach tablets. */
+  status: ColumnType<FormStatus, FormStatus | undefined, FormStatus>;
   created_at: string;
+  /** Usernames ('cli' from the command line); null for the built-in forms and rows older than the lifecycle. */
+  created_by: Later<string>;
+  published_at: Later<string>;
+  published_by: Later<string>;
+  withdrawn_at: Later<string>;
+  withdrawn_by: Later<string>;
+  /** 1: offered to every site (also sites created later); 0: only to the sites in form_sites. */
+  all_sites: ColumnType<number, number | undefined, number>;
+}
+
+interface FormSitesTable {
+  form_id: string;
+  form_version: number;
+  site_id: string;
 }
 
 export interface ResponsesTable {
@@ -182,6 +198,7 @@ export interface Database {
   devices: DevicesTable;
   enrolment_codes: EnrolmentCodesTable;
   forms: FormsTable;
+  form_sites: FormSitesTable;
   responses: ResponsesTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
@@ -193,6 +210,7 @@ export interface Database {
 export type Site = Selectable<SitesTable>;
 export type User = Selectable<UsersTable>;
 export type Device = Selectable<DevicesTable>;
+export type FormRow = Selectable<FormsTable>;
 export type NewDevice = Insertable<DevicesTable>;
 export type ResponseRow = Insertable<ResponsesTable>;
 export type ResponseMark = Selectable<ResponseMarksTable>;

@@ -15,7 +15,12 @@ import { prepareItem } from './prepare';
 import { PreparePool } from './worker-pool';
 
 const forms = new Map(builtinForms.map((f) => [`${f.id}@${f.version}`, f]));
-const scope = { deviceId: 'tablet-1', siteId: 'site-a', siteCode: 'A', timeZone: 'Asia/Ho_Chi_Minh' };
+const enumerators = new Map([
+  ['enum-1', 'active'],
+  ['enum-b', 'elsewhere'],
+  ['enum-gone', 'disabled'],
+] as const);
+const scope = { deviceId: 'tablet-1', siteId: 'site-a', siteCode: 'A', timeZone: 'Asia/Ho_Chi_Minh', enumerators };
 const owner = { siteId: scope.siteId, deviceId: scope.deviceId, enumeratorId: 'enum-1' };
 const receivedAt = '2026-11-26T10:00:00.000Z';
 
@@ -27,6 +32,10 @@ const valid = ['sipas-2017', 'sipas-2023', 'desk-rating'].flatMap((f) => Array.f
 const bodies: [string, Buffer][] = [
   ['valid responses of every form', body({ responses: valid })],
   ['valid, invalid, other site and a repeated id', body({ responses: [valid[0], { ...valid[1], formVersion: 0 }, { ...valid[2], siteId: 'site-b' }, 7, valid[0], { ...valid[3], answers: { 'E1.1': 9 } }] })],
+  [
+    "unknown, another site's and a disabled enumerator",
+    body({ responses: [{ ...valid[4], enumeratorId: 'made-up' }, { ...valid[5], enumeratorId: 'enum-b' }, { ...valid[6], enumeratorId: 'enum-gone' }] }),
+  ],
   ['not JSON', body('{"responses": [')],
   ['not a batch', body({ responses: 'x' })],
   ['too many items', body({ responses: Array.from({ length: 501 }, () => 0) })],

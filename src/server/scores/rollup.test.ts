@@ -7,6 +7,7 @@ import { scoreResponses } from '../../core/scoring/indices';
 import { scoreKiosk } from '../../core/scoring/kiosk';
 import type { App } from '../app';
 import { makeInterview, makeRating, pick, PROCEDURES, rng } from '../demo/generate';
+import { createUser } from '../db/queries/users';
 import { testDatabases, type FreshDb } from '../test/databases';
 import { PASSWORD, type World } from '../test/fixtures';
 import { asUser, login, results, submit } from '../test/http';
@@ -19,13 +20,13 @@ const DAYS = ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-0
 const PROFILE = { base: 0.82, kioskUnhappy: 0.2, interviewsPerDay: 0, ratingsPerDay: 0, medianMinutes: 9 };
 
 /** Mixed responses over five days at both sites: criteria with "na", straight-liners, misuse, walk-aways. */
-function makeData(w: World): { a: ResponseInput[]; b: ResponseInput[] } {
+function makeData(w: World, secondEnumeratorA: string): { a: ResponseInput[]; b: ResponseInput[] } {
   const rand = rng(7);
   const out = { a: [] as ResponseInput[], b: [] as ResponseInput[] };
   for (const [i, day] of DAYS.entries()) {
     const midnight = Date.parse(`${day}T00:00:00+07:00`);
     for (const [side, site, device, enumerators] of [
-      ['a', w.siteA, w.deviceA, [w.enumeratorA.id, 'enum-a2']],
+      ['a', w.siteA, w.deviceA, [w.enumeratorA.id, secondEnumeratorA]],
       ['b', w.siteB, w.deviceB, [w.enumeratorB.id]],
     ] as const) {
       for (let k = 0; k < 14 + i * 3; k++) {
@@ -62,7 +63,9 @@ describe.each(testDatabases())('score rollup on $kind', ({ create }) => {
   beforeAll(async () => {
     ({ fresh, app, w } = await startSeededApp(create));
     admin = await login(app, 'admin', PASSWORD);
-    const data = makeData(w);
+    // A second enumerator at site A: the ingest takes only the site's own, active enumerators.
+    const second = await createUser(fresh.db, { username: 'an', displayName: 'Đỗ Văn An', role: 'enumerator', passwordHash: null, siteIds: [w.siteA.id] }, new Date());
+    const data = makeData(w, second.id);
     // Several tablets at once: concurrent batches add to the same rollup rows.
     const batches: [string, ResponseInput[]][] = [];
     for (let i = 0; i < data.a.length; i += 40) batches.push([w.deviceA.token, data.a.slice(i, i + 40)]);

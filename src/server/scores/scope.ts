@@ -38,7 +38,7 @@ export async function resolveSites(ctx: ServerContext, caller: Caller, param: st
 const formCaches = new WeakMap<Db, { at: number; forms: Promise<Map<string, FormDefinition>> }>();
 const FORM_TTL_MS = 10_000;
 
-/** Every stored form version (published or not), cached briefly per database. */
+/** Every form version that can have responses (published or withdrawn), cached briefly per database. */
 export function storedForms(db: Db): Promise<Map<string, FormDefinition>> {
   const hit = formCaches.get(db);
   if (hit && performance.now() - hit.at < FORM_TTL_MS) return hit.forms;
@@ -46,6 +46,11 @@ export function storedForms(db: Db): Promise<Map<string, FormDefinition>> {
   formCaches.set(db, { at: performance.now(), forms });
   forms.catch(() => formCaches.delete(db));
   return forms;
+}
+
+/** After a form is published or withdrawn in this process: the next report loads the forms again. */
+export function forgetStoredForms(db: Db): void {
+  formCaches.delete(db);
 }
 
 /** The form a report or export is about: the given version, else the latest stored one. */

@@ -32,6 +32,8 @@ export async function seedWorld(db: Db, now = new Date()): Promise<World> {
   const supervisorA = await createUser(db, { username: 'lan', displayName: 'Nguyễn Thị Lan', role: 'supervisor', passwordHash: hash, siteIds: [siteA.id] }, now);
   const enumeratorA = await createUser(db, { username: 'minh', displayName: 'Trần Văn Minh', role: 'enumerator', passwordHash: null, siteIds: [siteA.id] }, now);
   const enumeratorB = await createUser(db, { username: 'hoa', displayName: 'Lê Thị Hoa', role: 'enumerator', passwordHash: null, siteIds: [siteB.id] }, now);
+  defaultEnumerators.set(siteA.id, enumeratorA.id);
+  defaultEnumerators.set(siteB.id, enumeratorB.id);
   const deviceA = await addDevice(db, siteA.id, 'Máy tính bảng 1', now);
   const deviceB = await addDevice(db, siteB.id, 'Máy tính bảng STP', now);
   return { siteA, siteB, admin, supervisorA, enumeratorA, enumeratorB, deviceA, deviceB };
@@ -74,15 +76,18 @@ function answersFor(form: FormDefinition, seed = 3): Answers {
   return answers;
 }
 
+/** Site id → the enumerator a response of that site names unless told (the ingest refuses made-up ones). */
+const defaultEnumerators = new Map<string, string>();
+
 export interface ResponseOwner {
   siteId: string;
   deviceId: string;
   enumeratorId?: string | null;
 }
 
-/** A valid, completed response to a built-in form (sipas-2017 unless told), ready to submit. */
-export function makeResponse(owner: ResponseOwner, overrides: Partial<ResponseInput> = {}, formId = 'sipas-2017', seed = 3): ResponseInput {
-  const form = getBuiltinForm(formId)!;
+/** A valid, completed response to a built-in form (sipas-2017 unless told) or to the definition given, ready to submit. */
+export function makeResponse(owner: ResponseOwner, overrides: Partial<ResponseInput> = {}, formId: string | FormDefinition = 'sipas-2017', seed = 3): ResponseInput {
+  const form = typeof formId === 'string' ? getBuiltinForm(formId)! : formId;
   const kiosk = form.kind === 'kiosk';
   const completed = new Date(Date.UTC(2026, 10, 26, 3, 0, 0) + seed * 1000);
   const started = new Date(completed.getTime() - 8 * 60_000);
@@ -93,7 +98,7 @@ export function makeResponse(owner: ResponseOwner, overrides: Partial<ResponseIn
     mode: kiosk ? 'kiosk' : 'interview',
     siteId: owner.siteId,
     deviceId: owner.deviceId,
-    enumeratorId: kiosk ? null : (owner.enumeratorId ?? 'enumerator-1'),
+    enumeratorId: kiosk ? null : (owner.enumeratorId ?? defaultEnumerators.get(owner.siteId) ?? 'enumerator-1'),
     procedure: kiosk ? null : { code: '1.001234', name: 'Cấp giấy chứng nhận quyền sử dụng đất' },
     locale: 'vi',
     startedAt: started.toISOString().replace('Z', '+00:00'),

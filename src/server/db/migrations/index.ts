@@ -5,6 +5,7 @@ import * as rollups from './2026-11-26-02-rollups';
 import * as administration from './2026-12-02-01-administration';
 import * as authFailures from './2026-12-02-02-auth-failures';
 import * as implausibleTimes from './2026-12-02-05-implausible-times';
+import * as formLifecycle from './2026-12-02-06-form-lifecycle';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-01-administration': administration,
   '2026-12-02-02-auth-failures': authFailures,
   '2026-12-02-05-implausible-times': implausibleTimes,
+  '2026-12-02-06-form-lifecycle': formLifecycle,
 };

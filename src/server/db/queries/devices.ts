@@ -32,14 +32,14 @@ export async function revokeDevice(db: Db, id: string, now: Date): Promise<Devic
   return device;
 }
 
-export type DeviceListing = Device & { site_code: string };
+export type DeviceListing = Device & { site_code: string; site_time_zone: string };
 
 export function listDevices(db: Db, siteIds?: readonly string[]): Promise<DeviceListing[]> {
   let q = db.k
     .selectFrom('devices')
     .innerJoin('sites', 'sites.id', 'devices.site_id')
     .selectAll('devices')
-    .select('sites.code as site_code')
+    .select(['sites.code as site_code', 'sites.time_zone as site_time_zone'])
     .orderBy('sites.code')
     .orderBy('devices.created_at');
   if (siteIds) {
@@ -64,4 +64,47 @@ export async function deviceSites(db: Db, ids: readonly string[]): Promise<Map<s
 export async function deviceEnrolmentTimes(db: Db): Promise<Map<string, number>> {
   const rows = await db.k.selectFrom('devices').select(['id', 'created_at']).execute();
   return new Map(rows.map((d) => [d.id, Date.parse(d.created_at)]));
+}
+
+/** One device as the staff's list shows it, or undefined. */
+export function getDeviceListing(db: Db, id: string): Promise<DeviceListing | undefined> {
+  return db.k
+    .selectFrom('devices')
+    .innerJoin('sites', 'sites.id', 'devices.site_id')
+    .selectAll('devices')
+    .select(['sites.code as site_code', 'sites.time_zone as site_time_zone'])
+    .where('devices.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function renameDevice(db: Db, id: string, name: string): Promise<void> {
+  await db.k.updateTable('devices').set({ name }).where('id', '=', id).execute();
+}
+
+/** What a tablet said about itself (its heartbeat), and when it said it. */
+export interface DeviceReportRow {
+  app_version: string;
+  waiting: number;
+  oldest_waiting_at: string | null;
+  storage_used_bytes: number | null;
+  storage_persisted: number | null;
+  last_sync_error: string | null;
+}
+
+export async function recordDeviceReport(db: Db, id: string, report: DeviceReportRow, now: Date): Promise<void> {
+  await db.k
+    .updateTable('devices')
+    .set({ ...report, reported_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The tablet called with its token (written at most once a minute per device by the token cache). */
+export async function markDeviceSeen(db: Db, id: string, now: Date): Promise<void> {
+  await db.k.updateTable('devices').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+/** The server answered a batch of the tablet's with verdicts. */
+export async function markDeviceSynced(db: Db, id: string, now: Date): Promise<void> {
+  await db.k.updateTable('devices').set({ last_sync_at: now.toISOString() }).where('id', '=', id).execute();
 }

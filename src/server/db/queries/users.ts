@@ -40,19 +40,6 @@ export async function userSiteIds(db: Db, userId: string): Promise<string[]> {
   return rows.map((r) => r.site_id);
 }
 
-/** The enumerators a tablet of this site offers to pick from. */
-export function listEnumerators(db: Db, siteId: string): Promise<{ id: string; display_name: string }[]> {
-  return db.k
-    .selectFrom('users')
-    .innerJoin('user_sites', 'user_sites.user_id', 'users.id')
-    .select(['users.id', 'users.display_name'])
-    .where('user_sites.site_id', '=', siteId)
-    .where('users.role', '=', 'enumerator')
-    .where('users.disabled', '=', 0)
-    .orderBy('users.display_name')
-    .execute();
-}
-
 export function listUsers(db: Db): Promise<User[]> {
   return db.k.selectFrom('users').selectAll().orderBy('username').execute();
 }
