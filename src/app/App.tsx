@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskLock } from './kiosk/kiosk-lock';
 import { match, usePath } from './router';
+import { DeskBar } from './shell/DeskBar';
 import { StoreErrorBanner } from './shell/StoreErrorBanner';
 
 // Home and settings are lazy too: the kiosk route must not carry them (its JS budget is 150 KB gzip).
@@ -16,7 +17,7 @@ const AttentionScreen = lazy(() => import('./sync/AttentionScreen'));
 
 // The status bar (with its sync code) is lazy too, for the same reason as home and settings.
 let LoadedStatusBar: (typeof import('./shell/StatusBar'))['StatusBar'] | undefined;
-/** main.tsx awaits this before the first render on every route but the kiosk, so the bar is in the first frame. */
+/** main.tsx awaits this before the first render on the tablet's routes, so the bar is in the first frame. */
 export function loadStatusBar(): Promise<void> {
   return import('./shell/StatusBar').then(({ StatusBar }) => {
     LoadedStatusBar = StatusBar;
@@ -32,6 +33,11 @@ function Bar() {
       <LazyStatusBar />
     </Suspense>
   );
+}
+
+/** Supervisor and console screens: used at a desk, not on the tablet, so no outbox or sync status on top. */
+export function isDeskPath(path: string): boolean {
+  return /^\/(supervisor|admin)(\/|$)/.test(path);
 }
 
 function Screen({ path }: { path: string }) {
@@ -56,12 +62,13 @@ export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
   const path = usePath();
   useKioskLock(path);
   const kiosk = path.startsWith('/kiosk');
+  const desk = isDeskPath(path);
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [path]);
   return (
     <div className={kiosk ? 'app app-kiosk' : 'app'}>
-      {!kiosk && <Bar />}
+      {desk ? <DeskBar /> : !kiosk && <Bar />}
       <StoreErrorBanner />
       <Suspense fallback={<p className="page muted">{t('app.loading')}</p>}>
         <Shown onShown={onFirstScreen}>

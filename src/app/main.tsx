@@ -31,9 +31,9 @@ async function boot(): Promise<void> {
   await nextTask();
   await import('./store/db');
   await nextTask();
-  // Every screen but the kiosk has the status bar on top: loaded now, it is there in the first frame.
-  const { App, loadStatusBar } = await import('./App');
-  if (!location.pathname.startsWith('/kiosk')) await loadStatusBar();
+  // The tablet's screens (not the kiosk, not the desk's) have the status bar on top: loaded now, it is there in the first frame.
+  const { App, loadStatusBar, isDeskPath } = await import('./App');
+  if (!location.pathname.startsWith('/kiosk') && !isDeskPath(location.pathname)) await loadStatusBar();
   await nextTask();
   // A transition renders in slices that yield to the browser.
   startTransition(() => {
