@@ -45,3 +45,17 @@ export function localDayStart(day: string, timeZone: string = DEFAULT_TIME_ZONE)
   const guess = midnightAsUtc - zoneOffsetMs(midnightAsUtc, timeZone);
   return new Date(midnightAsUtc - zoneOffsetMs(guess, timeZone));
 }
+
+/**
+ * The instant as the site's wall clock with its offset, ISO 8601 to the second: 2026-11-26T03:59:00Z is
+ * '2026-11-26T10:59:00+07:00' in Ho Chi Minh City. Exports use it: local to read, still one exact instant to parse.
+ */
+export function localDateTime(value: string | Date | number, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const ms = (value instanceof Date ? value : new Date(value)).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`not a date: ${String(value)}`);
+  const offset = zoneOffsetMs(ms, timeZone);
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + offset).toISOString().slice(0, 19);
+  const minutes = Math.round(Math.abs(offset) / 60000);
+  const sign = offset < 0 ? '-' : '+';
+  return `${wall}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

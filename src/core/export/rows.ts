@@ -18,6 +18,9 @@ export interface RowContext {
   enumerator?: string | null;
   /** Quality flags computed on the server, added after the response's own flags. */
   flags?: readonly string[];
+  /** The times as written (the site's local time, see localDateTime); default: the response's own UTC strings. */
+  startedAt?: string;
+  completedAt?: string;
 }
 
 export type ExportableResponse = Pick<
@@ -61,8 +64,8 @@ export function createRowEncoder(form: FormDefinition): RowEncoder {
       textCell(ctx.siteCode),
       textCell(ctx.siteName),
       textCell(ctx.localDay),
-      textCell(r.startedAt),
-      textCell(r.completedAt),
+      textCell(ctx.startedAt ?? r.startedAt),
+      textCell(ctx.completedAt ?? r.completedAt),
       textCell(r.mode),
       textCell(ctx.enumerator ?? r.enumeratorId ?? ''),
       textCell(r.procedure?.code ?? ''),

@@ -8,6 +8,7 @@ import { createRowEncoder, type Cell } from '../../core/export/rows';
 import { getBuiltinForm } from '../../core/forms/builtin';
 import type { FormDefinition } from '../../core/forms/schema';
 import type { Response } from '../../core/response/schema';
+import { localDateTime } from '../../core/local-day';
 import type { App } from '../app';
 import { listAudit } from '../db/queries/audit';
 import { responsePages } from '../exports/source';
@@ -84,6 +85,8 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
         localDay: r.local_day,
         enumerator: names.get(resp.enumeratorId ?? '') ?? null,
         flags: resp.id === fastId ? ['too-fast'] : [],
+        startedAt: localDateTime(resp.startedAt, site.time_zone),
+        completedAt: localDateTime(resp.completedAt, site.time_zone),
       }).concat([null]);
     });
   }
@@ -108,6 +111,9 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     expect(records.slice(1).map((r) => r[col('Tên thủ tục')])).toContain("'@Chứng thực bản sao từ bản chính");
     const flagged = records.slice(1).find((r) => r[0] === fastId)!;
     expect(flagged[col('Cờ cảnh báo')]).toBe('too-fast');
+    // Times as the desk's clock read them (Hà Nội, UTC+7), with the offset so they still name one instant.
+    expect(flagged[col('Bắt đầu lúc')]).toBe('2026-11-26T10:59:00+07:00');
+    expect(flagged[col('Hoàn thành lúc')]).toBe('2026-11-26T11:00:00+07:00');
 
     const en = parse((await download(`/api/v1/exports/responses.csv?form=sipas-2017&sites=${w.siteA.id}&from=${DAY}&lang=en`, supervisor)).rawPayload, { bom: true }) as string[][];
     expect(en[0]).toEqual(exportHeader(sipas, 'en'));

@@ -1,5 +1,7 @@
 // Stored rows → coded export rows (core's encoder) with the site, enumerator and server quality flags filled in.
 import { createRowEncoder, type Cell } from '../../core/export/rows';
+import { DEFAULT_TIME_ZONE } from '../../core/format';
+import { localDateTime } from '../../core/local-day';
 import type { FormDefinition } from '../../core/forms/schema';
 import type { Response } from '../../core/response/schema';
 import type { Db } from '../db/index';
@@ -27,6 +29,8 @@ export async function exportSource(db: Db, form: FormDefinition, filter: RollupF
   const encodeRow = (r: ExportRow): Cell[] => {
     const response = JSON.parse(r.payload) as Response;
     const site = siteById.get(r.site_id);
+    // Times as the desk's clock read them (with the offset), like every time shown to people.
+    const zone = site?.time_zone ?? DEFAULT_TIME_ZONE;
     // kiosk-misuse is the tablet's own flag and already in the payload's flags.
     const flags = flagsOf(r, qc).filter((f) => f !== 'kiosk-misuse');
     const cells = encode(response, {
@@ -35,6 +39,8 @@ export async function exportSource(db: Db, form: FormDefinition, filter: RollupF
       localDay: r.local_day,
       enumerator: r.enumerator_id ? (names.get(r.enumerator_id) ?? r.enumerator_id) : null,
       flags,
+      startedAt: localDateTime(response.startedAt, zone),
+      completedAt: localDateTime(response.completedAt, zone),
     });
     // The last column (EXCLUDED_HEADER): why the response is left out of the scores, empty when it counts.
     cells.push(r.excluded ?? null);
