@@ -1,7 +1,7 @@
-// Download the sample as CSV or Excel: the chosen day or the whole period, the chosen site or every site in scope.
+// Download the sample as CSV or Excel: the chosen day or the whole period, the chosen site or every site in scope, codes or words.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportQuery } from '../../core/protocol/scores';
+import type { CodebookQuery, ExportQuery } from '../../core/protocol/scores';
 import type { SiteJson } from '../../core/protocol/sites';
 import { staffApi } from '../api/staff';
 import { day } from './format';
@@ -12,9 +12,12 @@ export function ExportPanel({ filters, range, sites }: { filters: Filters; range
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const [span, setSpan] = useState<'day' | 'range'>('day');
   const [siteId, setSiteId] = useState<string>(filters.siteId);
+  // Codes for analysis (decoded by the codebook), or words for a reader opening the file in a spreadsheet.
+  const [values, setValues] = useState<'codes' | 'labels'>('codes');
   const from = span === 'day' ? filters.from : range.from;
   const to = span === 'day' ? filters.from : range.to;
-  const query: ExportQuery = { form: filters.formId, sites: siteId || undefined, from, to: to !== from ? to : undefined, lang };
+  const query: ExportQuery = { form: filters.formId, sites: siteId || undefined, from, to: to !== from ? to : undefined, lang, values };
+  const codebook: CodebookQuery = { form: filters.formId, lang };
   return (
     <div className="sv-export" data-testid="export-panel">
       <fieldset className="sv-periods">
@@ -39,12 +42,24 @@ export function ExportPanel({ filters, range, sites }: { filters: Filters; range
           ))}
         </select>
       </label>
+      <fieldset className="sv-periods">
+        <legend>{t('exports.values')}</legend>
+        {(['codes', 'labels'] as const).map((v) => (
+          <label key={v} className={values === v ? 'sv-seg sv-seg-on' : 'sv-seg'}>
+            <input type="radio" name="export-values" checked={values === v} onChange={() => setValues(v)} data-testid={`export-values-${v}`} />
+            {t(v === 'codes' ? 'exports.valuesCodes' : 'exports.valuesLabels')}
+          </label>
+        ))}
+      </fieldset>
       <div className="row-actions">
         <a className="btn btn-primary" href={staffApi.urlOf('GET /api/v1/exports/responses.csv', { query })} download data-testid="export-csv">
           {t('exports.csv')}
         </a>
         <a className="btn btn-primary" href={staffApi.urlOf('GET /api/v1/exports/responses.xlsx', { query })} download data-testid="export-xlsx">
           {t('exports.xlsx')}
+        </a>
+        <a className="btn" href={staffApi.urlOf('GET /api/v1/exports/codebook.csv', { query: codebook })} download data-testid="export-codebook">
+          {t('exports.codebook')}
         </a>
       </div>
       <p className="muted sv-help">{t('exports.help')}</p>

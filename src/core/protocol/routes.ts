@@ -16,7 +16,7 @@ import type {
 } from './devices';
 import type { FormsAnswer, FormSitesBody, FormSummariesAnswer, FormUploadAnswer, FormVersionDetail, FormVersionJson, FormVersionsAnswer } from './forms';
 import type { HandCarryFile } from './hand-carry';
-import type { ExportQuery, QualityJson, QualityQuery, ResponseDetail, ScoresJson, ScoresQuery } from './scores';
+import type { CodebookQuery, ExportQuery, QualityJson, QualityQuery, ResponseDetail, ScoresJson, ScoresQuery } from './scores';
 import type { ExclusionAnswer, ExclusionBody, ResponsesAnswer, ResponsesQuery } from './responses';
 import type { LoginBody, SessionJson } from './sessions';
 import type { NewPersonBody, PeopleAnswer, PeopleQuery, PersonJson, PersonPatch } from './people';
@@ -80,6 +80,7 @@ interface Api {
   /** Files, not JSON: the browser downloads them from a link. */
   'GET /api/v1/exports/responses.csv': { query: ExportQuery; reply: unknown };
   'GET /api/v1/exports/responses.xlsx': { query: ExportQuery; reply: unknown };
+  'GET /api/v1/exports/codebook.csv': { query: CodebookQuery; reply: unknown };
 }
 
 export type RouteKey = keyof Api;

@@ -111,6 +111,15 @@ export interface QualityJson {
 export interface ExportQuery extends ScopeQuery {
   /** Language of the header, codebook and summary. */
   lang?: 'vi' | 'en';
+  /** CSV and the data sheet: the stored codes (default) or their codebook meanings in `lang`. */
+  values?: 'codes' | 'labels';
+}
+
+/** GET /api/v1/exports/codebook.csv: what each coded column and code means, for a CSV in codes. */
+export interface CodebookQuery {
+  form: string;
+  version?: string;
+  lang?: 'vi' | 'en';
 }
 
 /** GET /api/v1/responses/:id: one stored response with its answers labelled, for the drill-down from a flag. */

@@ -188,4 +188,56 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     }
     expect(paged).toEqual(records.slice(1).map((r) => r[0]));
   });
+
+  it('CSV in words: every coded cell is its codebook meaning in the chosen language; the codebook downloads beside it', async () => {
+    const url = (values: string, lang: string) => `/api/v1/exports/responses.csv?form=sipas-2017&sites=${w.siteA.id}&from=${DAY}&lang=${lang}&values=${values}`;
+    const coded = parse((await download(url('codes', 'vi'), supervisor)).rawPayload, { bom: true }) as string[][];
+    const res = await download(url('labels', 'vi'), supervisor);
+    expect(res.statusCode, res.body).toBe(200);
+    const words = parse(res.rawPayload, { bom: true }) as string[][];
+    expect(words[0]).toEqual(coded[0]);
+    expect(words.map((r) => r[0])).toEqual(coded.map((r) => r[0]));
+
+    // The codebook CSV, read back as code → meaning per column, decodes the coded file into exactly the file in words.
+    const book = await download(`/api/v1/exports/codebook.csv?form=sipas-2017&lang=vi`, supervisor);
+    expect(book.statusCode, book.body).toBe(200);
+    expect(book.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(book.headers['content-disposition']).toBe(`attachment; filename="hailong-sipas-2017-v${sipas.version}-codebook-vi.csv"`);
+    const entries = parse(book.rawPayload, { bom: true }) as string[][];
+    expect(entries[0]).toEqual(['Mã câu hỏi', 'Nội dung', 'Loại', 'Mã trả lời', 'Ý nghĩa']);
+    const meaning = new Map<string, Map<string, string>>();
+    for (const [item, , , code, label] of entries.slice(1)) if (code) (meaning.get(item!) ?? meaning.set(item!, new Map()).get(item!)!).set(code, label!);
+    const columnOf = (header: string) => (header === 'Hình thức' ? 'mode' : header === 'Cờ cảnh báo' ? 'flags' : header.split(':')[0]!);
+    const decoded = coded.slice(1).map((row) =>
+      row.map((cell, i) => {
+        const codes = meaning.get(columnOf(coded[0]![i]!));
+        if (!codes || cell === '') return cell;
+        return cell.split(';').map((c) => codes.get(c) ?? c).join('; ');
+      }),
+    );
+    expect(words.slice(1)).toEqual(decoded);
+    const col = (name: string) => words[0]!.indexOf(name);
+    expect(words.slice(1).map((r) => r[col('Hình thức')])).toContain('Phỏng vấn');
+    const fast = words.find((r) => r[0] === fastId)!;
+    expect(fast[col('Cờ cảnh báo')]).toBe('Quá nhanh (dưới một nửa thời lượng trung vị)');
+    const scale = sipas.scale!.levels.map((l) => l.vi);
+    const likert = words[0]!.findIndex((h) => h.startsWith('E1.1:'));
+    expect(words.slice(1).every((r) => r[likert] === '' || scale.includes(r[likert]!) || r[likert] === sipas.scale!.na.vi)).toBe(true);
+
+    // In English the meanings are English; the codebook's language follows lang too.
+    const en = parse((await download(url('labels', 'en'), supervisor)).rawPayload, { bom: true }) as string[][];
+    expect(en.slice(1).map((r) => r[en[0]!.indexOf('Mode')])).toContain('Interview');
+    const bookEn = parse((await download(`/api/v1/exports/codebook.csv?form=sipas-2017&lang=en`, supervisor)).rawPayload, { bom: true }) as string[][];
+    expect(bookEn[0]).toEqual(['Item ID', 'Label', 'Type', 'Code', 'Meaning']);
+    // The choice is in the audit trail.
+    const last = (await listAudit(fresh.db, 5)).find((e) => e.action === 'export.csv')!;
+    expect(JSON.parse(last.details)).toMatchObject({ values: 'labels', lang: 'en' });
+  });
+
+  it('the codebook needs a signed-in person and a known form', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/v1/exports/codebook.csv?form=sipas-2017' })).statusCode).toBe(401);
+    const unknown = await download('/api/v1/exports/codebook.csv?form=no-such-form', supervisor);
+    expect(unknown.statusCode, unknown.body).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ status: 404 });
+  });
 });

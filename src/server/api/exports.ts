@@ -1,5 +1,9 @@
-// GET /api/v1/exports/responses.csv|.xlsx: the day's (or a range's) sample, streamed from keyset pages and audit-logged.
-import { PassThrough } from 'node:stream';
+// GET /api/v1/exports/responses.csv|.xlsx: the day's (or a range's) sample, streamed from keyset pages and audit-logged;
+// GET /api/v1/exports/codebook.csv: what the CSV's codes mean (the Excel file carries it as a sheet).
+import { PassThrough, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { codebookHeader, codebookRows } from '../../core/export/columns';
+import { neutralizeCell } from '../../core/export/neutralize';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ExportLocale } from '../../core/export/labels';
@@ -14,7 +18,11 @@ import { resolvePeriod } from '../scores/period';
 import { resolveForm, resolveSites } from '../scores/scope';
 import { parseQuery, querySchema, ScopeQuery } from './query';
 
-const Query = querySchema<'GET /api/v1/exports/responses.csv'>()(z.object({ ...ScopeQuery, lang: z.enum(['vi', 'en']).default('vi') }));
+const Lang = z.enum(['vi', 'en']).default('vi');
+const Query = querySchema<'GET /api/v1/exports/responses.csv'>()(
+  z.object({ ...ScopeQuery, lang: Lang, values: z.enum(['codes', 'labels']).default('codes') }),
+);
+const CodebookQuery = querySchema<'GET /api/v1/exports/codebook.csv'>()(z.object({ form: ScopeQuery.form, version: ScopeQuery.version, lang: Lang }));
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -32,6 +40,17 @@ const querystring = {
     from: { type: 'string', format: 'date' },
     to: { type: 'string', format: 'date' },
     lang: { type: 'string', enum: ['vi', 'en'], default: 'vi', description: 'language of the header, codebook and summary' },
+    values: { type: 'string', enum: ['codes', 'labels'], default: 'codes', description: 'coded values (decoded by codebook.csv or the codebook sheet) or their meanings in lang' },
+  },
+} as const;
+
+const codebookQuerystring = {
+  type: 'object',
+  required: ['form'],
+  properties: {
+    form: querystring.properties.form,
+    version: querystring.properties.version,
+    lang: { type: 'string', enum: ['vi', 'en'], default: 'vi', description: 'language of the labels' },
   },
 } as const;
 
@@ -49,7 +68,7 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
     const lang = q.lang as ExportLocale;
     const filter: RollupFilter = { formId: form.id, from: period.from, to: period.to, siteIds, formVersion: q.version === undefined ? undefined : form.version };
     const now = ctx.now();
-    const prepared = await prepareExport(ctx.db, { form, filter, sites, allSites: !siteIds, format, lang, now });
+    const prepared = await prepareExport(ctx.db, { form, filter, sites, allSites: !siteIds, format, lang, values: q.values, now });
 
     // Logged before the first byte: the audit trail must show an export even when the download is cut short.
     await audit(
@@ -66,6 +85,7 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
           sites: siteIds ?? 'all',
           siteCodes: sites.map((s) => s.code),
           lang,
+          values: q.values,
           rows: prepared.rows,
         },
       },
@@ -105,4 +125,32 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
       handle(format),
     );
   }
+
+  // The form's codebook holds no responses: any signed-in staff member may read it, and it is not audit-logged.
+  app.get(
+    '/api/v1/exports/codebook.csv',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags: ['exports'],
+        summary: 'The codebook of a form as CSV (UTF-8 with BOM): item, label, type, code, meaning; decodes responses.csv in codes',
+        security: [{ session: [] }],
+        querystring: codebookQuerystring,
+        response: { 400: problemSchema, 401: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await requireUser(ctx, request);
+      const q = parseQuery(CodebookQuery, request.query);
+      const form = await resolveForm(ctx.db, q.form, q.version);
+      const lang = q.lang as ExportLocale;
+      const rows = [codebookHeader(lang), ...codebookRows(form, lang)].map((r) => r.map((c) => (typeof c === 'string' ? neutralizeCell(c) : c)));
+      const body = Readable.from(rows).pipe(stringify({ bom: true, record_delimiter: 'windows' }));
+      return reply
+        .header('content-type', CONTENT_TYPES.csv)
+        .header('content-disposition', `attachment; filename="hailong-${safeName(form.id)}-v${form.version}-codebook-${lang}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
+  );
 }

@@ -1,4 +1,6 @@
 // Stored rows → coded export rows (core's encoder) with the site, enumerator and server quality flags filled in.
+import { createRowLabeller } from '../../core/export/labelled';
+import type { ExportLocale } from '../../core/export/labels';
 import { createRowEncoder, type Cell } from '../../core/export/rows';
 import { DEFAULT_TIME_ZONE } from '../../core/format';
 import { localDateTime } from '../../core/local-day';
@@ -21,11 +23,16 @@ export interface ExportSource {
   encode(row: ExportRow): Cell[];
 }
 
-export async function exportSource(db: Db, form: FormDefinition, filter: RollupFilter, sites: readonly Site[]): Promise<ExportSource> {
+/** Codes (the default, what a statistician loads) or the codebook's words in the export's language. */
+type ExportValues = { values: 'codes' } | { values: 'labels'; lang: ExportLocale };
+
+export async function exportSource(db: Db, form: FormDefinition, filter: RollupFilter, sites: readonly Site[], values: ExportValues = { values: 'codes' }): Promise<ExportSource> {
   const siteById = new Map(sites.map((s) => [s.id, s]));
   const names = await enumeratorNames(db);
   const qc = await loadQualityContext(db, form, filter);
-  const encode = createRowEncoder(form);
+  const coded = createRowEncoder(form);
+  const label = values.values === 'labels' ? createRowLabeller(form, values.lang) : null;
+  const encode: typeof coded = label ? (r, c) => label(coded(r, c)) : coded;
   const encodeRow = (r: ExportRow): Cell[] => {
     const response = JSON.parse(r.payload) as Response;
     const site = siteById.get(r.site_id);

@@ -23,10 +23,10 @@ export interface PreparedExport {
 
 export async function prepareExport(
   db: Db,
-  o: { form: FormDefinition; filter: RollupFilter; sites: readonly Site[]; allSites: boolean; format: ExportFormat; lang: ExportLocale; now: Date },
+  o: { form: FormDefinition; filter: RollupFilter; sites: readonly Site[]; allSites: boolean; format: ExportFormat; lang: ExportLocale; values?: 'codes' | 'labels'; now: Date },
 ): Promise<PreparedExport> {
   const report = reportFromSums(o.form, await sumRollup(db, o.filter, 'none'));
-  const source = await exportSource(db, o.form, o.filter, o.sites);
+  const source = await exportSource(db, o.form, o.filter, o.sites, o.values === 'labels' ? { values: 'labels', lang: o.lang } : { values: 'codes' });
   const header = [...exportHeader(o.form, o.lang), EXCLUDED_HEADER[o.lang]];
   const siteList = o.allSites ? (o.lang === 'vi' ? 'Tất cả' : 'All') : o.sites.map((s) => s.code).join(', ');
   return {
