@@ -6,6 +6,7 @@ import { addDays, baselineRange, periodRange } from '../../core/protocol/period'
 import type { ScopeQuery } from '../../core/protocol/scores';
 import type { SessionJson } from '../../core/protocol/sessions';
 import { errorText } from '../api/error-text';
+import { label } from '../i18n/label';
 import { navigate } from '../router';
 import { BlockFigures } from './BlockFigures';
 import { CriterionTable } from './CriterionTable';
@@ -16,6 +17,7 @@ import { day } from './format';
 import { IndexTiles } from './IndexTiles';
 import { KioskBreakdown } from './KioskBreakdown';
 import { QualityPanel } from './QualityPanel';
+import { ReportPrintHeader, ReportPrintNotes } from './ReportPrint';
 import { ResponsesPanel } from './ResponsesPanel';
 import { SampleProgress } from './SampleProgress';
 import { SiteRanking } from './SiteRanking';
@@ -84,6 +86,7 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
       </div>
 
       <FiltersBar filters={filters} onChange={setFilters} forms={forms.data?.forms ?? []} sites={sites} />
+      <ReportPrintHeader formTitle={scores ? label(scores.form.title, lang) : filters.formId} />
 
       <div className="sv-scope">
         <p aria-live="polite">
@@ -176,6 +179,7 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
           <EnrolmentPanel sites={sites} defaultSiteId={filters.siteId} />
         </section>
       </div>
+      <ReportPrintNotes />
     </main>
   );
 }
