@@ -81,6 +81,8 @@ interface Api {
   'GET /api/v1/exports/responses.csv': { query: ExportQuery; reply: unknown };
   'GET /api/v1/exports/responses.xlsx': { query: ExportQuery; reply: unknown };
   'GET /api/v1/exports/codebook.csv': { query: CodebookQuery; reply: unknown };
+  /** The dashboard's report as a workbook: headline, blocks, ranking, per-site elements and criteria, notes. */
+  'GET /api/v1/exports/report.xlsx': { query: ExportQuery; reply: unknown };
 }
 
 export type RouteKey = keyof Api;

@@ -7,6 +7,7 @@ import { neutralizeCell } from '../../core/export/neutralize';
 import { createRowEncoder, type Cell } from '../../core/export/rows';
 import { getBuiltinForm } from '../../core/forms/builtin';
 import type { FormDefinition } from '../../core/forms/schema';
+import type { ScoresJson } from '../../core/protocol/scores';
 import type { Response } from '../../core/response/schema';
 import { localDateTime } from '../../core/local-day';
 import type { App } from '../app';
@@ -239,5 +240,57 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     const unknown = await download('/api/v1/exports/codebook.csv?form=no-such-form', supervisor);
     expect(unknown.statusCode, unknown.body).toBe(404);
     expect(JSON.parse(unknown.body)).toMatchObject({ status: 404 });
+  });
+
+  it('the report as Excel: its headline, blocks, ranking and per-site criteria equal GET /api/v1/scores', async () => {
+    const q = `form=sipas-2017&period=custom&from=2026-11-25&to=${DAY}`;
+    const res = await download(`/api/v1/exports/report.xlsx?${q}&lang=vi`, admin);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="hailong-report-sipas-2017-2026-11-25_${DAY}.xlsx"`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Báo cáo', 'Khối', 'Xếp hạng', 'Theo đơn vị', 'Ghi chú']);
+    const rows = (name: string) => Array.from(wb.getWorksheet(name)!.getSheetValues().slice(1), (r) => (Array.isArray(r) ? r.slice(1) : []));
+    const scores = async (breakdown: string) => JSON.parse((await download(`/api/v1/scores?${q}&breakdown=${breakdown}`, admin)).body) as ScoresJson;
+    const main = await scores('element');
+    const bySite = await scores('site');
+    const byKind = await scores('kind');
+
+    const report = rows('Báo cáo');
+    expect(report[0]![0]).toBe('Báo cáo kết quả khảo sát mức độ hài lòng');
+    expect(report.find((r) => r[0] === 'Số phiếu')![1]).toBe(main.responses);
+    const pooled = report.find((r) => String(r[0]).startsWith('Chỉ số chung'))!;
+    expect(pooled.slice(1, 5)).toEqual([main.headline.value, main.headline.n, main.headline.low, main.headline.high]);
+    expect(report.find((r) => String(r[0]).startsWith('Trung bình các đơn vị'))!.slice(1, 3)).toEqual([main.unitMean!.value, main.unitMean!.units]);
+
+    const blocks = rows('Khối').slice(1);
+    expect(blocks).toHaveLength(byKind.groups.length);
+    for (const [i, g] of byKind.groups.entries()) {
+      expect(blocks[i]!.slice(1, 7)).toEqual([g.siteIds!.length, g.responses, g.value ?? undefined, g.n, g.low ?? undefined, g.high ?? undefined]);
+      expect(blocks[i]![7]).toBe(g.unitMean?.value ?? undefined);
+    }
+
+    const ranking = rows('Xếp hạng').slice(1);
+    const best = [...bySite.groups].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.key.localeCompare(b.key));
+    expect(ranking.map((r) => r[1])).toEqual(best.map((g) => bySite.sites.find((s) => s.id === g.key)!.code));
+    for (const [i, g] of best.entries()) expect(ranking[i]!.slice(4, 9)).toEqual([g.responses, g.value ?? undefined, g.n, g.low ?? undefined, g.high ?? undefined]);
+    expect(ranking[0]![0]).toBe(1);
+
+    // Per site: its criteria equal the scores API scoped to that site.
+    const perSite = rows('Theo đơn vị').slice(1);
+    const siteA = JSON.parse((await download(`/api/v1/scores?${q}&sites=${w.siteA.id}&breakdown=criterion`, admin)).body) as ScoresJson;
+    const aCriteria = perSite.filter((r) => r[0] === w.siteA.code && r[2] === 'Tiêu chí');
+    expect(aCriteria.map((r) => [r[3], r[5], r[6]])).toEqual(siteA.index!.criteria.map((c) => [c.itemId, c.value ?? undefined, c.n]));
+    expect(rows('Ghi chú').length).toBeGreaterThan(3);
+
+    // English on demand; a supervisor is held to their sites; the download is in the audit log.
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load((await download(`/api/v1/exports/report.xlsx?${q}&lang=en`, supervisor)).rawPayload as unknown as ArrayBuffer);
+    expect(en.worksheets.map((s) => s.name)).toEqual(['Report', 'Blocks', 'Ranking', 'By site', 'Notes']);
+    expect(en.getWorksheet('Ranking')!.rowCount).toBe(2);
+    const denied = await download(`/api/v1/exports/report.xlsx?${q}&sites=${w.siteB.id}`, supervisor);
+    expect(denied.statusCode).toBe(403);
+    const logged = (await listAudit(fresh.db, 10)).filter((e) => e.action === 'export.report');
+    expect(logged.map((e) => e.actor).sort()).toEqual(['admin', 'lan']);
   });
 });

@@ -12,6 +12,7 @@ import type { ServerContext } from '../context';
 import { audit } from '../db/queries/audit';
 import type { RollupFilter } from '../db/queries/scores';
 import type { ExportProgress } from '../exports/csv';
+import { reportXlsx } from '../exports/report-xlsx';
 import { prepareExport } from '../exports/run';
 import { problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
@@ -125,6 +126,50 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
       handle(format),
     );
   }
+
+  // The report: figures only (no responses), built in memory (a few sheets of one row per site or criterion), audit-logged.
+  app.get(
+    '/api/v1/exports/report.xlsx',
+    {
+      config: { auth: 'session' },
+      schema: {
+        tags: ['exports'],
+        summary: 'The report as Excel: headline (pooled and unit mean), blocks, ranking with n and interval, elements and criteria per site, method notes',
+        security: [{ session: [] }],
+        querystring: { ...querystring, properties: { ...querystring.properties, period: { ...querystring.properties.period, description: 'default: month, or custom when "to" is given' } } },
+        response: { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const caller = await requireUser(ctx, request);
+      const q = parseQuery(Query, request.query);
+      // Same period rule as GET /api/v1/scores, so the same query gives the same figures.
+      const period = resolvePeriod(q.period ?? (q.to ? 'custom' : 'month'), q.from, q.to, ctx.now());
+      const { siteIds, sites } = await resolveSites(ctx, caller, q.sites);
+      const form = await resolveForm(ctx.db, q.form, q.version);
+      const lang = q.lang as ExportLocale;
+      const filter: RollupFilter = { formId: form.id, from: period.from, to: period.to, siteIds, formVersion: q.version === undefined ? undefined : form.version };
+      const now = ctx.now();
+      const file = await reportXlsx(ctx.db, { form, filter, sites, allSites: !siteIds, lang, now });
+      await audit(
+        ctx.db,
+        {
+          actor: caller.user.username,
+          action: 'export.report',
+          siteId: siteIds?.length === 1 ? siteIds[0] : null,
+          details: { form: form.id, from: period.from, to: period.to, sites: siteIds ?? 'all', lang },
+        },
+        now,
+      );
+      const scope = siteIds && sites.length === 1 ? `-${safeName(sites[0]!.code)}` : '';
+      const range = period.from === period.to ? period.from : `${period.from}_${period.to}`;
+      return reply
+        .header('content-type', CONTENT_TYPES.xlsx)
+        .header('content-disposition', `attachment; filename="hailong-report-${safeName(form.id)}${scope}-${range}.xlsx"`)
+        .header('cache-control', 'no-store')
+        .send(file);
+    },
+  );
 
   // The form's codebook holds no responses: any signed-in staff member may read it, and it is not audit-logged.
   app.get(
