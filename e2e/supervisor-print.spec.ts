@@ -30,6 +30,9 @@ test('the print view (emulated print media) contains no filters or buttons; the 
   await expect(page.getByTestId('waiting-count')).toHaveCount(0);
   await expect(page.getByTestId('sv-print')).toBeVisible();
   await expect(page.getByTestId('sv-print-notes')).toBeHidden();
+  // The same report as Excel, one click away.
+  const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sv-report-xlsx').click()]);
+  expect(report.suggestedFilename()).toMatch(/^hailong-report-sipas-2017-.*\.xlsx$/);
 
   await page.emulateMedia({ media: 'print' });
   for (const role of ['button', 'textbox', 'combobox', 'radio', 'checkbox', 'spinbutton', 'searchbox'] as const) {

@@ -86,7 +86,7 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
       </div>
 
       <FiltersBar filters={filters} onChange={setFilters} forms={forms.data?.forms ?? []} sites={sites} />
-      <ReportPrintHeader formTitle={scores ? label(scores.form.title, lang) : filters.formId} />
+      <ReportPrintHeader formTitle={scores ? label(scores.form.title, lang) : filters.formId} scope={base} />
 
       <div className="sv-scope">
         <p aria-live="polite">

@@ -1,17 +1,23 @@
 // The dashboard as a report on paper: a print-only title and method notes around the figures print.css keeps (Save as PDF gives the report).
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
+import type { ScopeQuery } from '../../core/protocol/scores';
+import { staffApi } from '../api/staff';
 import './print.css';
 
-/** Screen: a button that opens the browser's print (and Save as PDF). Paper: the report's title block. */
-export function ReportPrintHeader({ formTitle }: { formTitle: string }) {
+/** Screen: print (and Save as PDF) or the same report as Excel. Paper: the report's title block. */
+export function ReportPrintHeader({ formTitle, scope }: { formTitle: string; scope: ScopeQuery }) {
   const { t, i18n } = useTranslation('supervisor');
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
   return (
     <>
       <div className="sv-print-action row-actions">
         <button type="button" className="btn btn-small" onClick={() => window.print()} data-testid="sv-print">
           {t('print.button')}
         </button>
+        <a className="btn btn-small" href={staffApi.urlOf('GET /api/v1/exports/report.xlsx', { query: { ...scope, lang } })} download data-testid="sv-report-xlsx">
+          {t('print.xlsx')}
+        </a>
       </div>
       <div className="sv-print-only" data-testid="sv-print-header">
         <p className="sv-print-kicker">{t('print.kicker')}</p>
