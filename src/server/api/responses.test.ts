@@ -175,4 +175,26 @@ describe.each(testDatabases())('responses list and exclusions on $kind', ({ crea
     ]);
     expect(log[1]!.details.reason).toBe('Phỏng vấn lại cùng một người');
   });
+
+  it('documents the list and the exclusion routes in OpenAPI: tags, summary, session security, inputs and answers', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const routes: [string, string, { body?: boolean; query?: string[] }][] = [
+      ['get', '/api/v1/responses', { query: ['form', 'sites', 'period', 'from', 'flag', 'enumerator', 'procedure', 'cursor', 'limit'] }],
+      ['post', '/api/v1/responses/{id}/exclusion', { body: true }],
+      ['delete', '/api/v1/responses/{id}/exclusion', {}],
+    ];
+    for (const [method, path, want] of routes) {
+      const op = doc.paths[path]?.[method];
+      const name = `${method.toUpperCase()} ${path}`;
+      expect(op, name).toBeDefined();
+      expect(op.tags?.length, name).toBeGreaterThan(0);
+      expect(op.summary, name).toEqual(expect.any(String));
+      expect(op.security, name).toEqual([{ session: [] }]);
+      expect(Object.keys(op.responses), name).toEqual(expect.arrayContaining(['200', '401', '403']));
+      if (want.body) expect(op.requestBody?.content?.['application/json']?.schema, name).toBeDefined();
+      const params = (op.parameters ?? []) as { in: string; name: string }[];
+      if (path.includes('{id}')) expect(params.some((p) => p.in === 'path' && p.name === 'id'), name).toBe(true);
+      for (const q of want.query ?? []) expect(params.some((p) => p.in === 'query' && p.name === q), `${name} ?${q}`).toBe(true);
+    }
+  });
 });
