@@ -29,6 +29,7 @@ export const ROUTES: { route: string; screen: string; also: string[]; namespaces
   { route: 'interview', screen: 'src/app/interview/InterviewScreen.tsx', also: [form('sipas-2017')], namespaces: ['sync', 'problems', 'interview'] },
   { route: 'kiosk', screen: 'src/app/kiosk/KioskScreen.tsx', also: [form('desk-rating')], namespaces: ['kiosk'] },
   { route: 'supervisor', screen: 'src/app/supervisor/SupervisorApp.tsx', also: [], namespaces: ['sync', 'problems', 'supervisor'] },
+  { route: 'admin', screen: 'src/app/admin/AdminApp.tsx', also: [], namespaces: ['sync', 'problems', 'supervisor', 'admin'] },
 ];
 
 function form(id: string): string {

@@ -5,7 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { openDb, type Db } from '../src/server/db/index';
 import { localDay } from '../src/core/local-day';
 import { addDays } from '../src/core/protocol/period';
-import { DEMO_PASSWORDS, DEMO_SITES, seedDemo } from '../src/server/demo/seed';
+import { DEMO_PASSWORDS, DEMO_SITES } from '../src/server/demo/seed';
+import { seedDemoOnce } from './support/demo-seed';
 import { SupervisorPage } from './pages/supervisor-page';
 import { expectNoAxeViolations } from './support/axe';
 import { E2E_PORT } from './support/env';
@@ -22,7 +23,7 @@ let sample: { day: string; count: number };
 test.beforeAll(async () => {
   // The demo seeder writes through the same ingest code into the database the e2e server is using.
   db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
-  await seedDemo(db);
+  await seedDemoOnce(db, DATA_DIR);
   const row = await db.k
     .selectFrom('responses')
     .innerJoin('sites', 'sites.id', 'responses.site_id')

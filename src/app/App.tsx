@@ -11,6 +11,7 @@ const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) =
 const InterviewScreen = lazy(() => import('./interview/InterviewScreen'));
 const KioskScreen = lazy(() => import('./kiosk/KioskScreen'));
 const SupervisorApp = lazy(() => import('./supervisor/SupervisorApp'));
+const AdminApp = lazy(() => import('./admin/AdminApp'));
 const AttentionScreen = lazy(() => import('./sync/AttentionScreen'));
 
 // The status bar (with its sync code) is lazy too, for the same reason as home and settings.
@@ -38,6 +39,7 @@ function Screen({ path }: { path: string }) {
   if ((params = match('/interview/:id', path))) return <InterviewScreen draftId={params.id} />;
   if (match('/kiosk', path)) return <KioskScreen />;
   if (match('/supervisor/*', path) || path === '/supervisor') return <SupervisorApp />;
+  if (match('/admin/*', path) || path === '/admin') return <AdminApp />;
   if (match('/attention', path)) return <AttentionScreen />;
   if (match('/settings', path)) return <SettingsScreen />;
   return <Home />;

@@ -61,6 +61,16 @@ describe('requests', () => {
     expect(api.urlOf('GET /api/v1/exports/responses.csv', { query: { form: 'f', to: '', lang: 'en' } })).toBe('/api/v1/exports/responses.csv?form=f&lang=en');
   });
 
+  it('sends a file as its own bytes with the type given, not as JSON', async () => {
+    const { fetch, seen } = fakeFetch(json({ applied: false, rows: [], counts: { create: 0, update: 0, unchanged: 0, error: 0 } }));
+    const api = createClient({ fetch, credentials: 'same-origin' });
+    const bytes = new TextEncoder().encode('sheet,code\nsites,HP-LC\n').buffer;
+    await api.call('POST /api/v1/imports/people', { body: bytes, contentType: 'text/csv', query: { apply: '1' } });
+    expect(seen[0].url).toBe('/api/v1/imports/people?apply=1');
+    expect(seen[0].init.body).toBe(bytes);
+    expect(seen[0].init.headers).toMatchObject({ 'content-type': 'text/csv' });
+  });
+
   it('answers a 204 with nothing', async () => {
     const { fetch } = fakeFetch(new Response(null, { status: 204 }));
     const api = createClient({ fetch, credentials: 'same-origin' });
@@ -73,6 +83,19 @@ describe('failures', () => {
     const { fetch } = fakeFetch(json({ code: 401.2, detail: 'device "A" was revoked' }, 401, 'application/problem+json'));
     const api = createClient({ fetch, credentials: 'omit' });
     expect(await failureOfCall(api.call('GET /api/v1/device', { token: 'x' }))).toEqual({ kind: 'problem', status: 401, code: '401.2', detail: 'device "A" was revoked' });
+  });
+
+  it('keeps the fields a 400 names, so a form can show each error next to its field', async () => {
+    const body = { code: 400.1, detail: 'code: invalid', errors: [{ path: 'code', message: 'invalid' }, { path: 7, message: 'not a path' }] };
+    const { fetch } = fakeFetch(json(body, 400, 'application/problem+json'));
+    const api = createClient({ fetch, credentials: 'same-origin' });
+    expect(await failureOfCall(api.call('POST /api/v1/sites', { body: { code: '?', name: 'x', kind: 'xa-phuong' } }))).toEqual({
+      kind: 'problem',
+      status: 400,
+      code: '400.1',
+      detail: 'code: invalid',
+      errors: [{ path: 'code', message: 'invalid' }],
+    });
   });
 
   it('keeps the status of an answer that is not a problem (a proxy page), with no code', async () => {

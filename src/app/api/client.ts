@@ -1,6 +1,6 @@
 // The app's one HTTP client for /api/v1, typed by core's route map: one failure type, a hard timeout that covers the
 // body too, and a notice when the server stops taking the caller's session or token. Sync, staff screens and tests share it.
-import { codeText } from '../../core/protocol/problems';
+import { codeText, type FieldError } from '../../core/protocol/problems';
 import type { Body, Params, Query, Reply, RouteKey } from '../../core/protocol/routes';
 import { ApiError, type ApiFailure } from './api-error';
 
@@ -24,6 +24,8 @@ type CallOptions<K extends RouteKey> = Needs<K> & {
   timeoutMs?: number;
   /** A 401 here is an answer (wrong password, no session yet), not the end of a session. */
   anonymous?: boolean;
+  /** Sends a Blob or bytes body as is with this type (a file to import), instead of JSON. */
+  contentType?: string;
 };
 
 type Args<K extends RouteKey> = object extends CallOptions<K> ? [options?: CallOptions<K>] : [options: CallOptions<K>];
@@ -52,8 +54,17 @@ function urlOf(route: RouteKey, o: { params?: object; query?: object } = {}): st
 
 function problemOf(status: number, text: string): ApiFailure {
   try {
-    const p = JSON.parse(text) as { code?: unknown; detail?: unknown } | null;
-    return { kind: 'problem', status, code: codeText(p?.code), ...(typeof p?.detail === 'string' ? { detail: p.detail.slice(0, 300) } : {}) };
+    const p = JSON.parse(text) as { code?: unknown; detail?: unknown; errors?: unknown } | null;
+    const errors = Array.isArray(p?.errors)
+      ? (p.errors as unknown[]).filter((e): e is FieldError => typeof (e as FieldError)?.path === 'string' && typeof (e as FieldError).message === 'string').slice(0, 50)
+      : [];
+    return {
+      kind: 'problem',
+      status,
+      code: codeText(p?.code),
+      ...(typeof p?.detail === 'string' ? { detail: p.detail.slice(0, 300) } : {}),
+      ...(errors.length ? { errors } : {}),
+    };
   } catch {
     // A proxy or a dropped upstream answers with HTML: keep the status, there is no code.
     return { kind: 'problem', status, code: null };
@@ -68,6 +79,7 @@ interface RawOptions {
   token?: string;
   timeoutMs?: number;
   anonymous?: boolean;
+  contentType?: string;
 }
 
 export function createClient(config: ClientConfig): ApiClient {
@@ -84,7 +96,8 @@ export function createClient(config: ClientConfig): ApiClient {
           }, o.timeoutMs);
     try {
       const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-      if (o.body !== undefined) headers['content-type'] = 'application/json';
+      const raw = o.contentType !== undefined;
+      if (o.body !== undefined) headers['content-type'] = o.contentType ?? 'application/json';
       if (o.token) headers.authorization = `Bearer ${o.token}`;
       let res: globalThis.Response;
       let text: string;
@@ -92,7 +105,7 @@ export function createClient(config: ClientConfig): ApiClient {
         res = await fetchFn(urlOf(route, o), {
           method: route.slice(0, route.indexOf(' ')),
           headers,
-          body: o.body === undefined ? undefined : JSON.stringify(o.body),
+          body: o.body === undefined ? undefined : raw ? (o.body as BodyInit) : JSON.stringify(o.body),
           signal: controller.signal,
           cache: 'no-store',
           credentials: config.credentials,

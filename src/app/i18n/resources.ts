@@ -3,7 +3,7 @@
 // route carries only its own words: the kiosk's JS budget (150 KB gzip) cannot afford the dashboard's.
 import viCommon from './locales/vi/common.json';
 
-export type Namespace = 'common' | 'interview' | 'kiosk' | 'kioskSettings' | 'sync' | 'supervisor' | 'problems';
+export type Namespace = 'common' | 'interview' | 'kiosk' | 'kioskSettings' | 'sync' | 'supervisor' | 'admin' | 'problems';
 
 /** What the first paint needs with no wait: the default language's shell strings. */
 export const bundled = { vi: { common: viCommon } };

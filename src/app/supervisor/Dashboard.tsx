@@ -6,6 +6,7 @@ import { addDays, baselineRange, periodRange } from '../../core/protocol/period'
 import type { ScopeQuery } from '../../core/protocol/scores';
 import type { SessionJson } from '../../core/protocol/sessions';
 import { errorText } from '../api/error-text';
+import { navigate } from '../router';
 import { BlockFigures } from './BlockFigures';
 import { CriterionTable } from './CriterionTable';
 import { EnrolmentPanel } from './EnrolmentPanel';
@@ -73,6 +74,9 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
           <span data-testid="sv-user">
             <strong>{me.user.displayName}</strong> · {t(`header.role_${me.user.role}`)}
           </span>
+          <a className="btn btn-small" href="/admin" onClick={(e) => (e.preventDefault(), navigate('/admin'))} data-testid="sv-to-console">
+            {t('header.console')}
+          </a>
           <button type="button" className="btn btn-small" onClick={onSignOut} data-testid="sv-logout">
             {t('header.logout')}
           </button>

@@ -6,7 +6,8 @@ import { errorText } from '../api/error-text';
 import { staffApi } from '../api/staff';
 import type { LoginNotice } from './types';
 
-export function LoginForm({ notice, onSignedIn }: { notice: LoginNotice; onSignedIn: (me: SessionJson) => void }) {
+/** `title` and `intro` let the admin console say where one signs in to; the dashboard's words otherwise. */
+export function LoginForm({ notice, onSignedIn, title, intro }: { notice: LoginNotice; onSignedIn: (me: SessionJson) => void; title?: string; intro?: string }) {
   const { t, i18n } = useTranslation(['supervisor', 'problems']);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -31,8 +32,8 @@ export function LoginForm({ notice, onSignedIn }: { notice: LoginNotice; onSigne
   return (
     <main className="sv-login">
       <form className="sv-login-card" onSubmit={(e) => void submit(e)} aria-labelledby="sv-login-title" noValidate>
-        <h1 id="sv-login-title">{t('login.title')}</h1>
-        <p className="muted">{t('login.intro')}</p>
+        <h1 id="sv-login-title">{title ?? t('login.title')}</h1>
+        <p className="muted">{intro ?? t('login.intro')}</p>
         {notice && notice !== 'offline' && (
           <p className={notice === 'expired' ? 'sv-note sv-note-warn' : 'sv-note'} role="status" data-testid="login-notice">
             {t(`login.${notice}`)}

@@ -1,0 +1,96 @@
+// axe finds nothing on every section of the admin console, in Vietnamese and English, landscape and portrait; the
+// README's screenshots of sites, people and tablets are taken here (written only with UPDATE_SCREENSHOTS=1).
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { openDb, type Db } from '../src/server/db/index';
+import { DEMO_PASSWORDS } from '../src/server/demo/seed';
+import { seedDemoOnce } from './support/demo-seed';
+import { AdminPage, type Section } from './pages/admin-page';
+import { expectNoAxeViolations } from './support/axe';
+import { E2E_PORT } from './support/env';
+import { screenshot } from './support/screenshots';
+
+const DATA_DIR = `.tmp/e2e-data-${E2E_PORT}`;
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 1280 },
+] as const;
+const SECTIONS: Section[] = ['sites', 'people', 'tablets', 'codes', 'audit', 'import'];
+const SHOTS: Section[] = ['sites', 'people', 'tablets'];
+
+let db: Db;
+
+/** What the demo tablets would have reported with their last sync: most well, one gone quiet with answers on it, one behind. */
+async function reportDemoTablets(): Promise<void> {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  const now = Date.now();
+  const ago = (ms: number) => new Date(now - ms).toISOString();
+  const devices = await db.k.selectFrom('devices').select('id').where('id', 'like', 'demo-%').orderBy('id').execute();
+  for (const [i, { id }] of devices.entries()) {
+    const quiet = i === 1;
+    const behind = i === 2;
+    await db.k
+      .updateTable('devices')
+      .set({
+        last_seen_at: ago(quiet ? 4 * DAY : (i + 1) * 17 * MINUTE),
+        last_sync_at: ago(quiet ? 4 * DAY + HOUR : (i + 1) * 17 * MINUTE),
+        reported_at: ago(quiet ? 4 * DAY : (i + 1) * 17 * MINUTE),
+        app_version: behind ? '0.0.9' : version,
+        waiting: quiet ? 63 : 0,
+        oldest_waiting_at: quiet ? ago(5 * DAY) : null,
+        storage_used_bytes: 9_500_000 + i * 1_300_000,
+        storage_persisted: quiet ? 0 : 1,
+        last_sync_error: quiet ? 'network' : null,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+test.beforeAll(async () => {
+  db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
+  await seedDemoOnce(db, DATA_DIR);
+  await reportDemoTablets();
+});
+
+test.afterAll(async () => {
+  await db?.close();
+});
+
+for (const size of SIZES) {
+  for (const lang of ['vi', 'en'] as const) {
+    const tag = `${size.width}x${size.height}-${lang}`;
+    test(`console sections have no axe violations (${tag})`, async ({ page }) => {
+      await page.setViewportSize(size);
+      const ad = new AdminPage(page, 'vi');
+      await ad.open();
+      if (lang === 'en') await ad.switchLanguage('en');
+      await expectNoAxeViolations(page, `sign-in (${tag})`);
+      await ad.signIn('admin', DEMO_PASSWORDS.admin);
+      for (const section of SECTIONS) {
+        await ad.go(section);
+        // Wait for the section's data: its loading words gone, and for lists their rows in.
+        await expect(ad.section(section).getByText(ad.s('loading'), { exact: true })).toHaveCount(0);
+        if (section === 'sites') await expect(page.getByTestId('sites-table').locator('tbody tr').first()).toBeVisible();
+        if (section === 'people') await expect(ad.enumeratorsTable.locator('tbody tr').first()).toBeVisible();
+        if (section === 'tablets') await expect(page.getByTestId('tablets-summary')).toBeVisible();
+        await expectNoAxeViolations(page, `${section} (${tag})`);
+        // Sites, people and tablets for the README (landscape); every section for a look in test-results.
+        await screenshot(page, `console-${section}-${tag}`, { readme: SHOTS.includes(section) && size.width === 1280 });
+      }
+
+      // The states a form passes through: refused fields next to their inputs, a question before deactivating.
+      await ad.go('sites');
+      await page.getByTestId('site-form').getByRole('button', { name: ad.s('sites.create') }).click();
+      await expect(page.getByTestId('site-form').getByText(ad.s('invalid.required')).first()).toBeVisible();
+      await page.getByTestId('sites-table').getByTestId('site-deactivate').first().click();
+      await expect(page.getByTestId('ad-confirm')).toBeVisible();
+      await expectNoAxeViolations(page, `sites with a refused form and a question (${tag})`);
+      await screenshot(page, `console-sites-states-${tag}`, { readme: false });
+    });
+  }
+}

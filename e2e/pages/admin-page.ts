@@ -1,0 +1,154 @@
+// The admin console (/admin): sign in, move between sections, and make the changes an IT officer makes, by the
+// words a person reads on the screen.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { t, type Lang } from '../support/strings';
+import { StatusBar } from './status-bar';
+
+export type Section = 'sites' | 'people' | 'tablets' | 'codes' | 'audit' | 'import';
+
+export class AdminPage {
+  readonly status: StatusBar;
+
+  constructor(
+    readonly page: Page,
+    public lang: Lang = 'vi',
+  ) {
+    this.status = new StatusBar(page);
+  }
+
+  s(key: string, vars?: Record<string, string | number>): string {
+    return t(`admin:${key}`, this.lang, vars);
+  }
+
+  get loginHeading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: this.s('login.title') });
+  }
+
+  get console(): Locator {
+    return this.page.getByTestId('ad-console');
+  }
+
+  tab(section: Section): Locator {
+    return this.page.getByRole('navigation', { name: this.s('tabs.label') }).getByRole('link', { name: this.s(`tabs.${section}`), exact: true });
+  }
+
+  section(section: Section): Locator {
+    return this.page.getByTestId(`ad-section-${section}`);
+  }
+
+  async open(path = '/admin'): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.loginHeading.or(this.console)).toBeVisible();
+  }
+
+  async switchLanguage(lang: Lang): Promise<void> {
+    await this.status.switchLanguage(lang);
+    this.lang = lang;
+    await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.page.getByLabel(t('supervisor:login.username', this.lang)).fill(username);
+    await this.page.getByLabel(t('supervisor:login.password', this.lang)).fill(password);
+    await this.page.getByRole('button', { name: t('supervisor:login.submit', this.lang) }).click();
+    await expect(this.console).toBeVisible();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('ad-logout').click();
+    await expect(this.loginHeading).toBeVisible();
+  }
+
+  async go(section: Section): Promise<void> {
+    await this.tab(section).click();
+    await expect(this.tab(section)).toHaveAttribute('aria-current', 'page');
+    await expect(this.section(section)).toBeVisible();
+  }
+
+  // ---- sites
+
+  siteRow(code: string): Locator {
+    return this.page.getByTestId(`site-row-${code}`);
+  }
+
+  async createSite(site: { code: string; name: string; kind?: 'so-nganh' | 'quan-huyen' | 'xa-phuong' }): Promise<void> {
+    const form = this.page.getByTestId('site-form');
+    await form.getByLabel(this.s('sites.code')).fill(site.code);
+    await form.getByLabel(this.s('sites.name')).fill(site.name);
+    if (site.kind) await form.getByLabel(this.s('sites.kind')).selectOption(site.kind);
+    await form.getByRole('button', { name: this.s('sites.create') }).click();
+    await expect(form.getByRole('status')).toHaveText(this.s('sites.created', { code: site.code, name: site.name }));
+    await expect(this.siteRow(site.code)).toBeVisible();
+  }
+
+  // ---- people
+
+  personRow(key: string): Locator {
+    return this.page.getByTestId(`person-row-${key}`);
+  }
+
+  get staffTable(): Locator {
+    return this.page.getByTestId('staff-table');
+  }
+
+  get enumeratorsTable(): Locator {
+    return this.page.getByTestId('enumerators-table');
+  }
+
+  /** A supervisor of the sites labelled "Name (CODE)". */
+  async createSupervisor(p: { username: string; displayName: string; password: string; siteLabels: string[] }): Promise<void> {
+    const form = this.page.getByTestId('staff-form');
+    await form.getByLabel(this.s('people.username')).fill(p.username);
+    await form.getByLabel(this.s('people.displayName')).fill(p.displayName);
+    await form.getByLabel(this.s('people.password')).fill(p.password);
+    for (const label of p.siteLabels) await form.getByRole('checkbox', { name: label }).check();
+    await form.getByRole('button', { name: this.s('people.createStaff') }).click();
+    await expect(form.getByRole('status')).toHaveText(this.s('people.created', { name: p.displayName }));
+    await expect(this.personRow(p.username)).toBeVisible();
+  }
+
+  async createEnumerator(p: { displayName: string; siteLabel: string; pin?: string }): Promise<void> {
+    const form = this.page.getByTestId('enumerator-form');
+    await form.getByLabel(this.s('people.site'), { exact: true }).selectOption({ label: p.siteLabel });
+    await form.getByLabel(this.s('people.displayName')).fill(p.displayName);
+    if (p.pin) await form.getByLabel(this.s('people.pinOptional')).fill(p.pin);
+    await form.getByRole('button', { name: this.s('people.createEnumerator') }).click();
+    await expect(form.getByRole('status')).toHaveText(this.s(p.pin ? 'people.createdWithPin' : 'people.created', { name: p.displayName }));
+    await expect(this.personRow(p.displayName)).toBeVisible();
+  }
+
+  // ---- tablets
+
+  /** A tablet's card, by the name it was enrolled (or renamed) with. */
+  tablet(name: string): Locator {
+    return this.page.getByTestId(`tablet-${name}`);
+  }
+
+  /** One line of a tablet's card: 'enrolled', 'seen', 'sync', 'version', 'waiting', 'storage', 'error' or 'flags'. */
+  tabletFact(name: string, fact: 'enrolled' | 'seen' | 'sync' | 'version' | 'waiting' | 'storage' | 'error' | 'flags'): Locator {
+    return this.tablet(name).getByTestId(`tablet-${fact}`);
+  }
+
+  async refreshTablets(): Promise<void> {
+    await this.section('tablets').getByRole('button', { name: this.s('refresh'), exact: true }).click();
+    await expect(this.section('tablets').getByRole('button', { name: this.s('refresh'), exact: true })).toBeEnabled();
+  }
+
+  async showTabletsOf(siteLabel: string): Promise<void> {
+    await this.page.getByTestId('tablets-site').selectOption({ label: siteLabel });
+  }
+
+  async renameTablet(name: string, to: string): Promise<void> {
+    await this.tablet(name).getByRole('button', { name: this.s('tablets.renameOf', { name }) }).click();
+    await this.tablet(name).getByLabel(this.s('tablets.name')).fill(to);
+    await this.tablet(name).getByRole('button', { name: this.s('save') }).click();
+    await expect(this.tablet(to)).toBeVisible();
+  }
+
+  /** Revokes after answering the console's question; the card leaves the list (shown again with "show revoked"). */
+  async revokeTablet(name: string): Promise<void> {
+    await this.tablet(name).getByRole('button', { name: this.s('tablets.revokeOf', { name }) }).click();
+    await this.tablet(name).getByTestId('ad-confirm').getByRole('button', { name: this.s('tablets.revoke') }).click();
+    await expect(this.tablet(name)).toHaveCount(0);
+  }
+}

@@ -1,0 +1,149 @@
+// The admin console (/admin): the supervisor's sign-in and session handling, then one section at a time for sites,
+// people, tablets, enrolment codes, the audit log and the import; a supervisor sees only the sections they manage.
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionJson } from '../../core/protocol/sessions';
+import type { SiteJson } from '../../core/protocol/sites';
+import { errorText, failureOf } from '../api/error-text';
+import { onSessionEnded, staffApi } from '../api/staff';
+import { navigate, usePath } from '../router';
+import { useOnline } from '../shell/use-online';
+import { LoginForm } from '../supervisor/LoginForm';
+import type { LoginNotice } from '../supervisor/types';
+import { useApi } from '../supervisor/use-api';
+import { AuditSection } from './AuditSection';
+import { CodesSection } from './CodesSection';
+import { ImportSection } from './ImportSection';
+import { PeopleSection } from './PeopleSection';
+import { SitesSection } from './SitesSection';
+import { TabletsSection } from './TabletsSection';
+import type { Scope } from './scope';
+import '../supervisor/supervisor.css';
+import './admin.css';
+
+type State = { kind: 'checking' } | { kind: 'login'; notice: LoginNotice } | { kind: 'in'; me: SessionJson };
+
+const SECTIONS = ['sites', 'people', 'tablets', 'codes', 'audit', 'import'] as const;
+type Section = (typeof SECTIONS)[number];
+/** Sites and the import create sites and supervisors: an admin's work only. */
+const ADMIN_ONLY: readonly Section[] = ['sites', 'import'];
+
+export default function AdminApp() {
+  const { t } = useTranslation(['admin', 'supervisor']);
+  const online = useOnline();
+  const [state, setState] = useState<State>({ kind: 'checking' });
+
+  useEffect(() => {
+    let live = true;
+    staffApi.call('GET /api/v1/me', { anonymous: true }).then(
+      (me) => live && setState({ kind: 'in', me }),
+      (e: unknown) => live && setState({ kind: 'login', notice: failureOf(e)?.kind === 'network' ? 'offline' : null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => onSessionEnded(() => setState({ kind: 'login', notice: 'expired' })), []);
+
+  useEffect(() => {
+    if (state.kind !== 'in') return;
+    const ms = Date.parse(state.me.expiresAt) - Date.now();
+    const timer = setTimeout(() => setState({ kind: 'login', notice: 'expired' }), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await staffApi.call('DELETE /api/v1/sessions/current', { anonymous: true });
+    } finally {
+      setState({ kind: 'login', notice: 'signedOut' });
+    }
+  }, []);
+
+  return (
+    <div className="sv ad">
+      {!online && (
+        <div className="sv-offline" role="status" data-testid="sv-offline">
+          {t(state.kind === 'in' ? 'offline' : 'supervisor:offline.login')}
+        </div>
+      )}
+      {state.kind === 'checking' && <p className="sv-page muted">{t('loading')}</p>}
+      {state.kind === 'login' && (
+        <LoginForm notice={state.notice} onSignedIn={(me) => setState({ kind: 'in', me })} title={t('login.title')} intro={t('login.intro')} />
+      )}
+      {state.kind === 'in' && <Console me={state.me} onSignOut={() => void signOut()} />}
+    </div>
+  );
+}
+
+function sectionOf(path: string, admin: boolean): Section {
+  const name = path.split('/')[2] as Section | undefined;
+  const allowed = (s: Section) => admin || !ADMIN_ONLY.includes(s);
+  if (name && SECTIONS.includes(name) && allowed(name)) return name;
+  return admin ? 'sites' : 'people';
+}
+
+function Console({ me, onSignOut }: { me: SessionJson; onSignOut: () => void }) {
+  const { t, i18n } = useTranslation(['admin', 'supervisor', 'problems']);
+  const path = usePath();
+  const admin = me.user.role === 'admin';
+  const section = sectionOf(path, admin);
+  const [sitesReload, setSitesReload] = useState(0);
+  const loaded = useApi('GET /api/v1/sites', {}, sitesReload);
+  // The list with deactivated sites marked; until it answers (or if it fails) the session's own list.
+  const sites: SiteJson[] = loaded.data?.sites ?? me.user.sites;
+  const scope: Scope = useMemo(() => {
+    const byId = new Map(sites.map((s) => [s.id, s]));
+    return { me, admin, sites, byId, reloadSites: () => setSitesReload((n) => n + 1) };
+  }, [me, admin, sites]);
+  const visible = SECTIONS.filter((s) => admin || !ADMIN_ONLY.includes(s));
+
+  const go = (e: MouseEvent<HTMLAnchorElement>, s: Section) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    navigate(`/admin/${s}`);
+  };
+
+  return (
+    <main className="sv-page ad-page" data-testid="ad-console">
+      <div className="sv-header">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="sv-subtitle muted">{t(admin ? 'subtitle_admin' : 'subtitle_supervisor', { count: sites.length })}</p>
+        </div>
+        <div className="sv-user">
+          <a className="btn btn-small" href="/supervisor" onClick={(e) => (e.preventDefault(), navigate('/supervisor'))} data-testid="ad-to-dashboard">
+            {t('header.dashboard')}
+          </a>
+          <span data-testid="ad-user">
+            <strong>{me.user.displayName}</strong> · {t(`supervisor:header.role_${me.user.role}`)}
+          </span>
+          <button type="button" className="btn btn-small" onClick={onSignOut} data-testid="ad-logout">
+            {t('supervisor:header.logout')}
+          </button>
+        </div>
+      </div>
+      <nav className="ad-tabs" aria-label={t('tabs.label')}>
+        {visible.map((s) => (
+          <a key={s} href={`/admin/${s}`} className="ad-tab" aria-current={s === section ? 'page' : undefined} onClick={(e) => go(e, s)} data-testid={`ad-tab-${s}`}>
+            {t(`tabs.${s}`)}
+          </a>
+        ))}
+      </nav>
+      {loaded.error != null && !loaded.data && (
+        <p className="sv-note sv-note-warn" role="status">
+          {errorText(loaded.error, i18n.language, 'staff')}
+        </p>
+      )}
+      <div className="ad-section" data-testid={`ad-section-${section}`}>
+        {section === 'sites' && <SitesSection scope={scope} />}
+        {section === 'people' && <PeopleSection scope={scope} />}
+        {section === 'tablets' && <TabletsSection scope={scope} />}
+        {section === 'codes' && <CodesSection scope={scope} />}
+        {section === 'audit' && <AuditSection scope={scope} />}
+        {section === 'import' && <ImportSection scope={scope} />}
+      </div>
+    </main>
+  );
+}
