@@ -21,12 +21,17 @@ import { freePort } from '../src/server/test/embedded-postgres';
 import { fmt, header, loadAverage, runIfMain, table, waitForHealth } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BENCH_DIR = path.join(ROOT, '.tmp/bench');
+/**
+ * BENCH_SCORES_TOTAL=100000 runs at a reduced size (own cache folder, export window scaled alike). Score timings change
+ * little with it: they read score_rollup, whose rows are per site, day and item, and every site-day is present either way.
+ */
+const TOTAL = Number(process.env.BENCH_SCORES_TOTAL ?? 1_000_000);
+const FULL = TOTAL === 1_000_000;
+const BENCH_DIR = path.join(ROOT, FULL ? '.tmp/bench' : `.tmp/bench-${TOTAL}`);
 const SQLITE_DIR = path.join(BENCH_DIR, 'sqlite');
 const PG_DIR = path.join(BENCH_DIR, 'pg');
-const TOTAL = 1_000_000;
-const EXPORT_ROWS = 132_229;
-const INTERVIEWS = 450_000;
+const EXPORT_ROWS = FULL ? 132_229 : Math.round((132_229 * TOTAL) / 1_000_000);
+const INTERVIEWS = Math.round(TOTAL * 0.45);
 const SITES = 60;
 const YEAR = { from: '2025-12-01', to: '2026-11-30' };
 /** The export window: every sipas-2017 interview of the third quarter, built to hold exactly EXPORT_ROWS. */
@@ -153,7 +158,7 @@ async function sqliteDb(log: (s: string) => void): Promise<{ db: Db; env: Record
     mkdirSync(building);
     const db = openDb({ dataDir: building });
     await migrate(db);
-    log('SQLite: generating 1,000,000 responses (cached afterwards under .tmp/bench/sqlite)…');
+    log(`SQLite: generating ${fmt(TOTAL)} responses (cached afterwards under ${path.relative(ROOT, SQLITE_DIR)})…`);
     await fill(db, log);
     if (db.kind === 'sqlite') {
       db.sqlite.exec('ANALYZE');
@@ -205,7 +210,7 @@ async function postgresDb(pg: Pg, source: Db, log: (s: string) => void): Promise
   const have = await countResponses(db);
   if (have !== TOTAL) {
     if (have !== 0) throw new Error(`bench_scores holds ${have} responses; delete ${PG_DIR} and run again`);
-    log('PostgreSQL: copying the 1,000,000 responses through insertResponses + rollup (10,000 per transaction)…');
+    log(`PostgreSQL: copying the ${fmt(TOTAL)} responses through insertResponses + rollup (10,000 per transaction)…`);
     const started = performance.now();
     const sites = await source.k.selectFrom('sites').selectAll().execute();
     await db.k.insertInto('sites').values(sites).execute();
@@ -243,6 +248,11 @@ interface ScoreCase {
 const SCORE_CASES: ScoreCase[] = [
   { name: 'month, all sites (overall + elements)', query: () => `form=sipas-2017&period=month&from=${MONTH.from}`, budgetMs: 500 },
   { name: 'month, one site, by criterion', query: (s) => `form=sipas-2017&sites=${s}&period=month&from=${MONTH.from}&breakdown=criterion`, budgetMs: 500 },
+  // The city report (issue 11): blocks with unit means, against the same month a year earlier. The data's year starts in
+  // December 2025, so October 2025 holds nothing; the compare=previous line reads a full September as its baseline.
+  { name: 'month, all sites, by kind, compare=year', query: () => `form=sipas-2017&period=month&from=${MONTH.from}&breakdown=kind&compare=year`, budgetMs: 500 },
+  { name: 'month, all sites, by kind, compare=previous (full baseline)', query: () => `form=sipas-2017&period=month&from=${MONTH.from}&breakdown=kind&compare=previous`, budgetMs: 500 },
+  { name: 'month, all sites, by site, compare=previous (ranking with changes)', query: () => `form=sipas-2017&period=month&from=${MONTH.from}&breakdown=site&compare=previous`, budgetMs: null },
   { name: 'month, all sites, by site (ranking)', query: () => `form=sipas-2017&period=month&from=${MONTH.from}&breakdown=site`, budgetMs: null },
   { name: 'month, all sites, by day (trend)', query: () => `form=sipas-2017&period=month&from=${MONTH.from}&breakdown=day`, budgetMs: null },
   { name: 'month, one site, by procedure', query: (s) => `form=sipas-2017&sites=${s}&period=month&from=${MONTH.from}&breakdown=procedure`, budgetMs: null },
@@ -347,6 +357,8 @@ export async function run(): Promise<void> {
     await sqlite.db.close();
     await postgres.db.close();
 
+    // BENCH_SCORES_ONLY=1: the score timings alone (the exports build and start a server, minutes on a busy machine).
+    if (process.env.BENCH_SCORES_ONLY === '1') return;
     console.log(`\nExports of the quarter's interviews (${fmt(EXPORT_ROWS)} responses, all sites): GET /api/v1/exports from the server built and run as npm start does.`);
     console.log(`RSS = the server process's VmHWM (peak resident memory); idle = before the export began.\n`);
     const exportRows: string[][] = [];

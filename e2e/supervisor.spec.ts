@@ -3,8 +3,14 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { openDb, type Db } from '../src/server/db/index';
+<<<<<<< HEAD
 import { DEMO_PASSWORDS, DEMO_SITES } from '../src/server/demo/seed';
 import { seedDemoOnce } from './support/demo-seed';
+=======
+import { localDay } from '../src/core/local-day';
+import { addDays } from '../src/core/protocol/period';
+import { DEMO_PASSWORDS, DEMO_SITES, seedDemo } from '../src/server/demo/seed';
+>>>>>>> main
 import { SupervisorPage } from './pages/supervisor-page';
 import { expectNoAxeViolations } from './support/axe';
 import { E2E_PORT } from './support/env';
@@ -107,6 +113,71 @@ test('a session that ends sends the supervisor back to sign-in with the reason; 
   await expect(sv.loginNotice).toHaveText(t('supervisor:login.expired', 'en'));
 });
 
+/**
+ * What makes the page scroll sideways (a supervisor at 1280×800 must never have to): [] when nothing, else the
+ * outermost elements reaching past the right edge, named by test id or class, so a failure says where.
+ */
+const sidewaysOverflow = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    const past = [...document.querySelectorAll<HTMLElement>('body *')].filter((e) => e.getBoundingClientRect().right > width + 1);
+    return past.filter((e) => !past.includes(e.parentElement as HTMLElement)).map((e) => e.dataset.testid ?? `${e.tagName.toLowerCase()}.${e.className}`);
+  });
+
+/** Scrolls the element to just under the sticky status bar, so a screenshot starts with it. */
+const scrollUnderBar = (page: import('@playwright/test').Page, selector: string) =>
+  page.evaluate((sel) => {
+    const bar = document.querySelector('header')?.getBoundingClientRect().height ?? 0;
+    const el = document.querySelector(sel);
+    if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - bar - 12);
+  }, selector);
+
+/** "02/12/2026" for a YYYY-MM-DD day. */
+const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+
+test('on opening: the last 30 days against the same days a year earlier, with the blocks and the changes in words', async ({ page }) => {
+  const sv = new SupervisorPage(page, 'vi');
+  await sv.open();
+  await sv.signIn('giamsat', DEMO_PASSWORDS.supervisor);
+  await sv.waitForFigures();
+  const today = localDay(new Date());
+  const from = addDays(today, -29);
+  await expect(sv.page.getByTestId('sv-period')).toHaveText(`${dmy(from)} – ${dmy(today)}`);
+  await expect(sv.baselineLine).toContainText(`${sv.s('compare.baseline_year', { from: dmy(addDays(from, -365)), to: dmy(addDays(today, -365)) })} · `);
+
+  // The city and its three blocks, each with the mean of its units beside all responses pooled, and the gap.
+  await expect(sv.blocksTable.locator('tbody tr')).toHaveCount(4);
+  await expect(sv.blocksTable.getByRole('columnheader', { name: 'Trung bình các đơn vị' })).toBeVisible();
+  await expect(sv.blocksTable.getByRole('columnheader', { name: 'Gộp tất cả phiếu' })).toBeVisible();
+  for (const key of ['all', 'so-nganh', 'quan-huyen', 'xa-phuong'] as const) {
+    await expect(sv.blockRow(key).getByTestId('block-mean')).toHaveText(/^\d{2},\d{1,2}%/);
+    await expect(sv.blockRow(key).getByTestId('block-pooled')).toHaveText(/^\d{2},\d{1,2}%/);
+    await expect(sv.blockRow(key).getByTestId('block-gap')).toHaveText(/^\d+(,\d{1,2})? điểm$/);
+  }
+  await expect(sv.blockRow('all')).toContainText(`${DEMO_SITES.length}/${DEMO_SITES.length}`);
+  await expect(sv.blockRow('so-nganh')).toContainText('3/3');
+
+  // Every index rose on the year before (the demo's sample was 2.5 times smaller then): arrow, words, the test used.
+  await expect(sv.overallChange).toHaveAttribute('data-dir', 'up');
+  await expect(sv.overallChange).toContainText(/^↑ tăng \d+,\d{1,2} điểm so với cùng kỳ năm trước/);
+  await expect(sv.overallChange).toContainText(sv.s('change.beyond_intervals'));
+  // The small commune had fewer than 30 people a year ago: its change says so instead of concluding.
+  await expect(sv.rankingRow('UBND xã Thủy Sơn').getByTestId('change')).toContainText(sv.s('change.short_small'));
+  // The department whose score fell is shown falling, with a down arrow, never by colour alone.
+  await expect(sv.rankingRow('Sở Kế hoạch và Đầu tư').getByTestId('change')).toHaveAttribute('data-dir', 'down');
+  await expect(sv.rankingRow('Sở Kế hoạch và Đầu tư').getByTestId('change')).toContainText('↓');
+  await expect(sv.criteriaRows.first().getByTestId('change')).toContainText(/[↑↓→]/);
+  expect(await sidewaysOverflow(page)).toEqual([]);
+
+  // The choice stays: no comparison, no changes.
+  await sv.chooseCompare('none');
+  await expect(sv.overallChange).toBeHidden();
+  await expect(sv.baselineLine).toBeHidden();
+  await sv.chooseCompare('previous');
+  await expect(sv.overallChange).toContainText(sv.s('change.noBaseline'));
+});
+
 test('quality flags open the flagged response with its answers', async ({ page }) => {
   const sv = new SupervisorPage(page, 'vi');
   await sv.open();
@@ -143,4 +214,24 @@ for (const lang of ['vi', 'en'] as const) {
     await expect(sv.rankingRows).toHaveCount(DEMO_SITES.length);
     await screenshot(page, `dashboard-1280x800-${lang}`);
   });
+
+  for (const [width, height] of [[1280, 800], [800, 1280]] as const) {
+    test(`blocks and comparison screenshot at ${width}×${height} (${lang})`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      const sv = new SupervisorPage(page, lang);
+      await page.goto('/supervisor');
+      if (lang === 'en') await sv.status.switchLanguage('en');
+      await sv.signIn('giamsat', DEMO_PASSWORDS.supervisor);
+      await sv.waitForFigures();
+      await expect(sv.blocksTable.locator('tbody tr')).toHaveCount(4);
+      await expect(sv.overallChange).toBeVisible();
+      expect(await sidewaysOverflow(page)).toEqual([]);
+      // The top: filters with the comparison chosen, the baseline period, the tiles with their changes.
+      await screenshot(page, `compare-${width}x${height}-${lang}`);
+      await scrollUnderBar(page, '[data-testid="sv-blocks"]');
+      await screenshot(page, `blocks-${width}x${height}-${lang}`);
+      await scrollUnderBar(page, '#sv-ranking-title');
+      await screenshot(page, `ranking-compare-${width}x${height}-${lang}`);
+    });
+  }
 }

@@ -49,6 +49,33 @@ export class SupervisorPage {
     return this.page.getByTestId('criteria-table').locator('tbody tr');
   }
 
+  /** The blocks card: one row for all blocks together, then one per kind of site (so-nganh, quan-huyen, xa-phuong). */
+  get blocksTable(): Locator {
+    return this.page.getByTestId('blocks-table');
+  }
+
+  blockRow(key: 'all' | 'so-nganh' | 'quan-huyen' | 'xa-phuong'): Locator {
+    return this.page.getByTestId(`block-${key}`);
+  }
+
+  /** The overall tile's change against the baseline period (arrow, words, verdict on noise). */
+  get overallChange(): Locator {
+    return this.page.getByTestId('tile-overall-change');
+  }
+
+  /** The line under the scope naming the baseline period and its number of responses. */
+  get baselineLine(): Locator {
+    return this.page.getByTestId('sv-baseline');
+  }
+
+  rankingRow(siteName: string): Locator {
+    return this.rankingRows.filter({ hasText: siteName });
+  }
+
+  async chooseCompare(option: 'none' | 'previous' | 'year'): Promise<void> {
+    await this.page.getByTestId('filter-compare').selectOption({ label: this.s(option === 'none' ? 'compare.none' : `compare.option_${option}`) });
+  }
+
   get offlineBanner(): Locator {
     return this.page.getByTestId('sv-offline');
   }

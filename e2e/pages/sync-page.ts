@@ -64,6 +64,12 @@ export class EnrolmentModel {
     await expect(this.card.getByTestId('enumerator-chosen')).toHaveText(t('sync:enrol.chosen', this.lang, { name }));
   }
 
+  /** "Update list and forms": fetches the site's enumerators and forms again, as a sync does. */
+  async refresh(): Promise<void> {
+    await this.card.getByRole('button', { name: t('sync:enrol.refresh', this.lang) }).click();
+    await expect(this.card.getByText(t('sync:enrol.refreshed', this.lang))).toBeVisible();
+  }
+
   get error(): Locator {
     return this.card.getByTestId('enrol-error');
   }

@@ -1,10 +1,12 @@
 // Every criterion with its index, worst first: where the desk should improve.
 import { useTranslation } from 'react-i18next';
+import type { Compare } from '../../core/protocol/period';
 import type { ScoresJson } from '../../core/protocol/scores';
 import { label } from '../i18n/label';
 import { FigureCells, FigureHeadCells } from './FigureCells';
 
-export function CriterionTable({ index }: { index: NonNullable<ScoresJson['index']> }) {
+export function CriterionTable({ index, comparison }: { index: NonNullable<ScoresJson['index']>; comparison?: ScoresJson['comparison'] }) {
+  const compare: Compare | undefined = comparison?.compare;
   const { t, i18n } = useTranslation('supervisor');
   const lang = i18n.language;
   const rows = [...index.criteria].sort((a, b) => (a.value ?? 101) - (b.value ?? 101) || a.itemId.localeCompare(b.itemId));
@@ -23,7 +25,7 @@ export function CriterionTable({ index }: { index: NonNullable<ScoresJson['index
               <th scope="row" className="sv-criterion-cell">
                 <span className="sv-code">{c.itemId}</span> {label(c.label, lang)}
               </th>
-              <FigureCells figure={c} lang={lang} />
+              <FigureCells figure={c} lang={lang} compare={compare} change={comparison?.criteria[c.itemId]} />
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,12 @@
-// The supervisor dashboard: filters on top, then index tiles, trend, site ranking, criteria, sample progress, quality, exports.
+// The supervisor dashboard: filters on top, then index tiles, blocks, trend, site ranking, criteria, sample progress, quality, exports.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDay } from '../../core/local-day';
-import { addDays, periodRange } from '../../core/protocol/period';
+import { addDays, baselineRange, periodRange } from '../../core/protocol/period';
 import type { ScopeQuery } from '../../core/protocol/scores';
 import type { SessionJson } from '../../core/protocol/sessions';
 import { errorText } from '../api/error-text';
+import { BlockFigures } from './BlockFigures';
 import { navigate } from '../router';
 import { CriterionTable } from './CriterionTable';
 import { EnrolmentPanel } from './EnrolmentPanel';
@@ -15,6 +16,7 @@ import { day } from './format';
 import { IndexTiles } from './IndexTiles';
 import { KioskBreakdown } from './KioskBreakdown';
 import { QualityPanel } from './QualityPanel';
+import { ResponsesPanel } from './ResponsesPanel';
 import { SampleProgress } from './SampleProgress';
 import { SiteRanking } from './SiteRanking';
 import { TrendChart } from './TrendChart';
@@ -22,6 +24,8 @@ import type { Filters } from './types';
 import { useApi } from './use-api';
 
 const TREND_DAYS = 30;
+/** The dashboard opens on the last 30 days: on the 2nd of a month the calendar month is two days. */
+const OPENING_DAYS = 30;
 
 export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () => void }) {
   const { t, i18n } = useTranslation(['supervisor', 'problems']);
@@ -30,7 +34,8 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
   const [filters, setFilters] = useState<Filters>(() => {
     // The desks' own day (Vietnam's), whatever the zone of the computer the supervisor uses.
     const today = localDay(new Date());
-    return { formId: 'sipas-2017', siteId: '', period: 'month', from: today, to: today };
+    // Compared with the same days a year earlier, as the city's report does.
+    return { formId: 'sipas-2017', siteId: '', period: 'custom', from: addDays(today, -(OPENING_DAYS - 1)), to: today, compare: 'year' };
   });
   const [reload, setReload] = useState(0);
 
@@ -40,8 +45,13 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
   // A day or a week is too short for a trend: the chart then shows the 30 days up to its end.
   const trendWindow = filters.period === 'day' || filters.period === 'week' ? { from: addDays(range.to, -(TREND_DAYS - 1)), to: range.to } : range;
 
-  const main = useApi('GET /api/v1/scores', { query: { ...base, breakdown: 'element' } }, reload);
-  const bySite = useApi('GET /api/v1/scores', { query: { ...base, breakdown: 'site' } }, reload);
+  const compare = filters.compare || undefined;
+  const main = useApi('GET /api/v1/scores', { query: { ...base, breakdown: 'element', compare } }, reload);
+  const bySite = useApi('GET /api/v1/scores', { query: { ...base, breakdown: 'site', compare } }, reload);
+  // Blocks only mean something across sites: not asked for when one site is chosen.
+  const multi = !filters.siteId && sites.length > 1;
+  const byKind = useApi(multi ? 'GET /api/v1/scores' : null, { query: { ...base, breakdown: 'kind', compare } }, reload);
+  const baseline = compare ? baselineRange(filters.period, range, compare) : null;
   const byDay = useApi(
     'GET /api/v1/scores',
     { query: { form: filters.formId, sites: base.sites, period: 'custom', from: trendWindow.from, to: trendWindow.to, breakdown: 'day' } },
@@ -52,8 +62,8 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
   const scores = main.data;
   const kiosk = scores?.form.kind === 'kiosk';
   const scopeName = filters.siteId ? (sites.find((s) => s.id === filters.siteId)?.name ?? '') : t('filters.allSites', { count: sites.length });
-  const firstError = main.error ?? bySite.error ?? byDay.error ?? quality.error;
-  const loading = main.loading || bySite.loading || byDay.loading || quality.loading;
+  const firstError = main.error ?? bySite.error ?? byKind.error ?? byDay.error ?? quality.error;
+  const loading = main.loading || bySite.loading || byKind.loading || byDay.loading || quality.loading;
   const siteById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
 
   return (
@@ -86,6 +96,15 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
             <span data-testid="sv-responses">{t('figures.responses', { count: scores.responses, formatted: scores.responses.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}</span>
           </>
         )}
+        {baseline && compare && (
+          <>
+            <br />
+            <span className="sv-baseline" data-testid="sv-baseline">
+              {t(`compare.baseline_${compare}`, { from: day(baseline.from, lang), to: day(baseline.to, lang) })}
+              {scores?.comparison && ` · ${t('figures.responses', { count: scores.comparison.responses, formatted: scores.comparison.responses.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}`}
+            </span>
+          </>
+        )}
         </p>
         <button type="button" className="btn btn-small" onClick={() => setReload((n) => n + 1)} disabled={loading}>
           {loading ? t('loading') : t('filters.refresh')}
@@ -98,11 +117,18 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
       )}
 
       {scores && (
-        <section aria-labelledby="sv-tiles-title">
+        <section aria-labelledby="sv-tiles-title" data-testid="sv-tiles">
           <h2 id="sv-tiles-title" className="sr-only">
             {t('figures.tiles')}
           </h2>
           <IndexTiles scores={scores} />
+        </section>
+      )}
+
+      {multi && byKind.data && (
+        <section className="sv-card" aria-labelledby="sv-blocks-title" data-testid="sv-blocks">
+          <h2 id="sv-blocks-title">{t('blocks.title')}</h2>
+          <BlockFigures scores={byKind.data} />
         </section>
       )}
 
@@ -114,14 +140,14 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
           </section>
           <section className="sv-card" aria-labelledby="sv-criteria-title">
             <h2 id="sv-criteria-title">{t(kiosk ? 'kiosk.title' : 'criteria.title')}</h2>
-            {scores?.index && <CriterionTable index={scores.index} />}
+            {scores?.index && <CriterionTable index={scores.index} comparison={scores.comparison} />}
             {scores?.kiosk && <KioskBreakdown kiosk={scores.kiosk} />}
           </section>
         </div>
         <div className="sv-col">
           <section className="sv-card" aria-labelledby="sv-ranking-title">
             <h2 id="sv-ranking-title">{t('ranking.title')}</h2>
-            <SiteRanking groups={bySite.data?.groups ?? []} siteById={siteById} />
+            <SiteRanking groups={bySite.data?.groups ?? []} siteById={siteById} compare={bySite.data?.comparison?.compare} />
           </section>
           <section className="sv-card" aria-labelledby="sv-sample-title">
             <h2 id="sv-sample-title">{t('sample.title')}</h2>
@@ -133,6 +159,11 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
       <section className="sv-card" aria-labelledby="sv-quality-title">
         <h2 id="sv-quality-title">{t('quality.title')}</h2>
         <QualityPanel quality={quality.data} siteById={siteById} />
+      </section>
+
+      <section className="sv-card" aria-labelledby="sv-responses-title" data-testid="sv-responses-list">
+        <h2 id="sv-responses-title">{t('responses.title')}</h2>
+        <ResponsesPanel scope={base} siteById={siteById} reload={reload} onChanged={() => setReload((n) => n + 1)} />
       </section>
 
       <div className="sv-grid sv-grid-2">

@@ -1,6 +1,9 @@
 // The value, bar, n and interval columns every figure table of the dashboard shows, head and body written once.
 import { useTranslation } from 'react-i18next';
+import type { Compare } from '../../core/protocol/period';
 import type { Figure } from '../../core/protocol/scores';
+import type { Change } from '../../core/scoring/compare';
+import { ChangeNote } from './ChangeNote';
 import { FigureBar } from './FigureBar';
 import { interval, num, pct } from './format';
 import { SmallSample } from './SmallSample';
@@ -28,13 +31,14 @@ export function FigureHeadCells({ valueLabel, bar = false }: { valueLabel: strin
   );
 }
 
-/** Body cells matching FigureHeadCells with a bar: value with its small-sample mark, bar, n, interval. */
-export function FigureCells({ figure, lang }: { figure: Figure; lang: string }) {
+/** Body cells matching FigureHeadCells with a bar: value with its small-sample mark (and change, when compared), bar, n, interval. */
+export function FigureCells({ figure, lang, change, compare }: { figure: Figure; lang: string; change?: Change; compare?: Compare }) {
   return (
     <>
       <td className="num sv-strong">
         {pct(figure.value, lang)}
         <SmallSample show={figure.smallSample && figure.value !== null} />
+        {compare && <ChangeNote change={change ?? figure.change} compare={compare} compact />}
       </td>
       <td className="sv-col-bar">
         <FigureBar figure={figure} />

@@ -1,7 +1,7 @@
 // Which form, which site (or all in scope) and which period the whole dashboard shows.
 import { useTranslation } from 'react-i18next';
 import type { FormSummary } from '../../core/protocol/forms';
-import { addDays, PERIODS } from '../../core/protocol/period';
+import { addDays, COMPARES, PERIODS } from '../../core/protocol/period';
 import type { SiteJson } from '../../core/protocol/sites';
 import { label } from '../i18n/label';
 import { DateField } from './DateField';
@@ -69,7 +69,8 @@ export function FiltersBar({
         <legend>{t('filters.period')}</legend>
         {PERIODS.map((p) => (
           <label key={p} className={filters.period === p ? 'sv-seg sv-seg-on' : 'sv-seg'}>
-            <input type="radio" name="period" value={p} checked={filters.period === p} onChange={() => set({ period: p })} />
+            {/* Leaving a custom range (the last 30 days at first) for a day, week or month: the one its last day is in. */}
+            <input type="radio" name="period" value={p} checked={filters.period === p} onChange={() => set(filters.period === 'custom' ? { period: p, from: filters.to } : { period: p })} />
             {t(`filters.period_${p}`)}
           </label>
         ))}
@@ -92,6 +93,17 @@ export function FiltersBar({
           ›
         </button>
       </div>
+      <label className="sv-field">
+        <span>{t('compare.label')}</span>
+        <select value={filters.compare} onChange={(e) => set({ compare: e.target.value as Filters['compare'] })} data-testid="filter-compare">
+          <option value="">{t('compare.none')}</option>
+          {COMPARES.map((c) => (
+            <option key={c} value={c}>
+              {t(`compare.option_${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
     </form>
   );
 }

@@ -1,10 +1,11 @@
 // One response opened from a quality flag: who, when, how long, why it was flagged, and every answer with its label.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
 import type { ResponseDetail } from '../../core/protocol/scores';
 import { errorText } from '../api/error-text';
 import { label } from '../i18n/label';
+import { ExclusionDialog } from './ExclusionDialog';
 import { minutes } from './format';
 import { useApi } from './use-api';
 
@@ -14,10 +15,12 @@ function valueText(a: ResponseDetail['answers'][number], lang: string): string {
   return a.valueLabel ? `${label(a.valueLabel, lang)} (${code})` : code;
 }
 
-export function ResponseDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+/** With `onChanged`, the drawer offers to exclude the response from the scores or restore it (issue 11). */
+export function ResponseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged?: () => void }) {
   const { t, i18n } = useTranslation(['supervisor', 'problems']);
   const lang = i18n.language;
-  const { data, error } = useApi('GET /api/v1/responses/:id', { params: { id } });
+  const [version, setVersion] = useState(0);
+  const { data, error } = useApi('GET /api/v1/responses/:id', { params: { id } }, version);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -71,6 +74,16 @@ export function ResponseDrawer({ id, onClose }: { id: string; onClose: () => voi
                   ))}
             </dd>
           </dl>
+          {onChanged && (
+            <ExclusionDialog
+              responseId={data.id}
+              excluded={data.excluded ?? null}
+              onChanged={() => {
+                setVersion((v) => v + 1);
+                onChanged();
+              }}
+            />
+          )}
           <table className="sv-table sv-answers">
             <caption>{t('detail.answers')}</caption>
             <thead>

@@ -1,11 +1,12 @@
 // Sites ranked by their index, with the gap between the best and the worst: the figure reports talk about.
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../core/format';
+import type { Compare } from '../../core/protocol/period';
 import type { Group } from '../../core/protocol/scores';
 import type { SiteJson } from '../../core/protocol/sites';
 import { FigureCells, FigureHeadCells } from './FigureCells';
 
-export function SiteRanking({ groups, siteById }: { groups: Group[]; siteById: Map<string, SiteJson> }) {
+export function SiteRanking({ groups, siteById, compare }: { groups: Group[]; siteById: Map<string, SiteJson>; compare?: Compare }) {
   const { t, i18n } = useTranslation('supervisor');
   const lang = i18n.language;
   const ranked = [...groups].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
@@ -47,7 +48,7 @@ export function SiteRanking({ groups, siteById }: { groups: Group[]; siteById: M
                     {site ? `${site.code} · ${t(`kinds.${site.kind}`)}` : ''}
                   </span>
                 </th>
-                <FigureCells figure={g} lang={lang} />
+                <FigureCells figure={g} lang={lang} compare={compare} />
               </tr>
             );
           })}

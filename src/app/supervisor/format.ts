@@ -1,5 +1,5 @@
 // Figures as supervisors read them: "90,15%", "n = 1.576", intervals and dates in vi-VN (or en) style.
-import { formatDate, formatNumber, formatPercent } from '../../core/format';
+import { formatDate, formatNumber, formatPercent, intlLocale } from '../../core/format';
 import type { Figure } from '../../core/protocol/scores';
 
 const DASH = '—';
@@ -28,4 +28,13 @@ export function shortDay(d: string): string {
 
 export function minutes(ms: number, lang: string): string {
   return formatNumber(ms / 60_000, lang, 1);
+}
+
+const pointFormats = new Map<string, Intl.NumberFormat>();
+
+/** A change or gap in percentage points, always two decimals ("8,70", "13,37") so a column of them lines up. */
+export function points(value: number, lang: string): string {
+  let f = pointFormats.get(lang);
+  if (!f) pointFormats.set(lang, (f = new Intl.NumberFormat(intlLocale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
+  return f.format(value);
 }

@@ -52,3 +52,30 @@ export function periodRange(kind: PeriodKind, from: string, to: string): { from:
   }
   return { from, to: to < from ? from : to };
 }
+
+/** What a period is compared with: the period before it, or the same period a year earlier. */
+export const COMPARES = ['previous', 'year'] as const;
+export type Compare = (typeof COMPARES)[number];
+
+/** The same calendar day a year earlier; 29 February becomes 28 February. */
+function yearEarlier(day: string): string {
+  const y = Number(day.slice(0, 4)) - 1;
+  const md = day.slice(5) === '02-29' ? '02-28' : day.slice(5);
+  return `${String(y).padStart(4, '0')}-${md}`;
+}
+
+/**
+ * The baseline of a period. previous: the day, week or calendar month before; a custom range, the same number of
+ * days just before it. year: the same month, or the same days, a year earlier; a week, 52 weeks earlier so it runs
+ * Monday–Sunday again (desks differ by weekday).
+ */
+export function baselineRange(kind: PeriodKind, range: { from: string; to: string }, compare: Compare): { from: string; to: string } {
+  if (compare === 'previous') {
+    if (kind === 'month') return periodRange('month', addDays(range.from, -1), range.from);
+    const len = daysBetween(range.from, range.to) + 1;
+    return { from: addDays(range.from, -len), to: addDays(range.to, -len) };
+  }
+  if (kind === 'week') return { from: addDays(range.from, -364), to: addDays(range.to, -364) };
+  if (kind === 'month') return periodRange('month', yearEarlier(range.from), range.from);
+  return { from: yearEarlier(range.from), to: yearEarlier(range.to) };
+}

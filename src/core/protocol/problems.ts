@@ -32,6 +32,7 @@ export const PROBLEM_TITLES = {
   '409.3': { en: 'A site with this code exists', vi: 'Đã có điểm mang mã này' },
   '409.4': { en: 'This form version is published with other content', vi: 'Phiên bản biểu mẫu này đã phát hành với nội dung khác' },
   '409.5': { en: 'The form version is not in a state that allows this', vi: 'Phiên bản biểu mẫu không ở trạng thái cho phép việc này' },
+  '409.6': { en: 'The response is not in a state that allows this', vi: 'Phiếu không ở trạng thái cho phép thao tác này' },
   '413.1': { en: 'The request body is too large', vi: 'Nội dung yêu cầu quá lớn' },
   '415.1': { en: 'The body must be application/json', vi: 'Nội dung phải là application/json' },
   '429.1': { en: 'Too many attempts; wait and try again', vi: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại' },
@@ -232,6 +233,10 @@ export const problem = {
   formStillDraft: ({ id, version }: { id: string; version: number }) => of('409.5', `version ${version} of form ${id} is a draft: publish it first, there is nothing to withdraw`),
   formNotXlsForm: ({ id, version, reasons }: { id: string; version: number; reasons: readonly string[] }) =>
     of('409.5', `version ${version} of form ${id} uses what an XLSForm cannot say (${reasons.slice(0, 3).join('; ')}); download it as JSON`),
+  // Responses (issue 11): a supervisor's exclusion from the scores, and its restoration.
+  alreadyExcluded: ({ reason }: { reason: string }) => of('409.6', `this response is already left out of the scores (${reason})`),
+  notExcludedBySupervisor: ({ reason }: { reason: string | null }) =>
+    of('409.6', reason ? `this response was left out by the server (${reason}), not by a supervisor; it cannot be restored` : 'this response is not excluded'),
   nothingToChange: () => of('400.1', 'the body names nothing to change', [{ path: '(root)', message: 'no field to change' }]),
 
   // 5xx

@@ -17,6 +17,7 @@ import type {
 import type { FormsAnswer, FormSitesBody, FormSummariesAnswer, FormUploadAnswer, FormVersionDetail, FormVersionJson, FormVersionsAnswer } from './forms';
 import type { HandCarryFile } from './hand-carry';
 import type { ExportQuery, QualityJson, QualityQuery, ResponseDetail, ScoresJson, ScoresQuery } from './scores';
+import type { ExclusionAnswer, ExclusionBody, ResponsesAnswer, ResponsesQuery } from './responses';
 import type { LoginBody, SessionJson } from './sessions';
 import type { NewPersonBody, PeopleAnswer, PeopleQuery, PersonJson, PersonPatch } from './people';
 import type { PeopleImportAnswer } from './people-import';
@@ -70,6 +71,10 @@ interface Api {
   'GET /api/v1/scores': { query: ScoresQuery; reply: ScoresJson };
   'GET /api/v1/quality': { query: QualityQuery; reply: QualityJson };
   'GET /api/v1/responses/:id': { reply: ResponseDetail };
+  'GET /api/v1/responses': { query: ResponsesQuery; reply: ResponsesAnswer };
+  /** Leaves the response out of every score (the rollup follows in the same transaction); audit-logged. */
+  'POST /api/v1/responses/:id/exclusion': { body: ExclusionBody; reply: ExclusionAnswer };
+  'DELETE /api/v1/responses/:id/exclusion': { reply: ExclusionAnswer };
   'POST /api/v1/submissions': { body: SubmissionsBody; reply: SubmissionsAnswer };
   'POST /api/v1/imports': { body: HandCarryFile; reply: SubmissionsAnswer };
   /** Files, not JSON: the browser downloads them from a link. */

@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportHeader } from '../../core/export/columns';
+import { exportHeader as coreHeader } from '../../core/export/columns';
 import { neutralizeCell } from '../../core/export/neutralize';
 import { createRowEncoder, type Cell } from '../../core/export/rows';
 import { getBuiltinForm } from '../../core/forms/builtin';
@@ -15,6 +15,7 @@ import { testDatabases, type FreshDb } from '../test/databases';
 import { makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
 import { startSeededApp, stopApp } from '../test/test-app';
+import { EXCLUDED_HEADER } from '../exports/rows';
 
 const NOW = new Date('2026-11-26T09:00:00Z');
 const DAY = '2026-11-26';
@@ -26,6 +27,9 @@ const at = (iso: string) => iso.replace('Z', '+00:00');
 /** A cell as CSV carries it: text as is, numbers in their plain form, blanks empty. */
 // What the CSV writer makes of a cell: text a spreadsheet would evaluate gets a quote.
 const csvCell = (c: Cell) => (c === null ? '' : typeof c === 'string' ? neutralizeCell(c) : String(c));
+
+/** Core's columns and, last, the server's mark of responses left out of the scores (issue 11). */
+const exportHeader = (form: Parameters<typeof coreHeader>[0], lang: 'vi' | 'en') => [...coreHeader(form, lang), EXCLUDED_HEADER[lang]];
 
 describe.each(testDatabases())('exports on $kind', ({ create }) => {
   let fresh: FreshDb;
@@ -80,7 +84,7 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
         localDay: r.local_day,
         enumerator: names.get(resp.enumeratorId ?? '') ?? null,
         flags: resp.id === fastId ? ['too-fast'] : [],
-      });
+      }).concat([null]);
     });
   }
 

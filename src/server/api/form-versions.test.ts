@@ -2,9 +2,12 @@
 // assigned to one site and published; only that site's tablet receives it; its responses are checked against its
 // definition and scored as the core scores them; withdrawn, it leaves the tablets but what was started still counts.
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportHeader } from '../../core/export/columns';
+import { neutralizeCell } from '../../core/export/neutralize';
 import type { FormDefinition } from '../../core/forms/schema';
 import type { FormUploadAnswer, FormUploadProblem, FormVersionDetail, FormVersionJson, FormVersionsAnswer } from '../../core/protocol/forms';
 import { XLSX_CONTENT_TYPE } from '../../core/protocol/people-import';
@@ -117,6 +120,16 @@ describe.each(testDatabases())('form versions on $kind', ({ create }) => {
     expect(res.index).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
+  it('exports take the header and labels from its definition, in both languages', async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const res = await send(app, as.admin, 'GET', `/api/v1/exports/responses.csv?form=${ID}&period=custom&from=${DAY}&to=${DAY}&lang=${lang}`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const records = parse(res.rawPayload, { bom: true }) as string[][];
+      expect(records[0]).toEqual(exportHeader(form, lang).map(neutralizeCell));
+      expect(records.length - 1).toBe(accepted.length);
+    }
+  });
+
   it('withdrawn: the tablet is offered it no more, a response started before is still accepted and scored', async () => {
     const startedBefore = answerOf(9, true);
     const withdrawn = ok<FormVersionJson>(await send(app, as.admin, 'POST', `/api/v1/forms/${ID}/1/withdraw`));
@@ -202,6 +215,16 @@ describe.each(testDatabases())('form versions on $kind', ({ create }) => {
     expect(isProblem(await upload(Buffer.from('not a workbook'), XLSX_CONTENT_TYPE), 400.6)).toBe(true);
     expect(isProblem(await upload('', XLSX_CONTENT_TYPE), 400.6)).toBe(true);
     expect(isProblem(await upload('a,b\n', 'text/csv'), 415.1)).toBe(true);
+  });
+
+  it('is documented in the OpenAPI description', async () => {
+    const doc = ok<{ paths: Record<string, Record<string, unknown>> }>(await app.inject({ method: 'GET', url: '/api/docs/json' }));
+    expect(Object.keys(doc.paths['/api/v1/forms'] ?? {}).sort()).toEqual(['get', 'post']);
+    for (const p of ['/api/v1/form-versions', '/api/v1/forms/{id}/{version}', '/api/v1/forms/{id}/{version}/form.json', '/api/v1/forms/{id}/{version}/form.xlsx'])
+      expect(Object.keys(doc.paths[p] ?? {}), p).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/v1/forms/{id}/{version}/publish'] ?? {})).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/forms/{id}/{version}/withdraw'] ?? {})).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/forms/{id}/{version}/sites'] ?? {})).toEqual(['put']);
   });
 
   describe('who may call', () => {

@@ -2,19 +2,20 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { FormSummary } from '../../core/protocol/forms';
+import { baselineRange, COMPARES } from '../../core/protocol/period';
 import { BREAKDOWNS } from '../../core/protocol/scores';
 import { requireUser } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { enumeratorNames } from '../db/queries/people';
 import { problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
-import { scoreFilter } from '../scores/report';
+import { attachChanges, scoreFilter, type Labeller } from '../scores/report';
 import { resolveForm, resolveSites, storedForms } from '../scores/scope';
 import { parseQuery, querySchema, ScopeQuery } from './query';
 import { route } from './route';
 import { siteJson } from './shapes';
 
-const Query = querySchema<'GET /api/v1/scores'>()(z.object({ ...ScopeQuery, breakdown: z.enum(BREAKDOWNS).default('element') }));
+const Query = querySchema<'GET /api/v1/scores'>()(z.object({ ...ScopeQuery, breakdown: z.enum(BREAKDOWNS).default('element'), compare: z.enum(COMPARES).optional() }));
 
 export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
   route(
@@ -59,7 +60,12 @@ export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
             period: { type: 'string', enum: ['day', 'week', 'month', 'custom'], default: 'month' },
             from: { type: 'string', format: 'date', description: 'the day, or a day in the week/month (default today); start of a custom range' },
             to: { type: 'string', format: 'date', description: 'end of a custom range' },
-            breakdown: { type: 'string', enum: [...BREAKDOWNS], default: 'element' },
+            breakdown: { type: 'string', enum: [...BREAKDOWNS], default: 'element', description: 'kind: blocks of sites (sở/ngành, quận/huyện, xã/phường) with their unit mean' },
+            compare: {
+              type: 'string',
+              enum: [...COMPARES],
+              description: 'previous: the period before; year: the same period a year earlier. Adds the baseline, the change in points and whether it is beyond sampling noise',
+            },
           },
         },
         response: { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
@@ -73,28 +79,34 @@ export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
       const form = await resolveForm(ctx.db, q.form, q.version);
       const siteNames = new Map(sites.map((s) => [s.id, s]));
       const names = q.breakdown === 'enumerator' ? await enumeratorNames(ctx.db) : new Map<string, string>();
-      const { report, groups } = await scoreFilter(
-        ctx.db,
-        form,
-        { formId: form.id, from: period.from, to: period.to, siteIds, formVersion: q.version === undefined ? undefined : form.version },
-        q.breakdown,
-        {
-          site: (id) => {
-            const s = siteNames.get(id);
-            return s ? { vi: s.name, en: s.name, code: s.code } : null;
-          },
-          enumerator: (id) => {
-            const n = id ? names.get(id) : undefined;
-            return n ? { vi: n, en: n } : null;
-          },
+      const filter = { formId: form.id, from: period.from, to: period.to, siteIds, formVersion: q.version === undefined ? undefined : form.version };
+      const labels: Labeller = {
+        site: (id) => {
+          const s = siteNames.get(id);
+          return s ? { vi: s.name, en: s.name, code: s.code } : null;
         },
-      );
+        enumerator: (id) => {
+          const n = id ? names.get(id) : undefined;
+          return n ? { vi: n, en: n } : null;
+        },
+      };
+      const units = sites.map((s) => ({ id: s.id, kind: s.kind }));
+      const current = await scoreFilter(ctx.db, form, filter, q.breakdown, labels, units);
+      let comparison = null;
+      if (q.compare) {
+        const range = baselineRange(period.kind, period, q.compare);
+        const baseline = await scoreFilter(ctx.db, form, { ...filter, ...range }, q.breakdown, labels, units);
+        comparison = attachChanges(current, baseline, q.compare, range);
+      }
+      const { report, groups } = current;
       return {
         form: { id: form.id, version: form.version, kind: form.kind, title: form.title },
         period,
         sites: sites.map(siteJson),
         responses: report.responses,
         headline: report.headline,
+        ...(current.unitMean ? { unitMean: current.unitMean } : {}),
+        comparison,
         index: report.index ?? null,
         kiosk: report.kiosk ?? null,
         breakdown: q.breakdown,

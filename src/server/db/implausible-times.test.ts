@@ -31,7 +31,7 @@ describe.each(testDatabases())('stored responses outside the time bounds on $kin
     // As a server before the bounds stored it: one response completed "in year 0001", its scores already counted.
     const k = fresh.db.k;
     await k.updateTable('responses').set({ completed_at: '0001-01-01T00:00:00.000Z', started_at: '0000-12-31T23:50:00.000Z' }).where('id', '=', sent[1].id).execute();
-    // Undo this migration, then start again: the migration runs on the old rows.
+    // Undo this migration, then start again: the migration runs on the old rows (later ones stay applied).
     await k.schema.alterTable('responses').dropColumn('excluded').execute();
     await sql`delete from kysely_migration where name = '2026-12-02-05-implausible-times'`.execute(k);
     expect((await migrate(fresh.db)).applied).toEqual(['2026-12-02-05-implausible-times']);

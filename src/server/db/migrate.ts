@@ -16,7 +16,6 @@ export interface MigrateReport {
 const EXCLUDING_MIGRATION = '2026-12-02-05-implausible-times';
 
 const provider = { getMigrations: async () => migrations };
-
 // Branches written in parallel land in main in any order, so a database may have run a later-named migration before an
 // earlier-named one arrives: each runs once, whatever the order (the migrations touch separate tables and columns).
 const ORDER = { allowUnorderedMigrations: true } as const;

@@ -109,8 +109,12 @@ export interface ResponsesTable {
   duration_ms: number | null;
   flags: string;
   procedure_code: string | null;
-  /** Why the response is left out of the scores ('implausible-time'), or null when it counts. */
+  /** Why the response is left out of the scores ('implausible-time', 'supervisor'), or null when it counts. */
   excluded: Later<string>;
+  /** A supervisor's exclusion: the reason they typed, who (user id) and when. */
+  excluded_note: Later<string>;
+  excluded_by: Later<string>;
+  excluded_at: Later<string>;
 }
 
 interface SessionsTable {

@@ -24,15 +24,23 @@ describe.each(testDatabases())('demo seed on $kind', ({ create }) => {
 
   const count = async () => Number((await fresh.db.k.selectFrom('responses').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
 
-  it('stores about 5,000 responses over 30 days at sites of all three kinds', async () => {
-    expect(first.responsesCreated).toBeGreaterThan(4_500);
-    expect(first.responsesCreated).toBeLessThan(5_500);
+  const countIn = async (from: string, to: string) =>
+    Number((await fresh.db.k.selectFrom('responses').select((eb) => eb.fn.countAll<string | number>().as('n')).where('local_day', '>=', from).where('local_day', '<=', to).executeTakeFirstOrThrow()).n);
+
+  it('stores about 5,000 responses over 30 days at sites of all three kinds, and about 2,000 on the same days a year earlier', async () => {
+    const recent = await countIn('2026-10-22', '2026-11-20');
+    expect(recent).toBeGreaterThan(4_500);
+    expect(recent).toBeLessThan(5_500);
+    const lastYear = await countIn('2025-10-22', '2025-11-20');
+    expect(lastYear).toBeGreaterThan(1_600);
+    expect(lastYear).toBeLessThan(2_400);
     expect(await count()).toBe(first.responsesCreated);
+    expect(first.responsesCreated).toBe(recent + lastYear);
     const kinds = await fresh.db.k.selectFrom('sites').select('kind').distinct().execute();
     expect(kinds.map((k) => k.kind).sort()).toEqual(['quan-huyen', 'so-nganh', 'xa-phuong']);
-    const days = await fresh.db.k.selectFrom('responses').select('local_day').distinct().execute();
+    const days = (await fresh.db.k.selectFrom('responses').select('local_day').distinct().execute()).filter((d) => d.local_day >= '2026-10-22');
     expect(days.length).toBeGreaterThanOrEqual(24);
-    expect(days.every((d) => d.local_day >= '2026-10-22' && d.local_day <= '2026-11-20')).toBe(true);
+    expect(days.every((d) => d.local_day <= '2026-11-20')).toBe(true);
   });
 
   it('running it again adds nothing', async () => {
@@ -54,5 +62,15 @@ describe.each(testDatabases())('demo seed on $kind', ({ create }) => {
     expect(counts['too-fast']).toBeGreaterThan(0);
     expect(counts['straight-lining']).toBeGreaterThan(0);
     expect(counts['clock-skew']).toBeGreaterThan(0);
+  });
+
+  it('compared with the same days a year earlier, the city rose beyond noise and one sở fell', async () => {
+    const admin = await login(app, 'admin', DEMO_PASSWORDS.admin);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/scores?form=sipas-2017&period=custom&from=2026-10-22&to=2026-11-20&breakdown=site&compare=year', ...asUser(admin) });
+    const body = res.json();
+    expect(body.headline.change).toMatchObject({ points: expect.any(Number), beyondNoise: true });
+    expect(body.headline.change.points).toBeGreaterThan(0);
+    const fell = body.groups.filter((g: { change: { points: number } }) => g.change.points < 0);
+    expect(fell.map((g: { label: { code: string } }) => g.label.code)).toEqual(['HP-SKHDT']);
   });
 });

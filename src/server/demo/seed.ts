@@ -1,4 +1,5 @@
-// Seeds a demo world (sites of the three kinds, people, tablets, ~5,000 responses over 30 days) through the real ingest path.
+// Seeds a demo world (sites of the three kinds, people, tablets, ~5,000 responses over 30 days and ~2,000 on the same
+// days a year earlier, for the comparison) through the real ingest path.
 import { getBuiltinForm } from '../../core/forms/builtin';
 import type { FormDefinition } from '../../core/forms/schema';
 import { localDay } from '../../core/local-day';
@@ -84,8 +85,8 @@ async function ensureWorld(db: Db, now: Date): Promise<DemoWorld> {
     const devices = { interview: `demo-${demo.code.toLowerCase()}-tablet`, kiosk: `demo-${demo.code.toLowerCase()}-kiosk` };
     for (const [id, name] of [[devices.interview, 'Máy tính bảng phỏng vấn'], [devices.kiosk, 'Máy tự đánh giá tại quầy']] as const) {
       const exists = await getDevice(db, id);
-      // Enrolled 40 days ago: a demo response is never older than its tablet (that would read as a wrong clock).
-      if (!exists) await createDevice(db, { id, site_id: site.id, name, token_hash: sha256(randomToken()), created_at: new Date(now.getTime() - 40 * DAY_MS).toISOString() });
+      // Enrolled 400 days ago: a demo response, last year's included, is never older than its tablet (that would read as a wrong clock).
+      if (!exists) await createDevice(db, { id, site_id: site.id, name, token_hash: sha256(randomToken()), created_at: new Date(now.getTime() - 400 * DAY_MS).toISOString() });
     }
     const count = demo.profile.interviewsPerDay >= 10 ? 3 : 2;
     const enumerators: string[] = [];
@@ -140,8 +141,15 @@ function officeTime(rand: Rand, midnight: number): number {
   return midnight + Math.round((startH + rand() * spanH) * 3600_000);
 }
 
-function planDemoResponses(world: DemoWorld, now: Date, days = 30): Planned[] {
-  const rand = rng(SEED);
+/**
+ * The same 30 days a year earlier, as a city report compares with: a smaller sample (the city's report says this year's
+ * was 2.5 times larger) and a little less satisfied, except at one site whose score fell since.
+ */
+const LAST_YEAR = { daysBack: 365, volume: 0.4, baseShift: -0.11, fellAt: 'HP-SKHDT' } as const;
+
+function planDemoResponses(world: DemoWorld, now: Date, days = 30, history?: typeof LAST_YEAR): Planned[] {
+  const rand = rng(history ? SEED + 1 : SEED);
+  const back = history?.daysBack ?? 0;
   const interviewForm = getBuiltinForm('sipas-2017') as FormDefinition;
   const kioskForm = getBuiltinForm('desk-rating') as FormDefinition;
   const nowMs = now.getTime();
@@ -152,19 +160,22 @@ function planDemoResponses(world: DemoWorld, now: Date, days = 30): Planned[] {
     return wd >= 1 && wd <= 5;
   });
   for (const [siteIndex, s] of world.sites.entries()) {
-    const p = s.demo.profile;
+    const shift = history ? (s.demo.code === history.fellAt ? 0.04 : history.baseShift) : 0;
+    const p = history
+      ? { ...s.demo.profile, base: s.demo.profile.base + shift, kioskUnhappy: Math.max(0.01, s.demo.profile.kioskUnhappy - shift), interviewsPerDay: s.demo.profile.interviewsPerDay * history.volume, ratingsPerDay: s.demo.profile.ratingsPerDay * history.volume }
+      : s.demo.profile;
     const leans = s.enumerators.map(() => normal(rand) * 0.025);
     for (let d = days - 1; d >= 0; d--) {
-      const midnight = vnMidnight(now, d);
+      const midnight = vnMidnight(now, d + back);
       const weekday = new Date(midnight + VN_OFFSET_MS).getUTCDay();
       if (weekday === 0) continue; // closed on Sunday; Saturday mornings are open at many desks
       const saturday = weekday === 6;
       const progress = (days - 1 - d) / (days - 1);
       const scale = saturday ? 0.45 : 0.93 + rand() * 0.5;
       // A tablet in the commune was offline for four days; its interviews arrived together afterwards.
-      const offline = s.demo.code === 'HP-TN-TS' && d >= 9 && d <= 12;
+      const offline = !history && s.demo.code === 'HP-TN-TS' && d >= 9 && d <= 12;
       // One tablet's clock ran two hours ahead for a day.
-      const skewed = siteIndex === 5 && d === skewDay ? 2 * 3600_000 : 0;
+      const skewed = !history && siteIndex === 5 && d === skewDay ? 2 * 3600_000 : 0;
       const interviews = Math.max(0, Math.round(p.interviewsPerDay * scale + normal(rand)));
       for (let i = 0; i < interviews; i++) {
         const completedMs = officeTime(rand, midnight);
@@ -229,7 +240,7 @@ export async function seedDemo(db: Db, opts: { now?: Date; force?: boolean; log?
     log(`The demo tablets already have ${already} responses: none added.`);
     return { sites: world.sites.length, responsesCreated: 0, responsesAlreadyThere: already, skipped: true, logins: DEMO_LOGINS };
   }
-  const planned = planDemoResponses(world, now);
+  const planned = [...planDemoResponses(world, now), ...planDemoResponses(world, now, 30, LAST_YEAR)];
   const forms = new Map((await listPublishedForms(db)).map((f) => [`${f.id}@${f.version}`, f]));
   const scope = scopeFor(world);
   // Batches as tablets send them: per device and moment of receipt, at most 100 each.
@@ -257,6 +268,6 @@ export async function seedDemo(db: Db, opts: { now?: Date; force?: boolean; log?
     }
   }
   if (problems.length) throw new Error(`the demo data was refused (${problems.length}):\n${problems.slice(0, 5).join('\n')}`);
-  log(`Stored ${created} responses over the last 30 days (${localDay(vnMidnight(now, 29) + VN_OFFSET_MS)} – ${localDay(now)})${duplicates ? `, ${duplicates} were already there` : ''}.`);
+  log(`Stored ${created} responses over the last 30 days (${localDay(vnMidnight(now, 29) + VN_OFFSET_MS)} – ${localDay(now)}) and the same days a year earlier${duplicates ? `, ${duplicates} were already there` : ''}.`);
   return { sites: world.sites.length, responsesCreated: created, responsesAlreadyThere: already + duplicates, skipped: false, logins: DEMO_LOGINS };
 }

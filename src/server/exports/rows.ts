@@ -9,6 +9,9 @@ import type { Site } from '../db/schema';
 import { flagsOf, loadQualityContext } from '../scores/quality';
 import { responsePages, type ExportRow } from './source';
 
+/** Header of the column that marks responses left out of the scores (issue 11): last, after core's columns. */
+export const EXCLUDED_HEADER = { vi: 'Loại khỏi điểm', en: 'Excluded from scores' } as const;
+
 export interface ExportSource {
   /** Stored rows, a page at a time (keyset order: local day, then id). */
   pages(): AsyncGenerator<ExportRow[]>;
@@ -26,13 +29,16 @@ export async function exportSource(db: Db, form: FormDefinition, filter: RollupF
     const site = siteById.get(r.site_id);
     // kiosk-misuse is the tablet's own flag and already in the payload's flags.
     const flags = flagsOf(r, qc).filter((f) => f !== 'kiosk-misuse');
-    return encode(response, {
+    const cells = encode(response, {
       siteCode: site?.code ?? r.site_id,
       siteName: site?.name ?? '',
       localDay: r.local_day,
       enumerator: r.enumerator_id ? (names.get(r.enumerator_id) ?? r.enumerator_id) : null,
       flags,
     });
+    // The last column (EXCLUDED_HEADER): why the response is left out of the scores, empty when it counts.
+    cells.push(r.excluded ?? null);
+    return cells;
   };
   return {
     pages: () => responsePages(db, filter),

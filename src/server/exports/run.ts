@@ -8,7 +8,7 @@ import { sumRollup, type RollupFilter } from '../db/queries/scores';
 import type { Site } from '../db/schema';
 import { reportFromSums, type ScoreReport } from '../scores/report';
 import { writeCsv, type ExportProgress } from './csv';
-import { exportSource } from './rows';
+import { EXCLUDED_HEADER, exportSource } from './rows';
 import { writeXlsx } from './xlsx';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -27,7 +27,7 @@ export async function prepareExport(
 ): Promise<PreparedExport> {
   const report = reportFromSums(o.form, await sumRollup(db, o.filter, 'none'));
   const source = await exportSource(db, o.form, o.filter, o.sites);
-  const header = exportHeader(o.form, o.lang);
+  const header = [...exportHeader(o.form, o.lang), EXCLUDED_HEADER[o.lang]];
   const siteList = o.allSites ? (o.lang === 'vi' ? 'Tất cả' : 'All') : o.sites.map((s) => s.code).join(', ');
   return {
     rows: report.responses,

@@ -273,6 +273,16 @@ export class RollupDelta implements RollupBuffer {
     return out.map(({ key, counts }) => ({ key, counts }));
   }
 
+  /**
+   * Every count turned to its opposite and the marks dropped: added to the rollup, it takes the counted responses
+   * back out (a supervisor's exclusion; the caller deletes their marks).
+   */
+  negate(): this {
+    for (const a of this.acc.values()) for (let i = 0; i < a.counts.length; i++) a.counts[i] = -(a.counts[i] as number);
+    this.marks.length = 0;
+    return this;
+  }
+
   clear(): void {
     this.acc.clear();
     this.byResponseKey.clear();

@@ -6,6 +6,7 @@ import * as administration from './2026-12-02-01-administration';
 import * as authFailures from './2026-12-02-02-auth-failures';
 import * as implausibleTimes from './2026-12-02-05-implausible-times';
 import * as formLifecycle from './2026-12-02-06-form-lifecycle';
+import * as responseExclusions from './2026-12-02-07-response-exclusions';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-02-auth-failures': authFailures,
   '2026-12-02-05-implausible-times': implausibleTimes,
   '2026-12-02-06-form-lifecycle': formLifecycle,
+  '2026-12-02-07-response-exclusions': responseExclusions,
 };

@@ -11,11 +11,13 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+/** The audit_log row of an entry, for a writer that inserts it inside its own transaction (response exclusions). */
+export function auditRow(entry: AuditEntry, now: Date) {
+  return { id: newId(), at: now.toISOString(), actor: entry.actor, action: entry.action, site_id: entry.siteId ?? null, details: JSON.stringify(entry.details) };
+}
+
 export async function audit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
-  await db.k
-    .insertInto('audit_log')
-    .values({ id: newId(), at: now.toISOString(), actor: entry.actor, action: entry.action, site_id: entry.siteId ?? null, details: JSON.stringify(entry.details) })
-    .execute();
+  await db.k.insertInto('audit_log').values(auditRow(entry, now)).execute();
 }
 
 export function listAudit(db: Db, limit = 100) {

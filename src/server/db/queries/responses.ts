@@ -5,8 +5,8 @@ import { withSqlite } from '../index';
 import type { ResponseRow } from '../schema';
 import { writeRollupPostgres, writeRollupSqlite, type RollupRows } from './rollup';
 
-/** A row as ingest writes it: every column but `excluded`, which only a later judgement sets. */
-export type StoredResponseRow = Required<Omit<ResponseRow, 'excluded'>>;
+/** A row as ingest writes it: every column but the exclusion's, which only a later judgement sets. */
+export type StoredResponseRow = Required<Omit<ResponseRow, 'excluded' | 'excluded_note' | 'excluded_by' | 'excluded_at'>>;
 
 /** Column order shared by both insert paths and the benchmark's raw baseline. */
 const RESPONSE_COLUMNS = [
