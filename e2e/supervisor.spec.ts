@@ -3,14 +3,10 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { openDb, type Db } from '../src/server/db/index';
-<<<<<<< HEAD
-import { DEMO_PASSWORDS, DEMO_SITES } from '../src/server/demo/seed';
-import { seedDemoOnce } from './support/demo-seed';
-=======
 import { localDay } from '../src/core/local-day';
 import { addDays } from '../src/core/protocol/period';
-import { DEMO_PASSWORDS, DEMO_SITES, seedDemo } from '../src/server/demo/seed';
->>>>>>> main
+import { DEMO_PASSWORDS, DEMO_SITES } from '../src/server/demo/seed';
+import { seedDemoOnce } from './support/demo-seed';
 import { SupervisorPage } from './pages/supervisor-page';
 import { expectNoAxeViolations } from './support/axe';
 import { E2E_PORT } from './support/env';
