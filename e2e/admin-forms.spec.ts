@@ -108,10 +108,10 @@ test('a broken XLSForm is refused with its errors by row, in Vietnamese and in E
   await expect(forms.errorsAtRow(21)).toContainText('type');
   await expect(forms.errors.getByRole('alert')).toHaveText(ad.s('forms.errorsTitle', { count: await forms.errors.getByTestId('form-error').count() }));
   await expect(forms.row(formId)).toHaveCount(0);
-  await screenshot(page, 'console-forms-errors-1280x800-vi');
+  await screenshot(page, 'forms-errors-vi', { readme: false });
 
   await ad.switchLanguage('en');
   await expect(forms.errors.getByRole('alert')).toHaveText(ad.s('forms.errorsTitle', { count: await forms.errors.getByTestId('form-error').count() }));
   await expect(forms.errorsAtRow(21)).toContainText('geopoint');
-  await screenshot(page, 'console-forms-errors-1280x800-en');
+  await screenshot(page, 'forms-errors-en', { readme: false });
 });

@@ -52,8 +52,14 @@ function Sections({ form, answers, onAnswer }: { form: FormDefinition; answers: 
             {section.description && <p className="section-description">{label(section.description, lang)}</p>}
             <div className="questions">
               {items.map((item) => (
-                <Question
-                  key={item.id}
+                <div key={item.id} className={item.showIf ? 'ad-preview-conditional' : undefined}>
+                  {item.showIf && (
+                    <p className="ad-preview-cond" data-testid="preview-conditional">
+                      <span aria-hidden="true">↳ </span>
+                      {t('forms.previewConditional')}
+                    </p>
+                  )}
+                  <Question
                   form={form}
                   item={item}
                   number={numbers.get(item.id) ?? 0}
@@ -64,7 +70,8 @@ function Sections({ form, answers, onAnswer }: { form: FormDefinition; answers: 
                   onFocus={() => {}}
                   onFlush={() => {}}
                   onInvalid={() => {}}
-                />
+                  />
+                </div>
               ))}
             </div>
             {hidden > 0 && (

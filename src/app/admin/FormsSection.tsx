@@ -114,7 +114,7 @@ function Upload({ onStored }: { onStored: (id: string, version: number) => void 
       <h2 id="ad-forms-upload">{t('forms.uploadTitle')}</h2>
       <p className="muted sv-help">{t('forms.help')}</p>
       <div className="ad-inline-form">
-        <Field label={t('forms.file')} problem={fileProblem}>
+        <Field label={t('forms.file')} problem={fileProblem} className="ad-form-file">
           {(f) => (
             <span className="ad-file-pick">
               <input
@@ -235,6 +235,7 @@ function SitesText({ sites, scope }: { sites: FormSites; scope: Scope }) {
   );
 }
 
+const STATUS_ORDER: Record<FormVersionJson['status'], number> = { draft: 0, published: 1, withdrawn: 2 };
 const STATUS_BADGE: Record<FormVersionJson['status'], string> = { draft: 'ad-flag', published: 'ad-badge-ok', withdrawn: 'ad-badge-off' };
 
 function VersionRow({ v, scope, previewing, onPreview, onChanged }: { v: FormVersionJson; scope: Scope; previewing: boolean; onPreview: () => void; onChanged: (done: string) => void }) {
@@ -260,22 +261,26 @@ function VersionRow({ v, scope, previewing, onPreview, onChanged }: { v: FormVer
     <tr data-testid={`form-row-${v.id}-${v.version}`} data-status={v.status}>
       <th scope="row">
         <span className="sv-site-name">{label(v.title, lang)}</span>
-        <span className="sv-site-meta ad-mono" lang="en">
-          {v.id}
+        <span className="sv-site-meta">
+          <span className="ad-mono" lang="en">
+            {v.id}
+          </span>{' '}
+          · {t(`forms.kind_${v.kind}`)}
         </span>
       </th>
       <td className="num">{v.version}</td>
-      <td>{t(`forms.kind_${v.kind}`)}</td>
       <td>
         <span className={`ad-badge ${STATUS_BADGE[v.status]}`} data-testid="form-status">
           {t(`forms.status_${v.status}`)}
         </span>
+        <span className="ad-form-times">
+          <span>{t('forms.createdAt', { at: at(v.createdAt) })}</span>
+          {v.publishedAt && <span>{t('forms.publishedAt', { at: at(v.publishedAt) })}</span>}
+          {v.withdrawnAt && <span>{t('forms.withdrawnAt', { at: at(v.withdrawnAt) })}</span>}
+        </span>
       </td>
-      <td data-testid="form-sites">{mode === 'sites' ? <SitesEditor version={v} scope={scope} onCancel={() => setMode('idle')} onSaved={() => (setMode('idle'), onChanged(t('forms.sitesSaved', names)))} /> : <SitesText sites={v.sites} scope={scope} />}</td>
-      <td className="ad-form-times">
-        <span>{t('forms.createdAt', { at: at(v.createdAt) })}</span>
-        {v.publishedAt && <span>{t('forms.publishedAt', { at: at(v.publishedAt) })}</span>}
-        {v.withdrawnAt && <span>{t('forms.withdrawnAt', { at: at(v.withdrawnAt) })}</span>}
+      <td data-testid="form-sites" className="ad-form-sites-cell">
+        {mode === 'sites' ? <SitesEditor version={v} scope={scope} onCancel={() => setMode('idle')} onSaved={() => (setMode('idle'), onChanged(t('forms.sitesSaved', names)))} /> : <SitesText sites={v.sites} scope={scope} />}
       </td>
       <td className="ad-cell-actions">
         <Note error={action.error} />
@@ -331,7 +336,8 @@ export function FormsSection({ scope }: { scope: Scope }) {
   const [previewing, setPreviewing] = useState<{ id: string; version: number } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const list = useApi('GET /api/v1/form-versions', {}, reload);
-  const versions = list.data?.forms ?? [];
+  // Drafts first: they are what waits for a preview and a decision; the server's order (newest first) within each.
+  const versions = [...(list.data?.forms ?? [])].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 
   return (
     <>
@@ -348,17 +354,15 @@ export function FormsSection({ scope }: { scope: Scope }) {
         {list.data && versions.length === 0 && <p className="muted">{t('forms.empty')}</p>}
         {versions.length > 0 && (
           <div className="ad-table-wrap sv-scroll" tabIndex={0} role="region" aria-label={t('forms.listLabel')}>
-            <table className="sv-table ad-table" data-testid="forms-table">
+            <table className="sv-table ad-table ad-forms-table" data-testid="forms-table">
               <thead>
                 <tr>
                   <th scope="col">{t('forms.form')}</th>
                   <th scope="col" className="num">
                     {t('forms.version')}
                   </th>
-                  <th scope="col">{t('forms.kind')}</th>
                   <th scope="col">{t('forms.status')}</th>
                   <th scope="col">{t('forms.sites')}</th>
-                  <th scope="col">{t('forms.changed')}</th>
                   <th scope="col">{t('forms.actions')}</th>
                 </tr>
               </thead>
