@@ -268,7 +268,9 @@ function VersionRow({ v, scope, previewing, onPreview, onChanged }: { v: FormVer
           · {t(`forms.kind_${v.kind}`)}
         </span>
       </th>
-      <td className="num">{v.version}</td>
+      <td className="num" data-label={t('forms.version')}>
+        {v.version}
+      </td>
       <td>
         <span className={`ad-badge ${STATUS_BADGE[v.status]}`} data-testid="form-status">
           {t(`forms.status_${v.status}`)}
@@ -279,7 +281,7 @@ function VersionRow({ v, scope, previewing, onPreview, onChanged }: { v: FormVer
           {v.withdrawnAt && <span>{t('forms.withdrawnAt', { at: at(v.withdrawnAt) })}</span>}
         </span>
       </td>
-      <td data-testid="form-sites" className="ad-form-sites-cell">
+      <td data-testid="form-sites" className="ad-form-sites-cell" data-label={t('forms.sites')}>
         {mode === 'sites' ? <SitesEditor version={v} scope={scope} onCancel={() => setMode('idle')} onSaved={() => (setMode('idle'), onChanged(t('forms.sitesSaved', names)))} /> : <SitesText sites={v.sites} scope={scope} />}
       </td>
       <td className="ad-cell-actions">
