@@ -2,6 +2,7 @@
 // both languages with its condition live, publishes it for one site; that site's tablet gets it at its next sync, an
 // interview with it is done offline and reaches the server and the supervisor's dashboard; a broken XLSForm is refused
 // with its errors by row, worded in the reader's language.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { AdminPage } from './pages/admin-page';
 import { FormsPanel } from './pages/admin-forms';
@@ -14,7 +15,7 @@ import { enrolTablet } from './support/sync-tablet';
 
 const ADMIN_PASSWORD = 'admin-pass-123';
 
-test('uploaded, previewed in vi and en, published for one site: its tablet does an interview with it offline, and the dashboard counts it', async ({ page, browser }) => {
+test('uploaded, previewed in vi and en, published for one site: its tablet does an interview with it offline, the dashboard counts it; downloaded as JSON and withdrawn after a question', async ({ page, browser }) => {
   const server = SyncServer.shared();
   const tag = uniqueTag();
   await server.createAdmin(tag);
@@ -84,6 +85,28 @@ test('uploaded, previewed in vi and en, published for one site: its tablet does 
     await expect(sv.responsesCount).toHaveText(sv.s('figures.responses', { count: 1, formatted: '1' }));
   } finally {
     await svContext.close();
+  }
+
+  // Back in the console: the definition downloads as JSON, and withdrawing asks first.
+  const adPage = await browser.newPage();
+  try {
+    const ad = new AdminPage(adPage, 'vi');
+    await ad.open('/admin/forms');
+    await ad.switchLanguage('en');
+    await ad.signIn(`admin-${tag}`, ADMIN_PASSWORD);
+    const forms = new FormsPanel(ad);
+    const row = forms.row(formId);
+    const [download] = await Promise.all([adPage.waitForEvent('download'), row.getByRole('link', { name: ad.s('forms.downloadJson') }).click()]);
+    const definition = JSON.parse(readFileSync(await download.path(), 'utf8')) as { id: string; version: number };
+    expect([definition.id, definition.version]).toEqual([formId, 1]);
+    await row.getByRole('button', { name: ad.s('forms.withdraw'), exact: true }).click();
+    const confirm = row.getByTestId('ad-confirm');
+    await expect(confirm).toContainText(ad.s('forms.confirmWithdraw', { id: formId, version: 1 }));
+    await expect(confirm.getByRole('button', { name: ad.s('keep') })).toBeFocused();
+    await confirm.getByRole('button', { name: ad.s('forms.withdraw'), exact: true }).click();
+    await expect(row.getByTestId('form-status')).toHaveText(ad.s('forms.status_withdrawn'));
+  } finally {
+    await adPage.close();
   }
 });
 
