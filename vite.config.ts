@@ -29,9 +29,9 @@ const I18N = /node_modules[\\/](i18next|react-i18next|use-sync-external-store)[\
 const STORE = /node_modules[\\/](dexie|dexie-react-hooks|zod)[\\/]|src[\\/]app[\\/]store[\\/](db|restore|settings|errors)\.ts$|src[\\/]core[\\/]response[\\/]/;
 const SHARED = /src[\\/](app|core)[\\/]/;
 // Not in the shared layer: the entry's own imports (they must not pull the later layers into the entry), the lazy
-// built-in forms, and what only the staff's screens use (PIN, hand-carry export), which the kiosk must not carry.
+// built-in forms, and what only the staff's screens use (PIN, PIN pad, hand-carry export), which the kiosk must not carry.
 const NOT_SHARED =
-  /src[\\/]app[\\/](store[\\/]storage\.ts|shell[\\/]update-context\.tsx|security[\\/]pin\.ts|sync[\\/](ExportUnsentCard|SupervisorPinGate|export-file)\.tsx?)$|src[\\/]core[\\/]forms[\\/]builtin[\\/]/;
+  /src[\\/]app[\\/](store[\\/]storage\.ts|shell[\\/]update-context\.tsx|security[\\/]pin\.ts|kiosk[\\/](PinPad\.tsx|kiosk\.css)|sync[\\/](ExportUnsentCard|SupervisorPinGate|EnumeratorPinDialog|export-file)\.tsx?)$|src[\\/]core[\\/]forms[\\/]builtin[\\/]/;
 
 const SIPAS = /forms[\\/]builtin[\\/](sipas-20\d\d|satisfaction-scale)\.ts$/;
 const SHELL_WORDS_VI = /locales[\\/]vi[\\/](sync|problems)\.json$/;

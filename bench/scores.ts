@@ -241,8 +241,16 @@ interface ScoreCase {
   name: string;
   /** Default /api/v1/scores. */
   path?: string;
-  query: (siteId: string) => string;
+  query: (siteId: string, deep: DeepCursors) => string;
   budgetMs: number | null;
+}
+
+/** Cursors of the responses list halfway through the month (issue 11: "a page deep in the month"), all sites and one. */
+interface DeepCursors {
+  all: string;
+  site: string;
+  /** An enumerator of that site, for the filtered list. */
+  enumerator: string;
 }
 
 const SCORE_CASES: ScoreCase[] = [
@@ -259,7 +267,25 @@ const SCORE_CASES: ScoreCase[] = [
   { name: 'month, all sites, kiosk share', query: () => `form=desk-rating&period=month&from=${MONTH.from}`, budgetMs: null },
   { name: 'year, all sites (overall + elements)', query: () => `form=sipas-2017&period=custom&from=${YEAR.from}&to=${YEAR.to}`, budgetMs: null },
   { name: 'quality flags, month, all sites', query: () => `form=sipas-2017&period=month&from=${MONTH.from}`, budgetMs: null, path: '/api/v1/quality' },
+  // The responses list (issue 11): keyset pages, newest first; the deep page starts halfway through the month.
+  { name: 'responses list, month, all sites, first page', query: () => `form=sipas-2017&period=month&from=${MONTH.from}`, budgetMs: 100, path: '/api/v1/responses' },
+  { name: 'responses list, month, all sites, page mid-month', query: (_, d) => `form=sipas-2017&period=month&from=${MONTH.from}&cursor=${d.all}`, budgetMs: 100, path: '/api/v1/responses' },
+  { name: 'responses list, month, one site, first page', query: (s) => `form=sipas-2017&sites=${s}&period=month&from=${MONTH.from}`, budgetMs: 100, path: '/api/v1/responses' },
+  { name: 'responses list, month, one site, page mid-month', query: (s, d) => `form=sipas-2017&sites=${s}&period=month&from=${MONTH.from}&cursor=${d.site}`, budgetMs: 100, path: '/api/v1/responses' },
+  { name: 'responses list, month, one site, one enumerator', query: (s, d) => `form=sipas-2017&sites=${s}&period=month&from=${MONTH.from}&enumerator=${d.enumerator}`, budgetMs: null, path: '/api/v1/responses' },
 ];
+
+/** The list's cursor (api/responses.ts encodes the same: base64url JSON of the row's key) at the first row of mid-month. */
+async function deepCursors(db: Db, siteId: string): Promise<DeepCursors> {
+  const key = async (site?: string) => {
+    let q = db.k.selectFrom('responses').select(['local_day', 'completed_at', 'id', 'enumerator_id']).where('form_id', '=', 'sipas-2017').where('local_day', '=', '2026-10-16');
+    if (site) q = q.where('site_id', '=', site);
+    const r = await q.orderBy('completed_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    return { cursor: Buffer.from(JSON.stringify([r.local_day, r.completed_at, r.id])).toString('base64url'), enumerator: r.enumerator_id ?? '' };
+  };
+  const one = await key(siteId);
+  return { all: (await key()).cursor, site: one.cursor, enumerator: one.enumerator };
+}
 
 async function timeScores(db: Db): Promise<string[][]> {
   const app = await buildApp({ db });
@@ -267,9 +293,10 @@ async function timeScores(db: Db): Promise<string[][]> {
     const login = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: ADMIN });
     const cookie = login.cookies.find((c) => c.name === 'hl_session')!.value;
     const site = (await db.k.selectFrom('sites').select('id').orderBy('code').executeTakeFirstOrThrow()).id;
+    const deep = await deepCursors(db, site);
     const rows: string[][] = [];
     for (const c of SCORE_CASES) {
-      const url = `${c.path ?? '/api/v1/scores'}?${c.query(site)}`;
+      const url = `${c.path ?? '/api/v1/scores'}?${c.query(site, deep)}`;
       const times: number[] = [];
       let body = '';
       for (let i = 0; i < RUNS + 1; i++) {
@@ -282,8 +309,8 @@ async function timeScores(db: Db): Promise<string[][]> {
       }
       times.sort((a, b) => a - b);
       const med = times[Math.floor(times.length / 2)]!;
-      const parsed = JSON.parse(body) as { responses?: number; checked?: number };
-      rows.push([db.kind, c.name, fmt(parsed.responses ?? parsed.checked ?? 0), fmt(med, 1), fmt(times[times.length - 1]!, 1), c.budgetMs ? `≤ ${c.budgetMs} ms` : '', c.budgetMs ? (med <= c.budgetMs ? 'pass' : 'FAIL') : '']);
+      const parsed = JSON.parse(body) as { responses?: number; checked?: number; items?: unknown[] };
+      rows.push([db.kind, c.name, fmt(parsed.responses ?? parsed.checked ?? parsed.items?.length ?? 0), fmt(med, 1), fmt(times[times.length - 1]!, 1), c.budgetMs ? `≤ ${c.budgetMs} ms` : '', c.budgetMs ? (med <= c.budgetMs ? 'pass' : 'FAIL') : '']);
     }
     return rows;
   } finally {

@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { EnumeratorPinPad } from './pages/enumerator-pin-page';
 import { EnrolmentModel, SyncStatusModel } from './pages/sync-page';
 import { expectNoAxeViolations } from './support/axe';
+import { waitForServiceWorker } from './support/service-worker';
 import { t } from './support/strings';
 import { SyncHook } from './support/sync-hook';
 import { SyncServer, uniqueTag } from './support/sync-server';
@@ -36,7 +37,9 @@ test('an enrolled tablet shows both enumerators, refuses a wrong PIN offline and
   await expect(choice.getByRole('radio', { name: plain })).toBeVisible();
   await expect(choice.getByRole('radio', { name: withPin })).toBeVisible();
 
-  // Offline: the PIN is checked on the tablet against the hash the server sent at enrolment.
+  // Offline: the PIN is checked on the tablet against the hash the server sent at enrolment (the pad's code comes
+  // from the precache, so the service worker must be in control first, as on a tablet used before).
+  await waitForServiceWorker(page);
   await context.setOffline(true);
   const pad = new EnumeratorPinPad(page);
   let dialog = await pad.open(enrolment.card, withPin);

@@ -62,7 +62,10 @@ for (const lang of ['vi', 'en'] as const) {
     const someone = names[0]!;
     await list.filterByEnumerator(someone);
     await expect.poll(async () => [...new Set(await list.enumeratorCells())]).toEqual([someone]);
-    if (lang === 'vi') await screenshot(page, 'responses-list');
+    if (lang === 'vi') {
+      await list.section.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await screenshot(page, 'responses-list');
+    }
     await expectNoAxeViolations(page, `responses list (${lang})`);
 
     const tile = page.getByTestId('tile-overall');

@@ -9,7 +9,7 @@ export class EnumeratorPinPad {
   ) {}
 
   dialog(name: string): Locator {
-    return this.page.getByRole('dialog', { name: t('kiosk:pin.enumeratorTitle', this.lang, { name }) });
+    return this.page.getByRole('dialog', { name: t('sync:enrol.pinTitle', this.lang, { name }) });
   }
 
   get message(): Locator {

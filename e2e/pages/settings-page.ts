@@ -24,10 +24,10 @@ export class SettingsPage {
   }
 
   async setUpDevice(d: DeviceSetupInput): Promise<void> {
-    const card = this.page.getByRole('region', { name: t('settings.device', this.lang), exact: true });
+    const card = this.page.getByRole('region', { name: t('sync:trial.title', this.lang), exact: true });
     // The trial set-up is folded away behind its own option.
     const trial = card.getByTestId('offline-trial');
-    if ((await trial.getAttribute('open')) === null) await trial.getByText(t('settings.trialOpen', this.lang)).click();
+    if ((await trial.getAttribute('open')) === null) await trial.getByText(t('sync:trial.open', this.lang)).click();
     await card.getByLabel(t('settings.siteName', this.lang)).fill(d.siteName);
     if (d.siteCode) await card.getByLabel(t('settings.siteCode', this.lang)).fill(d.siteCode);
     await card.getByLabel(t('settings.enumeratorName', this.lang)).fill(d.enumeratorName);

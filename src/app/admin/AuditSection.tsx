@@ -127,7 +127,8 @@ export function AuditSection({ scope }: { scope: Scope }) {
               {t('audit.summary', { count: log.data.total, formatted: formatNumber(log.data.total, lang, 0), page: log.data.page, pages })}
             </p>
             {log.data.entries.length > 0 && (
-              <div className="ad-table-wrap">
+              // Focusable, so a keyboard can scroll it sideways when a long entry makes it wider than a portrait screen.
+              <div className="ad-table-wrap" tabIndex={0} role="region" aria-label={t('audit.entries')}>
                 <table className="sv-table ad-table" data-testid="audit-table">
                   <thead>
                     <tr>

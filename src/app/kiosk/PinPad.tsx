@@ -13,6 +13,12 @@ export interface EnumeratorPin {
   pinHash: string;
 }
 
+/** The pad's title and help for an enumerator, in the caller's words (the kiosk's namespace stays small: it loads with every rating). */
+interface EnumeratorPinTexts {
+  title: string;
+  help: string;
+}
+
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 function useNow(active: boolean): number {
@@ -29,13 +35,14 @@ interface PinPadProps {
   purpose: PinPurpose;
   onSuccess: () => void;
   onCancel: () => void;
-  /** Required for purpose 'enumerator'. */
+  /** Both required for purpose 'enumerator'. */
   enumerator?: EnumeratorPin;
+  texts?: EnumeratorPinTexts;
   /** 'dialog' when drawn over a page that already has its main landmark (the settings screen). */
   as?: 'main' | 'dialog';
 }
 
-export function PinPad({ purpose, onSuccess, onCancel, enumerator, as = 'main' }: PinPadProps) {
+export function PinPad({ purpose, onSuccess, onCancel, enumerator, texts, as = 'main' }: PinPadProps) {
   const { t } = useTranslation('kiosk');
   const id = useId();
   const [value, setValue] = useState('');
@@ -59,17 +66,9 @@ export function PinPad({ purpose, onSuccess, onCancel, enumerator, as = 'main' }
   }, [lockedUntil, locked]);
 
   const title =
-    purpose === 'set'
-      ? t(first === null ? 'pin.setTitle' : 'pin.repeatTitle')
-      : purpose === 'enumerator'
-        ? t('pin.enumeratorTitle', { name: enumerator?.name ?? '' })
-        : t(purpose === 'exit' ? 'pin.exitTitle' : 'pin.enterTitle');
+    purpose === 'set' ? t(first === null ? 'pin.setTitle' : 'pin.repeatTitle') : (texts?.title ?? t(purpose === 'exit' ? 'pin.exitTitle' : 'pin.enterTitle'));
   const help =
-    purpose === 'set'
-      ? first === null
-        ? t('pin.setHelp', range)
-        : t('pin.repeatHelp')
-      : t(purpose === 'exit' ? 'pin.exitHelp' : purpose === 'enumerator' ? 'pin.enumeratorHelp' : 'pin.enterHelp');
+    purpose === 'set' ? (first === null ? t('pin.setHelp', range) : t('pin.repeatHelp')) : (texts?.help ?? t(purpose === 'exit' ? 'pin.exitHelp' : 'pin.enterHelp'));
 
   function type(next: string) {
     setValue(next.replace(/\D/g, '').slice(0, PIN_MAX_LENGTH));

@@ -26,7 +26,8 @@ export function DeviceSetupCard() {
 }
 
 function DeviceSetupForm({ device, saved, setSaved }: { device: DeviceSetup | null; saved: boolean; setSaved: (v: boolean) => void }) {
-  const { t } = useTranslation();
+  // The trial's own words live with the sync words (settings loads them; the kiosk's first chunk does not carry them).
+  const { t } = useTranslation(['common', 'sync']);
   const [siteId, setSiteId] = useState(device?.siteId ?? '');
   const [siteName, setSiteName] = useState(device?.siteName ?? '');
   const [enumeratorName, setEnumeratorName] = useState(device?.enumeratorName ?? '');
@@ -48,11 +49,11 @@ function DeviceSetupForm({ device, saved, setSaved }: { device: DeviceSetup | nu
 
   return (
     <section className="card" aria-labelledby="device-title">
-      <h2 id="device-title">{t('settings.device')}</h2>
+      <h2 id="device-title">{t('sync:trial.title')}</h2>
       {/* Open when a trial is set up already, so what it uses shows. */}
       <details open={device ? true : undefined} data-testid="offline-trial">
-        <summary>{t('settings.trialOpen')}</summary>
-      <p className="muted">{t('settings.trialHelp')}</p>
+        <summary>{t('sync:trial.open')}</summary>
+      <p className="muted">{t('sync:trial.help')}</p>
       <form onSubmit={(e) => void submit(e)} className="stack">
         <label className="field">
           <span>{t('settings.siteName')}</span>

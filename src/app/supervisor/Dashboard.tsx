@@ -6,8 +6,8 @@ import { addDays, baselineRange, periodRange } from '../../core/protocol/period'
 import type { ScopeQuery } from '../../core/protocol/scores';
 import type { SessionJson } from '../../core/protocol/sessions';
 import { errorText } from '../api/error-text';
-import { BlockFigures } from './BlockFigures';
 import { navigate } from '../router';
+import { BlockFigures } from './BlockFigures';
 import { CriterionTable } from './CriterionTable';
 import { EnrolmentPanel } from './EnrolmentPanel';
 import { ExportPanel } from './ExportPanel';

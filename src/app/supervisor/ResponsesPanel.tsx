@@ -66,7 +66,7 @@ export function ResponsesPanel({ scope, siteById, reload, onChanged }: Props) {
       <div className="sv-filters sv-responses-filters" role="group" aria-label={t('responses.filters')}>
         {!kiosk && (
           <>
-            <label>
+            <label className="sv-field">
               {t('responses.enumerator')}
               <select value={enumerator} onChange={(e) => setEnumerator(e.target.value)} data-testid="sv-responses-enumerator">
                 <option value="">{t('responses.everyone')}</option>
@@ -77,7 +77,7 @@ export function ResponsesPanel({ scope, siteById, reload, onChanged }: Props) {
                 ))}
               </select>
             </label>
-            <label>
+            <label className="sv-field">
               {t('responses.procedure')}
               <select value={procedure} onChange={(e) => setProcedure(e.target.value)} data-testid="sv-responses-procedure">
                 <option value="">{t('responses.allProcedures')}</option>
@@ -90,7 +90,7 @@ export function ResponsesPanel({ scope, siteById, reload, onChanged }: Props) {
             </label>
           </>
         )}
-        <label>
+        <label className="sv-field">
           {t('responses.flag')}
           <select value={flag} onChange={(e) => setFlag(e.target.value as ResponseListFlag | '')} data-testid="sv-responses-flag">
             <option value="">{t('responses.anyFlag')}</option>

@@ -1,11 +1,10 @@
 // Settings card: enrol the tablet with a one-time code, then let the enumerator pick themselves from the site's list
 // (with their PIN, checked offline, when they have one).
-import { useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../core/format';
 import type { EnumeratorJson } from '../../core/protocol/devices';
-import { PinPad, type EnumeratorPin } from '../kiosk/PinPad';
-import '../kiosk/kiosk.css';
+import type { EnumeratorPin } from '../kiosk/PinPad';
 import { ApiError } from '../api/api-error';
 import { failureText } from '../api/problem-text';
 import { useOnline } from '../shell/use-online';
@@ -13,6 +12,8 @@ import { useSetting, type DeviceSetup } from '../store/settings';
 import { chooseEnumerator, enrolDevice, refreshFromServer } from './enrolment';
 import { decodeFailure, isAuthFailure } from './failure';
 import { useEnrolmentInfo, type EnrolmentInfo } from './sync-settings';
+
+const EnumeratorPinDialog = lazy(() => import('./EnumeratorPinDialog'));
 
 function errorText(e: unknown, lang: string): string {
   return e instanceof ApiError ? failureText(e.failure, lang) : e instanceof Error ? e.message : String(e);
@@ -178,10 +179,8 @@ function EnrolledFacts({ device, info }: { device: DeviceSetup; info: EnrolmentI
         </p>
       </fieldset>
       {asking && (
-        <div className="kiosk-root pin-overlay">
-          <PinPad
-            purpose="enumerator"
-            as="dialog"
+        <Suspense fallback={null}>
+          <EnumeratorPinDialog
             enumerator={asking}
             onSuccess={() => {
               const e = info.enumerators.find((x) => x.id === asking.id);
@@ -190,7 +189,7 @@ function EnrolledFacts({ device, info }: { device: DeviceSetup; info: EnrolmentI
             }}
             onCancel={() => setAsking(null)}
           />
-        </div>
+        </Suspense>
       )}
       <div className="row-actions">
         <button type="button" className="btn" disabled={busy} onClick={() => void refresh()}>

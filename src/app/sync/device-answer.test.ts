@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../store/db';
-import type { DeviceSetup } from '../store/settings';
+import { setSetting, type DeviceSetup } from '../store/settings';
 import { storeDeviceAnswer } from './device-answer';
 import { getEnrolmentInfo } from './sync-settings';
 
@@ -13,6 +13,7 @@ const HASH = 'pbkdf2-sha256$100000$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFz
 
 beforeEach(async () => {
   await db.settings.clear();
+  await setSetting('device', DEVICE);
 });
 
 describe('the device answer', () => {
@@ -47,6 +48,11 @@ describe('the device answer', () => {
       { id: 'e5', displayName: 'Bình', pinHash: null, pinResetNeeded: true },
     ]);
     expect(info?.procedures).toEqual([{ code: '1.001', name: 'Đăng ký khai sinh' }]);
+  });
+
+  it('an answer to a token the tablet no longer holds is dropped', async () => {
+    await storeDeviceAnswer({ site: SITE, enumerators: [] }, { ...DEVICE, token: 'old-token' });
+    expect(await getEnrolmentInfo()).toBeUndefined();
   });
 
   it('an answer without a site keeps the site it had', async () => {

@@ -1,7 +1,7 @@
 // What GET /api/v1/device and the heartbeat answer, kept on the tablet: the site, its enumerators (with their PIN
 // hashes, checked offline) and its most used procedures. Read as unknown: an older or newer server may differ.
 import type { EnumeratorJson } from '../../core/protocol/devices';
-import type { DeviceSetup } from '../store/settings';
+import { getSetting, type DeviceSetup } from '../store/settings';
 import { getEnrolmentInfo, putEnrolmentInfo, type KnownProcedure } from './sync-settings';
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -30,8 +30,12 @@ function enumerators(v: unknown): EnumeratorJson[] {
   });
 }
 
-/** Stores the device answer as the tablet's enrolment info (what enrolment, "Update" and each sync's heartbeat learn). */
+/**
+ * Stores the device answer as the tablet's enrolment info (what enrolment, "Update" and each sync's heartbeat learn);
+ * an answer to a token the tablet no longer holds (enrolled again meanwhile) describes the old enrolment: dropped.
+ */
 export async function storeDeviceAnswer(answer: unknown, device: DeviceSetup): Promise<void> {
+  if ((await getSetting('device'))?.token !== device.token) return;
   const d = (answer ?? {}) as { device?: { name?: unknown }; site?: unknown; enumerators?: unknown; procedures?: unknown };
   const prev = await getEnrolmentInfo();
   const site = d.site && isText((d.site as { id?: unknown }).id) ? (d.site as NonNullable<typeof prev>['site']) : prev?.site;

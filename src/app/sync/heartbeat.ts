@@ -6,6 +6,9 @@ import { db } from '../store/db';
 import { getSetting } from '../store/settings';
 import { decodeFailure } from './failure';
 
+// Loaded together with the report (start.ts fleetCode): what the heartbeat and GET /api/v1/device answer is kept by it.
+export { storeDeviceAnswer } from './device-answer';
+
 /** The part of navigator.storage the report reads; either method may be missing (an older browser, an insecure page). */
 export interface StorageProbe {
   estimate?: () => Promise<{ usage?: number }>;
@@ -36,7 +39,7 @@ async function ask<T>(fn: (() => Promise<T>) | undefined): Promise<T | null> {
 }
 
 /** The report as the tablet stands now: the queue, the browser's storage, and the previous run's failure. */
-export async function buildDeviceReport(appVersion: string, storage: StorageProbe | undefined): Promise<DeviceReport> {
+export async function buildDeviceReport(appVersion: string, storage: StorageProbe | undefined = typeof navigator === 'undefined' ? undefined : navigator.storage): Promise<DeviceReport> {
   let waiting = 0;
   let oldest: { ms: number; at: string } | null = null;
   await db.outbox

@@ -4,9 +4,7 @@ import { liveQuery } from 'dexie';
 import { countWaiting, pruneSent, reindexStranded } from '../store/outbox';
 import { tabletApi } from '../api/tablet';
 import { setActivity } from './activity';
-import { storeDeviceAnswer } from './device-answer';
 import { refreshIfStale } from './enrolment';
-import { buildDeviceReport } from './heartbeat';
 import { readTuning } from './sync-settings';
 import { createUploader, type Clock, type SendLock } from './uploader';
 
@@ -28,6 +26,12 @@ const webLock: SendLock = async (fn) => {
   return navigator.locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => (lock ? { held: true as const, value: await fn() } : { held: false as const }));
 };
 
+/**
+ * The heartbeat's report and the reader of the device answer, loaded with the first sync or refresh of an enrolled
+ * tablet rather than with every screen (the kiosk's JS budget); one import, so one loader in the start-up code.
+ */
+export const fleetCode = () => import('./heartbeat');
+
 const uploader = createUploader({
   clock: browserClock,
   lock: webLock,
@@ -35,9 +39,9 @@ const uploader = createUploader({
   online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   report: setActivity,
   heartbeat: {
-    build: () => buildDeviceReport(__APP_VERSION__, typeof navigator === 'undefined' ? undefined : navigator.storage),
+    build: async () => (await fleetCode()).buildDeviceReport(__APP_VERSION__),
     post: (report, o) => tabletApi.call('POST /api/v1/device/heartbeat', { token: o.token, body: report, timeoutMs: o.timeoutMs }),
-    store: storeDeviceAnswer,
+    store: async (answer, device) => (await fleetCode()).storeDeviceAnswer(answer, device),
   },
 });
 

@@ -35,7 +35,7 @@ export interface HeartbeatDeps {
   build: () => Promise<DeviceReport>;
   /** POSTs it to /api/v1/device/heartbeat and returns the answer (GET /api/v1/device's); a failed exchange throws ApiError. */
   post: (report: DeviceReport, o: { token: string; timeoutMs: number }) => Promise<unknown>;
-  /** Keeps the answer (site, enumerators, procedures) as enrolment does. */
+  /** Keeps the answer (site, enumerators, procedures) as enrolment does, unless the tablet was enrolled again meanwhile. */
   store: (answer: unknown, device: DeviceSetup) => Promise<void>;
 }
 
@@ -74,11 +74,6 @@ const STRENGTH: Record<Trigger, number> = { manual: 3, online: 2, retry: 1, star
 /** A refusal of the request as a whole that smaller batches may avoid (too large, too many, unreadable). */
 function refusesBatch(f: ApiFailure): boolean {
   return f.kind === 'problem' && (f.status === 413 || f.status === 400);
-}
-
-/** A heartbeat refused for what it is, not for who sent it (an older server without the route, a report it cannot read): uploads go on. */
-function heartbeatOnlyRefused(f: ApiFailure): boolean {
-  return f.kind === 'problem' && f.status >= 400 && f.status < 500 && f.status !== 401;
 }
 
 export function createUploader({ clock, post, lock, online, report, random = Math.random, heartbeat }: UploaderDeps): Uploader {
@@ -160,20 +155,21 @@ export function createUploader({ clock, post, lock, online, report, random = Mat
   }
 
   /** Sends the report; the failure that should end the run, or null (sent, skipped, or refused only as a report). */
-  async function beat(trigger: Trigger | 'closing', device: DeviceSetup & { token: string }, tuning: SyncTuning): Promise<ApiFailure | null> {
+  async function beat(trigger: Trigger | 'closing', device: DeviceSetup, tuning: SyncTuning): Promise<ApiFailure | null> {
     if (!heartbeat) return null;
     const r = await heartbeat.build();
     const routine = trigger === 'timer' || trigger === 'visible';
     if (routine && r.waiting === 0 && clock.now() - lastHeartbeatAt < IDLE_HEARTBEAT_MS) return null;
     try {
-      const answer = await heartbeat.post(r, { token: device.token, timeoutMs: tuning.timeoutMs });
+      const answer = await heartbeat.post(r, { token: device.token!, timeoutMs: tuning.timeoutMs });
       lastHeartbeatAt = clock.now();
-      // Enrolled again meanwhile: the answer describes the old enrolment.
-      if ((await getSetting('device'))?.token === device.token) await heartbeat.store(answer, device);
+      await heartbeat.store(answer, device);
       return null;
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      return heartbeatOnlyRefused(e.failure) ? null : e.failure;
+      const f = e.failure;
+      // Refused for what it is, not for who sent it (an older server without the route, a report it cannot read): uploads go on.
+      return f.kind === 'problem' && f.status >= 400 && f.status < 500 && f.status !== 401 ? null : f;
     }
   }
 
@@ -188,10 +184,9 @@ export function createUploader({ clock, post, lock, online, report, random = Mat
   async function drain(trigger: Trigger, tuning: SyncTuning): Promise<Outcome> {
     const device = await getSetting('device');
     if (!device?.token) return 'idle';
-    const enrolled = { ...device, token: device.token };
     if (trigger !== 'manual' && isAuthFailure(decodeFailure(await getSetting('lastSyncError')))) return 'blocked';
     // The report first: with nothing waiting it is the whole sync, and a revoked tablet learns it here.
-    const refused = await beat(trigger, enrolled, tuning);
+    const refused = await beat(trigger, device, tuning);
     if (refused) return failWith(refused, device);
     let size = tuning.batchSize;
     let sent = false;
@@ -202,7 +197,7 @@ export function createUploader({ clock, post, lock, online, report, random = Mat
         const stale = decodeFailure(await getSetting('lastSyncError'));
         if (stale && !isAuthFailure(stale)) await deleteSetting('lastSyncError');
         // The queue is empty now: say so, or the list would show what waited before this run until the next one.
-        if (sent) await beat('closing', enrolled, tuning);
+        if (sent) await beat('closing', device, tuning);
         return 'done';
       }
       let failure: ApiFailure;

@@ -73,6 +73,8 @@ export function registerPeopleImport(app: FastifyInstance, ctx: ServerContext): 
         const tables = await readImportFile(body, formatOf(request.headers['content-type']));
         const answer = await runPeopleImport(ctx.db, tables, { apply, actor: caller.user.username, now: ctx.now() });
         if (apply && !answer.applied) throw problem.importHasErrors({ answer });
+        // New or moved enumerators are checked at ingest from this moment, not after the cache's 10 s.
+        if (answer.applied) ctx.enumerators.invalidate();
         return answer;
       },
     );

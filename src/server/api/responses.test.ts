@@ -76,6 +76,12 @@ describe.each(testDatabases())('responses list and exclusions on $kind', ({ crea
 
   it('filters by enumerator and by procedure', async () => {
     expect((await walk('admin', `${SCOPE}&enumerator=${w.enumeratorB.id}`)).map((r) => r.id).sort()).toEqual(b.map((r) => r.id).sort());
+    // The breakdowns the dashboard shows beside the list carry names: the enumerator's, and the procedure's as last given.
+    const byProcedure = (await get('admin', `/api/v1/scores?${SCOPE}&breakdown=procedure`)).json().groups as { key: string; label: { vi: string } | null }[];
+    expect(byProcedure.find((g) => g.key === '2.000777')?.label?.vi).toBe('Đăng ký khai sinh');
+    expect(byProcedure.find((g) => g.key === '1.001234')?.label?.vi).toBe('Cấp giấy chứng nhận quyền sử dụng đất');
+    const byEnumerator = (await get('admin', `/api/v1/scores?${SCOPE}&breakdown=enumerator`)).json().groups as { key: string; label: { vi: string } | null }[];
+    expect(byEnumerator.find((g) => g.key === w.enumeratorA.id)?.label?.vi).toBe('Trần Văn Minh');
     const births = await walk('admin', `${SCOPE}&procedure=2.000777`);
     expect(births.map((r) => r.id).sort()).toEqual(a.filter((_, i) => i % 2).map((r) => r.id).sort());
     const bad = await get('admin', `/api/v1/responses?${SCOPE}&cursor=not-a-cursor`);

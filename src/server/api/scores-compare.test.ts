@@ -6,9 +6,10 @@ import type { ResponseInput } from '../../core/response/schema';
 import { compareFigures, unitMean } from '../../core/scoring/compare';
 import { scoreResponses, tallyCounts } from '../../core/scoring/indices';
 import type { App } from '../app';
+import { createUser } from '../db/queries/users';
 import { createSite } from '../db/queries/sites';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { addDevice, makeResponse, PASSWORD, type World } from '../test/fixtures';
+import { addDevice, addEnumerator, makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
 import { startSeededApp, stopApp } from '../test/test-app';
 
@@ -18,7 +19,7 @@ const FORM = getBuiltinForm('sipas-2017') as FormDefinition;
 const PERIOD = 'period=custom&from=2026-12-20&to=2027-01-10';
 
 /** A response completed at 10:00 Vietnam time on the given local day; the seed varies its answers. */
-function on(day: string, owner: { siteId: string; deviceId: string }, seed: number): ResponseInput {
+function on(day: string, owner: { siteId: string; deviceId: string; enumeratorId: string }, seed: number): ResponseInput {
   const completed = new Date(`${day}T03:00:00.000Z`).getTime() + seed * 1000;
   return makeResponse(owner, { startedAt: new Date(completed - 8 * 60_000).toISOString(), completedAt: new Date(completed).toISOString() }, 'sipas-2017', seed);
 }
@@ -40,11 +41,14 @@ describe.each(testDatabases())('blocks and comparisons on $kind', ({ create }) =
     const c = await createSite(fresh.db, { code: 'HN-BD', name: 'Một cửa quận Ba Đình', kind: 'quan-huyen' }, enrolled);
     siteC = c.id;
     const deviceC = await addDevice(fresh.db, c.id, 'Máy tính bảng BĐ', enrolled);
+    await addEnumerator(fresh.db, c.id, 'Vũ Thị Hạnh', enrolled);
     admin = await login(app, 'admin', PASSWORD);
     supervisor = await login(app, 'lan', PASSWORD);
-    const a = { siteId: w.siteA.id, deviceId: w.deviceA.id };
-    const b = { siteId: w.siteB.id, deviceId: w.deviceB.id };
-    const cc = { siteId: c.id, deviceId: deviceC.id };
+    // Interviews name real enumerators of their sites: the ingest refuses any other.
+    const enumeratorC = await createUser(fresh.db, { username: 'dtv-bd', displayName: 'Phạm Văn Bình', role: 'enumerator', passwordHash: null, siteIds: [c.id] }, enrolled);
+    const a = { siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id };
+    const b = { siteId: w.siteB.id, deviceId: w.deviceB.id, enumeratorId: w.enumeratorB.id };
+    const cc = { siteId: c.id, deviceId: deviceC.id, enumeratorId: enumeratorC.id };
     let seed = 0;
     const many = (n: number, day: string, owner: typeof a) => Array.from({ length: n }, () => on(day, owner, seed++ * 7 + 1));
     // Inside the period and its year-earlier baseline, on both sides of each New Year, and just outside both.

@@ -7,6 +7,7 @@ import { BREAKDOWNS } from '../../core/protocol/scores';
 import { requireUser } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { enumeratorNames } from '../db/queries/people';
+import { nameProcedureGroups } from '../scores/procedure-names';
 import { problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
 import { attachChanges, scoreFilter, type Labeller } from '../scores/report';
@@ -99,6 +100,8 @@ export function registerScores(app: FastifyInstance, ctx: ServerContext): void {
         comparison = attachChanges(current, baseline, q.compare, range);
       }
       const { report, groups } = current;
+      // Procedures are named by the responses themselves (no table of them): the latest name given for each code.
+      if (q.breakdown === 'procedure') await nameProcedureGroups(ctx.db, groups);
       return {
         form: { id: form.id, version: form.version, kind: form.kind, title: form.title },
         period,

@@ -105,6 +105,8 @@ export function registerUsers(app: FastifyInstance, ctx: ServerContext): void {
       if (body.role === 'enumerator') requireSitesInScope(caller, [body.siteId]);
       else if (caller.user.role !== 'admin') throw problem.enumeratorsOnly();
       const { user, siteIds: ids } = await addPerson(ctx.db, body, caller.user.username, ctx.now());
+      // The ingest's list of enumerators follows at once (a new one may interview today).
+      ctx.enumerators.invalidate();
       reply.code(201);
       return personJson(user, ids);
     },
@@ -140,6 +142,8 @@ export function registerUsers(app: FastifyInstance, ctx: ServerContext): void {
       if (Object.values(patch).every((v) => v === undefined)) throw problem.nothingToChange();
       if (patch.siteIds) requireSitesInScope(caller, patch.siteIds);
       const { user, siteIds: ids } = await changePerson(ctx.db, target, patch, { actor: caller.user.username, actorId: caller.user.id, keepSession: caller.sessionHash }, ctx.now());
+      // A disabled or moved enumerator is refused at ingest from now on, not after the cache's 10 s.
+      ctx.enumerators.invalidate();
       return personJson(user, ids);
     },
   );

@@ -155,10 +155,11 @@ export async function scoreFilter(
   labels: Labeller = {},
   units: readonly Unit[] = [],
 ): Promise<ScoresResult> {
-  const totals = await sumRollup(db, filter, 'none');
-  const report = reportFromSums(form, totals);
   const needSites = breakdown === 'site' || breakdown === 'kind' || units.length > 1;
-  const siteRows = needSites ? byGroupKey(await sumRollup(db, filter, 'site')) : new Map<string, RollupSum[]>();
+  // With the per-site sums at hand the totals are their sum: one read of the rollup instead of two.
+  const bySite = needSites ? await sumRollup(db, filter, 'site') : null;
+  const report = reportFromSums(form, bySite ? mergeSums(bySite) : await sumRollup(db, filter, 'none'));
+  const siteRows = bySite ? byGroupKey(bySite) : new Map<string, RollupSum[]>();
   const siteReports = new Map([...siteRows.entries()].map(([id, list]) => [id, reportFromSums(form, list)]));
   const meanOf = (ids: readonly string[]) => unitMean(ids.map((id) => siteReports.get(id)?.headline.value ?? null));
   const mean = units.length > 1 ? meanOf(units.map((u) => u.id)) : undefined;

@@ -46,6 +46,16 @@ export async function addDevice(db: Db, siteId: string, name: string, now = new 
   return { id, token };
 }
 
+/**
+ * An active enumerator of the site (the ingest takes no made-up ones); the site's responses name them unless told,
+ * when it has none yet.
+ */
+export async function addEnumerator(db: Db, siteId: string, displayName: string, now = new Date()): Promise<User> {
+  const user = await createUser(db, { username: `dtv-${newResponseId().slice(-12)}`, displayName, role: 'enumerator', passwordHash: null, siteIds: [siteId] }, now);
+  if (!defaultEnumerators.has(siteId)) defaultEnumerators.set(siteId, user.id);
+  return user;
+}
+
 function valueFor(item: Item, seed: number): AnswerValue | undefined {
   switch (item.type) {
     case 'likert5':

@@ -1,5 +1,6 @@
 // A supervisor's exclusion of a response (issue 11): who, when and the reason typed, beside responses.excluded
-// ('supervisor'); and the indexes the responses list pages by, newest first, across a form or within one site.
+// ('supervisor'); the indexes the responses list pages by, newest first, across a form or within one site; and one
+// that finds a procedure code's latest response, whose payload names it (the breakdown by procedure shows names).
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -9,9 +10,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Keyset pages in (local day, completed at, id) order: a whole form's month, or one site's.
   await db.schema.createIndex('responses_list_form').on('responses').columns(['form_id', 'local_day', 'completed_at', 'id']).execute();
   await db.schema.createIndex('responses_list_site').on('responses').columns(['site_id', 'form_id', 'local_day', 'completed_at', 'id']).execute();
+  await db.schema.createIndex('responses_procedure_id').on('responses').columns(['procedure_code', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('responses_procedure_id').execute();
   await db.schema.dropIndex('responses_list_site').execute();
   await db.schema.dropIndex('responses_list_form').execute();
   await db.schema.alterTable('responses').dropColumn('excluded_at').execute();

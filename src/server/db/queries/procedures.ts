@@ -44,3 +44,17 @@ function nameIn(payload: string): string {
     return '';
   }
 }
+
+/**
+ * The name each procedure code's latest response gave (a breakdown by procedure shows names, issue 11): one
+ * lookup per code down the (procedure_code, id) index, so the cost is the number of codes, not of responses.
+ */
+export async function procedureNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const code of codes) {
+    const row = await db.k.selectFrom('responses').select('payload').where('procedure_code', '=', code).orderBy('procedure_code', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const name = row ? nameIn(row.payload) : '';
+    if (name) out.set(code, name);
+  }
+  return out;
+}
