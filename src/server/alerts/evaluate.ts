@@ -6,6 +6,9 @@ import type { Db } from '../db/index';
 import { alertRuleOf, closeAlert, kioskRatingsBetween, openAlert, openAlertOf, type WindowRating } from '../db/queries/kiosk-alerts';
 import type { KioskAlertRow } from '../db/schema';
 
+/** A tablet's clock a little ahead of the server's still counts: its ratings are in the window up to this far past now. */
+const CLOCK_AHEAD_MS = 5 * 60_000;
+
 /** Counted ratings (misuse-flagged ones left out) and the unhappy ones: below the form's satisfied level. */
 function countWindow(rows: readonly WindowRating[], forms: ReadonlyMap<string, FormDefinition>): WindowCounts {
   let ratings = 0;
@@ -35,7 +38,7 @@ export async function evaluateSite(
   const rule = await alertRuleOf(db, siteId);
   const current = open === undefined ? await openAlertOf(db, siteId) : (open ?? undefined);
   if (!rule.enabled && !current) return;
-  const rows = await kioskRatingsBetween(db, siteId, windowStart(rule, now).toISOString(), now.toISOString());
+  const rows = await kioskRatingsBetween(db, siteId, windowStart(rule, now).toISOString(), new Date(now.getTime() + CLOCK_AHEAD_MS).toISOString());
   const w = countWindow(rows, forms);
   const raised = alertRaised(rule, w);
   if (raised && !current) await openAlert(db, { siteId, ...w, windowMinutes: rule.windowMinutes, thresholdPercent: rule.thresholdPercent }, now);
