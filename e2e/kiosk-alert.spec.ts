@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { KioskPage, TEST_PIN } from './pages/kiosk-page';
 import { SupervisorPage } from './pages/supervisor-page';
 import { expectNoAxeViolations } from './support/axe';
+import { screenshot } from './support/screenshots';
 import { SyncServer } from './support/sync-server';
 import { enrolTablet } from './support/sync-tablet';
 
@@ -45,6 +46,8 @@ test('4 unhappy kiosk ratings in 10 minutes on a tablet raise an alert on the da
   await expect(alert).toContainText(sv.s('alerts.window', { unhappy: 4, ratings: 4, minutes: 15, threshold: 50 }));
   await expect(alert.getByTestId('sv-alert-state')).toContainText(/^Đang mở từ /);
   await expectNoAxeViolations(svPage, 'the dashboard with an alert');
+  await alert.scrollIntoViewIfNeeded();
+  await screenshot(svPage, 'kiosk-alert');
 
   await alert.getByLabel(sv.s('alerts.comment')).fill('Đã mở thêm quầy số 2');
   await alert.getByRole('button', { name: sv.s('alerts.acknowledge') }).click();
