@@ -5,7 +5,9 @@ import { expect, test } from '@playwright/test';
 import { openDb, type Db } from '../src/server/db/index';
 import { DEMO_PASSWORDS } from '../src/server/demo/seed';
 import { seedDemoOnce } from './support/demo-seed';
+import { FormsPanel } from './pages/admin-forms';
 import { AdminPage, type Section } from './pages/admin-page';
+import { sampleXlsx } from './support/form-files';
 import { expectNoAxeViolations } from './support/axe';
 import { E2E_PORT } from './support/env';
 import { screenshot } from './support/screenshots';
@@ -15,7 +17,7 @@ const SIZES = [
   { width: 1280, height: 800 },
   { width: 800, height: 1280 },
 ] as const;
-const SECTIONS: Section[] = ['sites', 'people', 'tablets', 'codes', 'audit', 'import'];
+const SECTIONS: Section[] = ['sites', 'people', 'tablets', 'codes', 'forms', 'audit', 'import'];
 const SHOTS: Section[] = ['sites', 'people', 'tablets'];
 
 let db: Db;
@@ -91,6 +93,39 @@ for (const size of SIZES) {
       await expect(page.getByTestId('ad-confirm')).toBeVisible();
       await expectNoAxeViolations(page, `sites with a refused form and a question (${tag})`);
       await screenshot(page, `console-sites-states-${tag}`, { readme: false });
+
+      // Questionnaires: the sample uploaded (the list and its preview), the preview with its condition answered, and
+      // a broken copy's errors by row. The README shows them in landscape.
+      const readme = size.width === 1280;
+      const forms = new FormsPanel(ad);
+      await ad.go('forms');
+      await forms.upload('hp-mot-cua-2026.xlsx', await sampleXlsx('hp-mot-cua-2026'));
+      await expect(forms.preview).toBeVisible();
+      await expect(forms.row('hp-mot-cua-2026')).toBeVisible();
+      await expectNoAxeViolations(page, `forms after an upload (${tag})`);
+      await screenshot(page, `console-forms-upload-${tag}`, { readme });
+      await forms.previewIn(lang);
+      await forms.question('tre_hen').getByRole('radio').first().check();
+      await expect(forms.question('so_ngay_tre')).toBeVisible();
+      await expectNoAxeViolations(page, `form preview (${tag})`);
+      // Under the status bar: the preview's top (its languages and first section), then the condition answered.
+      const scrollUnderBar = (el: Element) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72);
+      await page.mouse.move(1, 1);
+      await forms.preview.evaluate(scrollUnderBar);
+      await screenshot(page, `console-forms-preview-${tag}`, { readme });
+      await forms.question('KQ3').evaluate(scrollUnderBar);
+      await screenshot(page, `console-forms-condition-${tag}`, { readme });
+      await forms.previewIn(lang === 'vi' ? 'en' : 'vi');
+      await expectNoAxeViolations(page, `form preview in the other language (${tag})`);
+      await forms.upload('hp-mot-cua-2026-sai.xlsx', await sampleXlsx('hp-mot-cua-2026', [
+        { sheet: 'survey', row: 17, column: 'relevant', value: "${tre_hen} = 'co' and today() > 1" },
+        { sheet: 'survey', row: 21, column: 'type', value: 'geopoint' },
+        { sheet: 'settings', row: 2, column: 'version', value: '1.1' },
+      ]));
+      await expect(forms.errors).toBeVisible();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await expectNoAxeViolations(page, `form errors (${tag})`);
+      await screenshot(page, `console-forms-errors-${tag}`, { readme });
     });
   }
 }

@@ -182,6 +182,8 @@ test('an enrolment code is shown once with its expiry, listed while unused, and 
   // The expiry on the desk's clock, as the dashboard writes dates: dd/MM/yyyy, HH:mm.
   await expect(made).toContainText(/Valid until \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/);
   const rows = page.getByTestId('codes-table').getByTestId('code-row').filter({ hasText: 'HP-LC)' });
+  // The list reloads after the code is made: wait for it to hold a row of the site before counting.
+  await expect(rows.first()).toBeVisible();
   const before = await rows.count();
   expect(before).toBeGreaterThan(0);
   await rows.first().getByRole('button', { name: ad.s('codes.cancel') }).click();

@@ -3,14 +3,12 @@
 // only after the answer that triggers it; withdrawn, home offers it no more, yet a draft started before completes and
 // is accepted by the server.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readXlsForm } from '../src/core/forms/xlsform';
 import { workbookFromXlsx } from '../src/server/forms/xlsform-file';
-import { HomePage } from './pages/home-page';
-import type { InterviewPage } from './pages/interview-page';
-import { t } from './support/strings';
+import { answerToReview, formButton, syncForms } from './support/form-interview';
 import { SyncServer, uniqueTag } from './support/sync-server';
-import { enrolTablet, type Tablet } from './support/sync-tablet';
+import { enrolTablet } from './support/sync-tablet';
 
 const SAMPLE = new URL('../src/core/forms/xlsform/fixtures/hp-mot-cua-2026.xlsx', import.meta.url);
 
@@ -21,44 +19,6 @@ async function sampleForm(id: string) {
   const read = readXlsForm(book.workbook);
   if (!read.ok) throw new Error(`the sample does not read: ${JSON.stringify(read.errors)}`);
   return { ...read.form, id };
-}
-
-const formButton = (page: Page, id: string) => page.locator(`button[data-form-id="${id}"]`);
-
-async function syncForms(page: Page, tablet: Tablet): Promise<HomePage> {
-  await tablet.enrolment.open();
-  await tablet.enrolment.refresh();
-  const home = new HomePage(page);
-  await home.open();
-  return home;
-}
-
-/** Answers the section on screen; on the one with the late-result question, shows its follow-up appears only on "Có". */
-async function answerSection(interview: InterviewPage): Promise<void> {
-  await interview.expectSettled();
-  const late = interview.question('tre_hen');
-  if ((await late.count()) === 0) return interview.answerEverythingOnScreen();
-  for (const id of ['KQ1', 'KQ2', 'KQ3']) await interview.question(id).locator('input[type="radio"][value="4"]').check();
-  const days = interview.question('so_ngay_tre');
-  await expect(days).toHaveCount(0);
-  await late.getByRole('radio', { name: 'Không', exact: true }).check();
-  await expect(days).toHaveCount(0);
-  await late.getByRole('radio', { name: 'Có', exact: true }).check();
-  await expect(days).toBeVisible();
-  await days.locator('input').fill('3');
-}
-
-async function answerToReview(interview: InterviewPage): Promise<void> {
-  for (let guard = 0; guard < 10; guard++) {
-    await answerSection(interview);
-    const review = interview.page.getByRole('button', { name: t('interview:nav.review'), exact: true });
-    if (await review.isVisible()) return interview.toReview();
-    const before = await interview.progress.textContent();
-    await interview.next();
-    await expect(interview.missingAlert).toBeHidden();
-    await expect(interview.progress).not.toHaveText(before ?? '');
-  }
-  throw new Error('never reached the review screen');
 }
 
 test('published for one site, done offline with its condition, withdrawn: the started draft still completes', async ({ page, browser }) => {

@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { t, type Lang } from '../support/strings';
 import { StatusBar } from './status-bar';
 
-export type Section = 'sites' | 'people' | 'tablets' | 'codes' | 'audit' | 'import';
+export type Section = 'sites' | 'people' | 'tablets' | 'codes' | 'forms' | 'audit' | 'import';
 
 export class AdminPage {
   readonly status: StatusBar;

@@ -1,6 +1,7 @@
 // Builds the Fastify server from options (database, logger, fault switch, clock), so tests and main.ts share it.
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAlerts } from './api/alerts';
 import { registerAudit } from './api/audit';
 import { registerDevice } from './api/device';
 import { registerDevices } from './api/devices';
@@ -81,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerPeopleImport(app, ctx);
   registerScores(app, ctx);
   registerQuality(app, ctx);
+  registerAlerts(app, ctx);
   registerResponses(app, ctx);
   registerExports(app, ctx);
 

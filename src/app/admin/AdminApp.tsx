@@ -13,6 +13,7 @@ import type { LoginNotice } from '../supervisor/types';
 import { useApi } from '../supervisor/use-api';
 import { AuditSection } from './AuditSection';
 import { CodesSection } from './CodesSection';
+import { FormsSection } from './FormsSection';
 import { ImportSection } from './ImportSection';
 import { PeopleSection } from './PeopleSection';
 import { SitesSection } from './SitesSection';
@@ -23,10 +24,10 @@ import './admin.css';
 
 type State = { kind: 'checking' } | { kind: 'login'; notice: LoginNotice } | { kind: 'in'; me: SessionJson };
 
-const SECTIONS = ['sites', 'people', 'tablets', 'codes', 'audit', 'import'] as const;
+const SECTIONS = ['sites', 'people', 'tablets', 'codes', 'forms', 'audit', 'import'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sites and the import create sites and supervisors: an admin's work only. */
-const ADMIN_ONLY: readonly Section[] = ['sites', 'import'];
+const ADMIN_ONLY: readonly Section[] = ['sites', 'forms', 'import'];
 
 export default function AdminApp() {
   const { t } = useTranslation(['admin', 'supervisor']);
@@ -141,6 +142,7 @@ function Console({ me, onSignOut }: { me: SessionJson; onSignOut: () => void }) 
         {section === 'people' && <PeopleSection scope={scope} />}
         {section === 'tablets' && <TabletsSection scope={scope} />}
         {section === 'codes' && <CodesSection scope={scope} />}
+        {section === 'forms' && <FormsSection scope={scope} />}
         {section === 'audit' && <AuditSection scope={scope} />}
         {section === 'import' && <ImportSection scope={scope} />}
       </div>

@@ -1,5 +1,6 @@
 // The app's one HTTP client for /api/v1, typed by core's route map: one failure type, a hard timeout that covers the
 // body too, and a notice when the server stops taking the caller's session or token. Sync, staff screens and tests share it.
+import type { XlsFormIssue } from '../../core/protocol/forms';
 import { codeText, type FieldError } from '../../core/protocol/problems';
 import type { Body, Params, Query, Reply, RouteKey } from '../../core/protocol/routes';
 import { ApiError, type ApiFailure } from './api-error';
@@ -54,9 +55,12 @@ function urlOf(route: RouteKey, o: { params?: object; query?: object } = {}): st
 
 function problemOf(status: number, text: string): ApiFailure {
   try {
-    const p = JSON.parse(text) as { code?: unknown; detail?: unknown; errors?: unknown } | null;
+    const p = JSON.parse(text) as { code?: unknown; detail?: unknown; errors?: unknown; formErrors?: unknown } | null;
     const errors = Array.isArray(p?.errors)
       ? (p.errors as unknown[]).filter((e): e is FieldError => typeof (e as FieldError)?.path === 'string' && typeof (e as FieldError).message === 'string').slice(0, 50)
+      : [];
+    const formErrors = Array.isArray(p?.formErrors)
+      ? (p.formErrors as unknown[]).filter((e): e is XlsFormIssue => typeof (e as XlsFormIssue)?.code === 'string' && typeof (e as XlsFormIssue).params === 'object').slice(0, 200)
       : [];
     return {
       kind: 'problem',
@@ -64,6 +68,7 @@ function problemOf(status: number, text: string): ApiFailure {
       code: codeText(p?.code),
       ...(typeof p?.detail === 'string' ? { detail: p.detail.slice(0, 300) } : {}),
       ...(errors.length ? { errors } : {}),
+      ...(formErrors.length ? { formErrors } : {}),
     };
   } catch {
     // A proxy or a dropped upstream answers with HTML: keep the status, there is no code.

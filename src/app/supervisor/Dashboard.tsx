@@ -8,6 +8,7 @@ import type { SessionJson } from '../../core/protocol/sessions';
 import { errorText } from '../api/error-text';
 import { label } from '../i18n/label';
 import { navigate } from '../router';
+import { AlertsPanel } from './AlertsPanel';
 import { BlockFigures } from './BlockFigures';
 import { CriterionTable } from './CriterionTable';
 import { EnrolmentPanel } from './EnrolmentPanel';
@@ -118,6 +119,9 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
           {errorText(firstError, lang, 'staff')}
         </p>
       )}
+
+      {/* Kiosk alerts (issue 11): whatever form and period are chosen; shown only while there are some. */}
+      <AlertsPanel siteById={siteById} />
 
       {scores && (
         <section aria-labelledby="sv-tiles-title" data-testid="sv-tiles">

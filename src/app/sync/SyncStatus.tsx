@@ -28,7 +28,7 @@ export function SyncStatus() {
         </button>
       )}
       {device && !device.token && (
-        <span className="muted" data-testid="not-enrolled">
+        <span className="muted status-note" data-testid="not-enrolled" title={t('status.notEnrolled')}>
           {t('status.notEnrolled')}
         </span>
       )}

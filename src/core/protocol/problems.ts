@@ -26,6 +26,7 @@ export const PROBLEM_TITLES = {
   '404.4': { en: 'Unknown device', vi: 'Không có thiết bị này' },
   '404.5': { en: 'Unknown person', vi: 'Không có người dùng này' },
   '404.6': { en: 'Unknown or used enrolment code', vi: 'Không có mã đăng ký này hoặc mã đã được dùng' },
+  '404.7': { en: 'Unknown alert', vi: 'Không có cảnh báo này' },
   '405.1': { en: 'Method not allowed', vi: 'Phương thức không được phép' },
   '409.1': { en: 'A different response with this id is already stored', vi: 'Đã lưu một phiếu khác có cùng mã' },
   '409.2': { en: 'This username is taken', vi: 'Tên đăng nhập này đã có người dùng' },
@@ -33,6 +34,7 @@ export const PROBLEM_TITLES = {
   '409.4': { en: 'This form version is published with other content', vi: 'Phiên bản biểu mẫu này đã phát hành với nội dung khác' },
   '409.5': { en: 'The form version is not in a state that allows this', vi: 'Phiên bản biểu mẫu không ở trạng thái cho phép việc này' },
   '409.6': { en: 'The response is not in a state that allows this', vi: 'Phiếu không ở trạng thái cho phép thao tác này' },
+  '409.7': { en: 'This alert is already acknowledged', vi: 'Cảnh báo này đã được xác nhận' },
   '413.1': { en: 'The request body is too large', vi: 'Nội dung yêu cầu quá lớn' },
   '415.1': { en: 'The body must be application/json', vi: 'Nội dung phải là application/json' },
   '429.1': { en: 'Too many attempts; wait and try again', vi: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại' },
@@ -237,6 +239,9 @@ export const problem = {
   alreadyExcluded: ({ reason }: { reason: string }) => of('409.6', `this response is already left out of the scores (${reason})`),
   notExcludedBySupervisor: ({ reason }: { reason: string | null }) =>
     of('409.6', reason ? `this response was left out by the server (${reason}), not by a supervisor; it cannot be restored` : 'this response is not excluded'),
+  // Kiosk alerts (issue 11).
+  noSuchAlert: ({ id }: { id: string }) => of('404.7', `no alert ${id}`),
+  alertAcknowledged: ({ at }: { at: string }) => of('409.7', `this alert was acknowledged at ${at}`),
   nothingToChange: () => of('400.1', 'the body names nothing to change', [{ path: '(root)', message: 'no field to change' }]),
 
   // 5xx

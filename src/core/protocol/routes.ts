@@ -1,5 +1,6 @@
 // Every JSON route of /api/v1 by "METHOD path", with what it takes and what it answers: the server's handlers and the
 // app's client are both typed from this map, so a change one side does not follow fails to compile.
+import type { AcknowledgementBody, AlertJson, AlertRuleBody, AlertRuleJson, AlertsAnswer, AlertsQuery } from './alerts';
 import type { AuditAnswer, AuditQuery } from './audit';
 import type {
   DeviceAnswer,
@@ -75,6 +76,11 @@ interface Api {
   /** Leaves the response out of every score (the rollup follows in the same transaction); audit-logged. */
   'POST /api/v1/responses/:id/exclusion': { body: ExclusionBody; reply: ExclusionAnswer };
   'DELETE /api/v1/responses/:id/exclusion': { reply: ExclusionAnswer };
+  /** Kiosk-rating alerts (issue 11): the list re-evaluates open ones; acknowledging and the rule are audit-logged. */
+  'GET /api/v1/alerts': { query: AlertsQuery; reply: AlertsAnswer };
+  'POST /api/v1/alerts/:id/acknowledgement': { body: AcknowledgementBody; reply: AlertJson };
+  'GET /api/v1/sites/:id/alert-rule': { reply: AlertRuleJson };
+  'PUT /api/v1/sites/:id/alert-rule': { body: AlertRuleBody; reply: AlertRuleJson };
   'POST /api/v1/submissions': { body: SubmissionsBody; reply: SubmissionsAnswer };
   'POST /api/v1/imports': { body: HandCarryFile; reply: SubmissionsAnswer };
   /** Files, not JSON: the browser downloads them from a link. */

@@ -9,6 +9,7 @@ import type { ServerContext } from '../context';
 import { audit } from '../db/queries/audit';
 import { deviceSites } from '../db/queries/devices';
 import { listSites } from '../db/queries/sites';
+import { evaluateSite } from '../alerts/evaluate';
 import { enumeratorRejection } from '../ingest/enumerators';
 import { countVerdicts, ingest, type Scope } from '../ingest/ingest';
 import { inputSchema, problemSchema } from '../openapi';
@@ -73,6 +74,11 @@ export function registerImports(app: FastifyInstance, ctx: ServerContext): void 
       const [only] = named;
       const siteId = named.size === 1 && typeof only === 'string' && sites.has(only) ? only : null;
       await audit(ctx.db, { actor: caller.user.username, action: 'import', siteId, details: { items: items.length, ...countVerdicts(results) } }, now);
+      // Kiosk alerts (issue 11): a hand-carried queue of recent ratings is judged as a synced batch is.
+      if (results.some((v) => v.status === 'accepted')) {
+        const forms = await ctx.forms.snapshot();
+        for (const id of named) if (typeof id === 'string' && sites.has(id) && inScope(caller, id)) await evaluateSite(ctx.db, forms, id, now);
+      }
       return { results };
     },
   );

@@ -34,6 +34,8 @@ describe.each(testDatabases())('responses list and exclusions on $kind', ({ crea
     for (let i = 0; i < 7; i++) {
       a.push(makeResponse(ownerA, i % 2 ? { procedure: { code: '2.000777', name: 'Đăng ký khai sinh' } } : {}, 'sipas-2017', 10 + i));
     }
+    // The one the exclusion test leaves out: straight-lined, so it carries an ingest mark the exclusion must take out too.
+    for (const k of Object.keys(a[2]!.answers)) if (/^E\d\.\d$/.test(k)) a[2]!.answers[k] = 5;
     for (let i = 0; i < 3; i++) b.push(makeResponse(ownerB, {}, 'sipas-2017', 40 + i));
     expect(results(await submit(app, w.deviceA.token, { responses: a })).every((v) => v.status === 'accepted')).toBe(true);
     expect(results(await submit(app, w.deviceB.token, { responses: b })).every((v) => v.status === 'accepted')).toBe(true);
@@ -129,6 +131,9 @@ describe.each(testDatabases())('responses list and exclusions on $kind', ({ crea
 
   it('excluding changes the criteria by exactly its answers, restoring puts them back; rollup = rebuild after both; logged and exported', async () => {
     const target = a[2]!;
+    expect((await walk('supervisorA', `${SCOPE}&flag=straight-lining`)).map((r) => [r.id, r.flags])).toEqual([[target.id, ['straight-lining']]]);
+    const marksBefore = (await dump()).marks;
+    expect(marksBefore.length).toBe(1);
     const before = await criteria();
     const responsesBefore = (await get('admin', `/api/v1/scores?${SCOPE}&sites=${w.siteA.id}`)).json().responses as number;
 
@@ -146,6 +151,7 @@ describe.each(testDatabases())('responses list and exclusions on $kind', ({ crea
     }
     expect([...before.keys()].some((item) => typeof target.answers[item] === 'number')).toBe(true);
     expect((await get('admin', `/api/v1/scores?${SCOPE}&sites=${w.siteA.id}`)).json().responses).toBe(responsesBefore - 1);
+    expect((await dump()).marks).toEqual([]);
     await expectRollupIsRebuild();
 
     // The list and the response say so; twice is a 409.6, and the server's own exclusions are not a supervisor's to undo.
@@ -166,6 +172,7 @@ describe.each(testDatabases())('responses list and exclusions on $kind', ({ crea
     expect(restored.statusCode, restored.body).toBe(200);
     expect(restored.json()).toEqual({ id: target.id, excluded: null });
     expect(await criteria()).toEqual(before);
+    expect((await dump()).marks).toEqual(marksBefore);
     await expectRollupIsRebuild();
 
     const log = await auditEntries(app, who.admin, 'action=response.');
@@ -174,5 +181,27 @@ describe.each(testDatabases())('responses list and exclusions on $kind', ({ crea
       ['response.exclude', 'lan', w.siteA.id, target.id],
     ]);
     expect(log[1]!.details.reason).toBe('Phỏng vấn lại cùng một người');
+  });
+
+  it('documents the list and the exclusion routes in OpenAPI: tags, summary, session security, inputs and answers', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const routes: [string, string, { body?: boolean; query?: string[] }][] = [
+      ['get', '/api/v1/responses', { query: ['form', 'sites', 'period', 'from', 'flag', 'enumerator', 'procedure', 'cursor', 'limit'] }],
+      ['post', '/api/v1/responses/{id}/exclusion', { body: true }],
+      ['delete', '/api/v1/responses/{id}/exclusion', {}],
+    ];
+    for (const [method, path, want] of routes) {
+      const op = doc.paths[path]?.[method];
+      const name = `${method.toUpperCase()} ${path}`;
+      expect(op, name).toBeDefined();
+      expect(op.tags?.length, name).toBeGreaterThan(0);
+      expect(op.summary, name).toEqual(expect.any(String));
+      expect(op.security, name).toEqual([{ session: [] }]);
+      expect(Object.keys(op.responses), name).toEqual(expect.arrayContaining(['200', '401', '403']));
+      if (want.body) expect(op.requestBody?.content?.['application/json']?.schema, name).toBeDefined();
+      const params = (op.parameters ?? []) as { in: string; name: string }[];
+      if (path.includes('{id}')) expect(params.some((p) => p.in === 'path' && p.name === 'id'), name).toBe(true);
+      for (const q of want.query ?? []) expect(params.some((p) => p.in === 'query' && p.name === q), `${name} ?${q}`).toBe(true);
+    }
   });
 });

@@ -97,6 +97,9 @@ async function exclusionJson(db: Db, r: ExclusionColumns): Promise<Exclusion | n
 
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
 
+/** Documents a 200 without narrowing what is sent (the shapes are core/protocol/responses.ts's). */
+const answer = (description: string) => ({ description, type: 'object', additionalProperties: true }) as const;
+
 function answerLabel(item: Item, value: AnswerValue | undefined, scale: { levels: LocalizedText[]; na: LocalizedText } | undefined): LocalizedText | null {
   if (value === undefined || value === null) return null;
   if (item.type === 'likert5') {
@@ -200,7 +203,7 @@ export function registerResponses(app: FastifyInstance, ctx: ServerContext): voi
             limit: { type: 'integer', default: RESPONSES_PAGE_DEFAULT, maximum: RESPONSES_PAGE_MAX },
           },
         },
-        response: { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        response: { 200: answer('ResponsesAnswer: items (newest first) and nextCursor'), 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
       },
     },
     async (request) => {
@@ -299,7 +302,7 @@ export function registerResponses(app: FastifyInstance, ctx: ServerContext): voi
         security: [{ session: [] }],
         params: idParams,
         body: inputSchema(ExclusionBody),
-        response: { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
+        response: { 200: answer('ExclusionAnswer: the exclusion now'), 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
       },
     },
     async (request) => {
@@ -319,7 +322,7 @@ export function registerResponses(app: FastifyInstance, ctx: ServerContext): voi
         summary: "Count a response a supervisor excluded again (supervisor: own sites only); audit-logged",
         security: [{ session: [] }],
         params: idParams,
-        response: { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
+        response: { 200: answer('ExclusionAnswer: excluded is null'), 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
       },
     },
     async (request) => {

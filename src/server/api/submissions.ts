@@ -5,6 +5,7 @@ import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from '../../core/protocol/limits';
 import { Problem, type ProblemData } from '../../core/protocol/problems';
 import type { Verdict } from '../../core/protocol/verdicts';
 import { Response } from '../../core/response/schema';
+import { evaluateSite } from '../alerts/evaluate';
 import { requireDevice } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { sharedSqliteFile } from '../db/index';
@@ -91,6 +92,10 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
       if (results === 'gone') return reply;
       // Answered with verdicts: the tablet's last successful sync, as the fleet list shows it.
       await ctx.devices.synced(device.device.id, ctx.now());
+      // Kiosk alerts (issue 11): the site's window is judged right after its ratings are stored; a failure here must not refuse stored responses.
+      if (results.some((v) => v.status === 'accepted')) {
+        await evaluateSite(ctx.db, forms, device.site.id, ctx.now()).catch((e: unknown) => request.log.error(e, 'kiosk alert evaluation failed'));
+      }
       return { results };
     },
   );

@@ -195,6 +195,34 @@ interface AuthFailuresTable {
   at: string;
 }
 
+/** A site's kiosk alert rule (migration 2026-12-02-08); a site without a row has the defaults. */
+interface AlertRulesTable {
+  site_id: string;
+  window_minutes: number;
+  threshold_percent: number;
+  min_ratings: number;
+  enabled: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** An alert a site's kiosk ratings raised: open while closed_at is null. */
+interface KioskAlertsTable {
+  id: string;
+  site_id: string;
+  opened_at: string;
+  closed_at: string | null;
+  ratings: number;
+  unhappy: number;
+  window_minutes: number;
+  threshold_percent: number;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  ack_comment: string | null;
+}
+
+export type KioskAlertRow = Selectable<KioskAlertsTable>;
+
 export interface Database {
   sites: SitesTable;
   users: UsersTable;
@@ -209,6 +237,8 @@ export interface Database {
   score_rollup: ScoreRollupTable;
   response_marks: ResponseMarksTable;
   auth_failures: AuthFailuresTable;
+  alert_rules: AlertRulesTable;
+  kiosk_alerts: KioskAlertsTable;
 }
 
 export type Site = Selectable<SitesTable>;

@@ -7,6 +7,7 @@ import * as authFailures from './2026-12-02-02-auth-failures';
 import * as implausibleTimes from './2026-12-02-05-implausible-times';
 import * as formLifecycle from './2026-12-02-06-form-lifecycle';
 import * as responseExclusions from './2026-12-02-07-response-exclusions';
+import * as kioskAlerts from './2026-12-02-08-kiosk-alerts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-05-implausible-times': implausibleTimes,
   '2026-12-02-06-form-lifecycle': formLifecycle,
   '2026-12-02-07-response-exclusions': responseExclusions,
+  '2026-12-02-08-kiosk-alerts': kioskAlerts,
 };
