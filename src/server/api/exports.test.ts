@@ -2,7 +2,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportHeader as coreHeader } from '../../core/export/columns';
 import { neutralizeCell } from '../../core/export/neutralize';
 import { createRowEncoder, type Cell } from '../../core/export/rows';
 import { getBuiltinForm } from '../../core/forms/builtin';
@@ -17,7 +16,7 @@ import { testDatabases, type FreshDb } from '../test/databases';
 import { makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
 import { startSeededApp, stopApp } from '../test/test-app';
-import { EXCLUDED_HEADER } from '../exports/rows';
+import { exportFileHeader as exportHeader } from '../exports/rows';
 
 const NOW = new Date('2026-11-26T09:00:00Z');
 const DAY = '2026-11-26';
@@ -31,7 +30,6 @@ const at = (iso: string) => iso.replace('Z', '+00:00');
 const csvCell = (c: Cell) => (c === null ? '' : typeof c === 'string' ? neutralizeCell(c) : String(c));
 
 /** Core's columns and, last, the server's mark of responses left out of the scores (issue 11). */
-const exportHeader = (form: Parameters<typeof coreHeader>[0], lang: 'vi' | 'en') => [...coreHeader(form, lang), EXCLUDED_HEADER[lang]];
 
 describe.each(testDatabases())('exports on $kind', ({ create }) => {
   let fresh: FreshDb;

@@ -1,4 +1,5 @@
 // Stored rows → coded export rows (core's encoder) with the site, enumerator and server quality flags filled in.
+import { exportHeader } from '../../core/export/columns';
 import { createRowLabeller } from '../../core/export/labelled';
 import type { ExportLocale } from '../../core/export/labels';
 import { createRowEncoder, type Cell } from '../../core/export/rows';
@@ -14,7 +15,12 @@ import { flagsOf, loadQualityContext } from '../scores/quality';
 import { responsePages, type ExportRow } from './source';
 
 /** Header of the column that marks responses left out of the scores (issue 11): last, after core's columns. */
-export const EXCLUDED_HEADER = { vi: 'Loại khỏi điểm', en: 'Excluded from scores' } as const;
+const EXCLUDED_HEADER = { vi: 'Loại khỏi điểm', en: 'Excluded from scores' } as const;
+
+/** The export's header row: core's columns, then the exclusion mark. */
+export function exportFileHeader(form: FormDefinition, lang: ExportLocale): string[] {
+  return [...exportHeader(form, lang), EXCLUDED_HEADER[lang]];
+}
 
 export interface ExportSource {
   /** Stored rows, a page at a time (keyset order: local day, then id). */

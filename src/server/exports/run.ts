@@ -1,6 +1,5 @@
 // One export from filter to bytes: the summary figures, the keyset-paged rows and the CSV or XLSX writer, for the route and the benchmark alike.
 import type { Writable } from 'node:stream';
-import { exportHeader } from '../../core/export/columns';
 import type { ExportLocale } from '../../core/export/labels';
 import type { FormDefinition } from '../../core/forms/schema';
 import type { Db } from '../db/index';
@@ -8,7 +7,7 @@ import { sumRollup, type RollupFilter } from '../db/queries/scores';
 import type { Site } from '../db/schema';
 import { reportFromSums, type ScoreReport } from '../scores/report';
 import { writeCsv, type ExportProgress } from './csv';
-import { EXCLUDED_HEADER, exportSource } from './rows';
+import { exportFileHeader, exportSource } from './rows';
 import { writeXlsx } from './xlsx';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -27,7 +26,7 @@ export async function prepareExport(
 ): Promise<PreparedExport> {
   const report = reportFromSums(o.form, await sumRollup(db, o.filter, 'none'));
   const source = await exportSource(db, o.form, o.filter, o.sites, o.values === 'labels' ? { values: 'labels', lang: o.lang } : { values: 'codes' });
-  const header = [...exportHeader(o.form, o.lang), EXCLUDED_HEADER[o.lang]];
+  const header = exportFileHeader(o.form, o.lang);
   const siteList = o.allSites ? (o.lang === 'vi' ? 'Tất cả' : 'All') : o.sites.map((s) => s.code).join(', ');
   return {
     rows: report.responses,
