@@ -1,27 +1,18 @@
 // The admin console (/admin): sign in, move between sections, and make the changes an IT officer makes, by the
 // words a person reads on the screen.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { t, type Lang } from '../support/strings';
-import { StatusBar } from './status-bar';
+import type { Lang } from '../support/strings';
+import { StaffPage } from './staff-page';
 
 export type Section = 'sites' | 'people' | 'tablets' | 'codes' | 'forms' | 'audit' | 'import';
 
-export class AdminPage {
-  readonly status: StatusBar;
-
-  constructor(
-    readonly page: Page,
-    public lang: Lang = 'vi',
-  ) {
-    this.status = new StatusBar(page);
+export class AdminPage extends StaffPage {
+  constructor(page: Page, lang: Lang = 'vi') {
+    super(page, lang, 'admin', '/admin');
   }
 
-  s(key: string, vars?: Record<string, string | number>): string {
-    return t(`admin:${key}`, this.lang, vars);
-  }
-
-  get loginHeading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.s('login.title') });
+  get screen(): Locator {
+    return this.console;
   }
 
   get console(): Locator {
@@ -36,21 +27,9 @@ export class AdminPage {
     return this.page.getByTestId(`ad-section-${section}`);
   }
 
-  async open(path = '/admin'): Promise<void> {
-    await this.page.goto(path);
-    await expect(this.loginHeading.or(this.console)).toBeVisible();
-  }
-
-  async switchLanguage(lang: Lang): Promise<void> {
-    await this.status.switchLanguage(lang);
-    this.lang = lang;
-    await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
-  }
-
-  async signIn(username: string, password: string): Promise<void> {
-    await this.page.getByLabel(t('supervisor:login.username', this.lang)).fill(username);
-    await this.page.getByLabel(t('supervisor:login.password', this.lang)).fill(password);
-    await this.page.getByRole('button', { name: t('supervisor:login.submit', this.lang) }).click();
+  /** Signs in and waits for the console. */
+  override async signIn(username: string, password: string): Promise<void> {
+    await super.signIn(username, password);
     await expect(this.console).toBeVisible();
   }
 
