@@ -8,6 +8,7 @@ import { errorText } from '../api/error-text';
 import { navigate, usePath } from '../router';
 import { StaffShell } from '../staff/StaffShell';
 import { useApi } from '../supervisor/use-api';
+import { AlertRulesSection } from './AlertRulesSection';
 import { AuditSection } from './AuditSection';
 import { CodesSection } from './CodesSection';
 import { FormsSection } from './FormsSection';
@@ -18,7 +19,7 @@ import { TabletsSection } from './TabletsSection';
 import type { Scope } from './scope';
 import './admin.css';
 
-const SECTIONS = ['sites', 'people', 'tablets', 'codes', 'forms', 'audit', 'import'] as const;
+const SECTIONS = ['sites', 'people', 'tablets', 'codes', 'alerts', 'forms', 'audit', 'import'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sites and the import create sites and supervisors: an admin's work only. */
 const ADMIN_ONLY: readonly Section[] = ['sites', 'forms', 'import'];
@@ -96,6 +97,7 @@ function Console({ me, onSignOut }: { me: SessionJson; onSignOut: () => void }) 
         {section === 'people' && <PeopleSection scope={scope} />}
         {section === 'tablets' && <TabletsSection scope={scope} />}
         {section === 'codes' && <CodesSection scope={scope} />}
+        {section === 'alerts' && <AlertRulesSection scope={scope} />}
         {section === 'forms' && <FormsSection scope={scope} />}
         {section === 'audit' && <AuditSection scope={scope} />}
         {section === 'import' && <ImportSection scope={scope} />}

@@ -7,7 +7,8 @@ import type { AuditQuery } from '../../core/protocol/audit';
 import { errorText } from '../api/error-text';
 import { parseDmy } from '../supervisor/DateField';
 import { useApi } from '../supervisor/use-api';
-import { auditDetailsText } from './console-logic';
+import { useRuleText } from './AlertRulesSection';
+import { alertRuleChange, auditDetailsText } from './console-logic';
 import { siteLabel, siteTime, type Scope } from './scope';
 import { AdminTable, Field, SiteFilter } from './ui';
 
@@ -17,6 +18,8 @@ const ACTION_FILTERS = [
   { value: 'user.', kind: 'user' },
   { value: 'device.', kind: 'device' },
   { value: 'enrolment-code.', kind: 'enrolment-code' },
+  { value: 'alert-rule.', kind: 'alert-rule' },
+  { value: 'alert.', kind: 'alert' },
   { value: 'people.import', kind: 'people-import' },
   { value: 'import', kind: 'import' },
   { value: 'export.', kind: 'export' },
@@ -48,6 +51,13 @@ export function AuditSection({ scope }: { scope: Scope }) {
     page: String(page),
   };
   const log = useApi('GET /api/v1/audit', { query });
+  const ruleText = useRuleText();
+  /** An entry's details in words: a rule change as the rule before and after, anything else field by field. */
+  const detailsOf = (e: { action: string; details: Record<string, unknown>; siteId: string | null }) => {
+    const change = e.action === 'alert-rule.update' ? alertRuleChange(e.details) : null;
+    if (change) return `${ruleText(change.before)} → ${ruleText(change.after)}`;
+    return auditDetailsText(e.details, (iso) => siteTime(scope, iso, e.siteId, lang)) || '—';
+  };
   const pages = log.data ? Math.max(1, Math.ceil(log.data.total / log.data.pageSize)) : 1;
 
   function apply(e: FormEvent) {
@@ -132,7 +142,7 @@ export function AuditSection({ scope }: { scope: Scope }) {
                       </span>
                     </th>
                     <td>{e.siteId ? <abbr title={siteLabel(scope, e.siteId)} className="sv-code">{scope.byId.get(e.siteId)?.code ?? e.siteId}</abbr> : '—'}</td>
-                    <td className="ad-details">{auditDetailsText(e.details, (iso) => siteTime(scope, iso, e.siteId, lang)) || '—'}</td>
+                    <td className="ad-details">{detailsOf(e)}</td>
                   </tr>
                 ))}
               </AdminTable>
