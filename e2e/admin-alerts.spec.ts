@@ -2,25 +2,13 @@
 // number is said next to its field, the rule M=10, X=50, N=4 is saved, and the audit log shows the change; a
 // supervisor sees and edits only their own sites' rules.
 import { expect, test } from '@playwright/test';
-import { openDb, type Db } from '../src/server/db/index';
 import { DEMO_PASSWORDS } from '../src/server/demo/seed';
-import { seedDemoOnce } from './support/demo-seed';
+import { useDemoData } from './support/demo-seed';
 import { AdminPage } from './pages/admin-page';
-import { E2E_PORT } from './support/env';
 
-const DATA_DIR = `.tmp/e2e-data-${E2E_PORT}`;
 const SITE = { code: 'HP-NQ', label: 'UBND quận Ngô Quyền (HP-NQ)' };
 
-let db: Db;
-
-test.beforeAll(async () => {
-  db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
-  await seedDemoOnce(db, DATA_DIR);
-});
-
-test.afterAll(async () => {
-  await db?.close();
-});
+useDemoData();
 
 test("an admin changes a site's alert rule to 10 minutes, 50%, 4 ratings, and the audit log shows the change", async ({ page }) => {
   const ad = new AdminPage(page, 'vi');
