@@ -64,7 +64,7 @@ test("a supervisor sees only their sites' rules and edits them, in English", asy
   await form.getByLabel(ad.s('alerts.enabled')).uncheck();
   await ad.saveRule(form);
   await expect(ad.section('alerts').getByRole('status')).toHaveText('Alert rule of UBND phường An Biên (HP-LC-AB) saved: 15 min · threshold 60% · at least 4 ratings · off.');
-  await expect(ad.ruleRow('HP-LC-AB').getByTestId('rule-state')).toContainText(ad.s('alerts.off'));
+  await expect(ad.ruleRow('HP-LC-AB').getByTestId('rule-state')).toContainText(ad.s('alerts.badge_off'));
   // Back to the defaults with one button.
   const again = await ad.fillRule('HP-LC-AB', 'UBND phường An Biên (HP-LC-AB)', {});
   await again.getByRole('button', { name: ad.s('alerts.useDefaults') }).click();

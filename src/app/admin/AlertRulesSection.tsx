@@ -144,7 +144,7 @@ function RuleRow({ site, scope, onSaved }: { site: SiteJson; scope: Scope; onSav
         {t('alerts.ratings', { count: rule.minRatings, formatted: formatNumber(rule.minRatings, lang, 0) })}
       </td>
       <td data-testid="rule-state">
-        <span className={`ad-badge ${rule.enabled ? 'ad-badge-ok' : 'ad-badge-off'}`}>{t(rule.enabled ? 'alerts.on' : 'alerts.off')}</span>
+        <span className={`ad-badge ${rule.enabled ? 'ad-badge-ok' : 'ad-badge-off'}`}>{t(rule.enabled ? 'alerts.badge_on' : 'alerts.badge_off')}</span>
         <span className="sv-site-meta">{rule.updatedAt ? t('alerts.changedAt', { when: siteTime(scope, rule.updatedAt, site.id, lang) }) : t('alerts.isDefault')}</span>
       </td>
       <td className="ad-cell-actions">
