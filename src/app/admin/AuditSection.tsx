@@ -20,6 +20,8 @@ const ACTION_FILTERS = [
   { value: 'enrolment-code.', kind: 'enrolment-code' },
   { value: 'alert-rule.', kind: 'alert-rule' },
   { value: 'alert.', kind: 'alert' },
+  { value: 'form.', kind: 'form' },
+  { value: 'response.', kind: 'response' },
   { value: 'people.import', kind: 'people-import' },
   { value: 'import', kind: 'import' },
   { value: 'export.', kind: 'export' },
@@ -128,11 +130,11 @@ export function AuditSection({ scope }: { scope: Scope }) {
             </p>
             {log.data.entries.length > 0 && (
               // Focusable, so a keyboard can scroll it sideways when a long entry makes it wider than a portrait screen.
-              <AdminTable columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('people.site'), t('audit.details')]} region={t('audit.entries')} testId="audit-table">
+              <AdminTable columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('people.site'), t('audit.details')]} region={t('audit.entries')} className="ad-audit-table" testId="audit-table">
                 {log.data.entries.map((e) => (
                   <tr key={e.id}>
                     <td className="sv-nowrap">{siteTime(scope, e.at, e.siteId, lang)}</td>
-                    <td className="ad-mono" lang="en">
+                    <td className="ad-mono ad-username" lang="en">
                       {e.actor ?? '—'}
                     </td>
                     <th scope="row">

@@ -201,7 +201,7 @@ function PersonRow({ person, scope, onChanged }: { person: PersonJson; scope: Sc
         {person.disabled && <span className="ad-badge ad-badge-off">{t('people.disabled')}</span>}
       </th>
       {!enumerator && (
-        <td className="ad-mono" lang="en">
+        <td className="ad-mono ad-username" lang="en">
           {person.username}
         </td>
       )}
