@@ -1,5 +1,5 @@
 // axe finds nothing on every section of the admin console, in Vietnamese and English, landscape and portrait; the
-// README's screenshots of sites, people and tablets are taken here (written only with UPDATE_SCREENSHOTS=1).
+// README's screenshots of sites, people, tablets, alert rules and the audit log are taken here (written only with UPDATE_SCREENSHOTS=1).
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openDb, type Db } from '../src/server/db/index';
@@ -17,8 +17,8 @@ const SIZES = [
   { width: 1280, height: 800 },
   { width: 800, height: 1280 },
 ] as const;
-const SECTIONS: Section[] = ['sites', 'people', 'tablets', 'codes', 'forms', 'audit', 'import'];
-const SHOTS: Section[] = ['sites', 'people', 'tablets'];
+const SECTIONS: Section[] = ['sites', 'people', 'tablets', 'codes', 'alerts', 'forms', 'audit', 'import'];
+const SHOTS: Section[] = ['sites', 'people', 'tablets', 'alerts', 'audit'];
 
 let db: Db;
 
@@ -81,8 +81,9 @@ for (const size of SIZES) {
         if (section === 'people') await expect(ad.enumeratorsTable.locator('tbody tr').first()).toBeVisible();
         if (section === 'tablets') await expect(page.getByTestId('tablets-summary')).toBeVisible();
         await expectNoAxeViolations(page, `${section} (${tag})`);
-        // Sites, people and tablets for the README (landscape); every section for a look in test-results.
-        await screenshot(page, `console-${section}-${tag}`, { readme: SHOTS.includes(section) && size.width === 1280 });
+        if (section === 'alerts') await expect(page.getByTestId('rules-table').getByTestId('rule-window').first()).toBeVisible();
+        // Sites, people, tablets, alert rules and the audit log for the README (landscape and portrait); every section for a look in test-results.
+        await screenshot(page, `console-${section}-${tag}`, { readme: SHOTS.includes(section) });
       }
 
       // The states a form passes through: refused fields next to their inputs, a question before deactivating.

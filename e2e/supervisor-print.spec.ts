@@ -1,24 +1,13 @@
 // The dashboard printed is the report to hand on: in print media no filter, button or field shows, and the figures and notes do.
 import { expect, test } from '@playwright/test';
-import { openDb, type Db } from '../src/server/db/index';
 import { DEMO_PASSWORDS, DEMO_SITES } from '../src/server/demo/seed';
-import { seedDemoOnce } from './support/demo-seed';
+import { useDemoData } from './support/demo-seed';
 import { SupervisorPage } from './pages/supervisor-page';
 import { expectNoAxeViolations } from './support/axe';
-import { E2E_PORT } from './support/env';
 import { screenshot } from './support/screenshots';
 import { t } from './support/strings';
 
-const DATA_DIR = `.tmp/e2e-data-${E2E_PORT}`;
-let db: Db;
-
-test.beforeAll(async () => {
-  db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
-  await seedDemoOnce(db, DATA_DIR);
-});
-test.afterAll(async () => {
-  await db?.close();
-});
+useDemoData();
 
 test('the print view (emulated print media) contains no filters or buttons; the figures, ranking and method notes are there', async ({ page }) => {
   await page.setViewportSize({ width: 794, height: 1123 });

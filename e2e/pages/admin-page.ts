@@ -1,27 +1,18 @@
 // The admin console (/admin): sign in, move between sections, and make the changes an IT officer makes, by the
 // words a person reads on the screen.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { t, type Lang } from '../support/strings';
-import { StatusBar } from './status-bar';
+import type { Lang } from '../support/strings';
+import { StaffPage } from './staff-page';
 
-export type Section = 'sites' | 'people' | 'tablets' | 'codes' | 'forms' | 'audit' | 'import';
+export type Section = 'sites' | 'people' | 'tablets' | 'codes' | 'alerts' | 'forms' | 'audit' | 'import';
 
-export class AdminPage {
-  readonly status: StatusBar;
-
-  constructor(
-    readonly page: Page,
-    public lang: Lang = 'vi',
-  ) {
-    this.status = new StatusBar(page);
+export class AdminPage extends StaffPage {
+  constructor(page: Page, lang: Lang = 'vi') {
+    super(page, lang, 'admin', '/admin');
   }
 
-  s(key: string, vars?: Record<string, string | number>): string {
-    return t(`admin:${key}`, this.lang, vars);
-  }
-
-  get loginHeading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.s('login.title') });
+  get screen(): Locator {
+    return this.console;
   }
 
   get console(): Locator {
@@ -36,21 +27,9 @@ export class AdminPage {
     return this.page.getByTestId(`ad-section-${section}`);
   }
 
-  async open(path = '/admin'): Promise<void> {
-    await this.page.goto(path);
-    await expect(this.loginHeading.or(this.console)).toBeVisible();
-  }
-
-  async switchLanguage(lang: Lang): Promise<void> {
-    await this.status.switchLanguage(lang);
-    this.lang = lang;
-    await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
-  }
-
-  async signIn(username: string, password: string): Promise<void> {
-    await this.page.getByLabel(t('supervisor:login.username', this.lang)).fill(username);
-    await this.page.getByLabel(t('supervisor:login.password', this.lang)).fill(password);
-    await this.page.getByRole('button', { name: t('supervisor:login.submit', this.lang) }).click();
+  /** Signs in and waits for the console. */
+  override async signIn(username: string, password: string): Promise<void> {
+    await super.signIn(username, password);
     await expect(this.console).toBeVisible();
   }
 
@@ -150,5 +129,38 @@ export class AdminPage {
     await this.tablet(name).getByRole('button', { name: this.s('tablets.revokeOf', { name }) }).click();
     await this.tablet(name).getByTestId('ad-confirm').getByRole('button', { name: this.s('tablets.revoke') }).click();
     await expect(this.tablet(name)).toHaveCount(0);
+  }
+
+  // ---- alert rules
+
+  /** A site's row of the alert rules, by its code. */
+  ruleRow(code: string): Locator {
+    return this.page.getByTestId(`rule-row-${code}`);
+  }
+
+  /** Opens the site's rule for editing ("Name (CODE)" names it to screen readers) and types the numbers given. */
+  async fillRule(code: string, siteLabel: string, rule: { windowMinutes?: string; thresholdPercent?: string; minRatings?: string }): Promise<Locator> {
+    await this.ruleRow(code).getByRole('button', { name: this.s('alerts.editOf', { site: siteLabel }) }).click();
+    const form = this.ruleRow(code).getByRole('form', { name: this.s('alerts.editOf', { site: siteLabel }) });
+    if (rule.windowMinutes !== undefined) await form.getByLabel(this.s('alerts.field_windowMinutes')).fill(rule.windowMinutes);
+    if (rule.thresholdPercent !== undefined) await form.getByLabel(this.s('alerts.field_thresholdPercent')).fill(rule.thresholdPercent);
+    if (rule.minRatings !== undefined) await form.getByLabel(this.s('alerts.field_minRatings')).fill(rule.minRatings);
+    return form;
+  }
+
+  async saveRule(form: Locator): Promise<void> {
+    await form.getByRole('button', { name: this.s('save'), exact: true }).click();
+  }
+
+  // ---- audit
+
+  get auditRows(): Locator {
+    return this.page.getByTestId('audit-table').locator('tbody tr');
+  }
+
+  /** Narrows the audit log to one kind of action (its filter value, e.g. 'site.' or 'alert-rule.'). */
+  async filterAudit(action: string): Promise<void> {
+    await this.page.getByTestId('audit-action').selectOption(action);
+    await this.page.getByRole('button', { name: this.s('audit.apply') }).click();
   }
 }

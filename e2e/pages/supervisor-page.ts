@@ -1,36 +1,19 @@
 // The supervisor's web screens: sign in, read the dashboard, pick site and day, download, sign out.
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
-import { t, type Lang } from '../support/strings';
-import { StatusBar } from './status-bar';
+import type { Lang } from '../support/strings';
+import { StaffPage } from './staff-page';
 
-export class SupervisorPage {
-  readonly status: StatusBar;
-
-  constructor(
-    readonly page: Page,
-    public lang: Lang = 'vi',
-  ) {
-    this.status = new StatusBar(page);
+export class SupervisorPage extends StaffPage {
+  constructor(page: Page, lang: Lang = 'vi') {
+    super(page, lang, 'supervisor', '/supervisor');
   }
 
-  s(key: string, vars?: Record<string, string | number>): string {
-    return t(`supervisor:${key}`, this.lang, vars);
-  }
-
-  get loginHeading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: this.s('login.title') });
+  get screen(): Locator {
+    return this.dashboard;
   }
 
   get dashboard(): Locator {
     return this.page.getByTestId('sv-dashboard');
-  }
-
-  get loginNotice(): Locator {
-    return this.page.getByTestId('login-notice');
-  }
-
-  get loginError(): Locator {
-    return this.page.getByTestId('login-error');
   }
 
   get overallValue(): Locator {
@@ -74,21 +57,6 @@ export class SupervisorPage {
 
   async chooseCompare(option: 'none' | 'previous' | 'year'): Promise<void> {
     await this.page.getByTestId('filter-compare').selectOption({ label: this.s(option === 'none' ? 'compare.none' : `compare.option_${option}`) });
-  }
-
-  get offlineBanner(): Locator {
-    return this.page.getByTestId('sv-offline');
-  }
-
-  async open(): Promise<void> {
-    await this.page.goto('/supervisor');
-    await expect(this.loginHeading.or(this.dashboard)).toBeVisible();
-  }
-
-  async signIn(username: string, password: string): Promise<void> {
-    await this.page.getByLabel(this.s('login.username')).fill(username);
-    await this.page.getByLabel(this.s('login.password')).fill(password);
-    await this.page.getByRole('button', { name: this.s('login.submit') }).click();
   }
 
   /** Waits until the figures are in: the overall tile shows a percentage and no request is still loading. */

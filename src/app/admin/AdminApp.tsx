@@ -1,16 +1,14 @@
-// The admin console (/admin): the supervisor's sign-in and session handling, then one section at a time for sites,
-// people, tablets, enrolment codes, the audit log and the import; a supervisor sees only the sections they manage.
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+// The admin console (/admin): the staff shell's sign-in and session handling, then one section at a time for sites,
+// people, tablets, enrolment codes, alert rules, the audit log and the import; a supervisor sees only the sections they manage.
+import { useMemo, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionJson } from '../../core/protocol/sessions';
 import type { SiteJson } from '../../core/protocol/sites';
-import { errorText, failureOf } from '../api/error-text';
-import { onSessionEnded, staffApi } from '../api/staff';
+import { errorText } from '../api/error-text';
 import { navigate, usePath } from '../router';
-import { useOnline } from '../shell/use-online';
-import { LoginForm } from '../supervisor/LoginForm';
-import type { LoginNotice } from '../supervisor/types';
+import { StaffShell } from '../staff/StaffShell';
 import { useApi } from '../supervisor/use-api';
+import { AlertRulesSection } from './AlertRulesSection';
 import { AuditSection } from './AuditSection';
 import { CodesSection } from './CodesSection';
 import { FormsSection } from './FormsSection';
@@ -19,62 +17,19 @@ import { PeopleSection } from './PeopleSection';
 import { SitesSection } from './SitesSection';
 import { TabletsSection } from './TabletsSection';
 import type { Scope } from './scope';
-import '../supervisor/supervisor.css';
 import './admin.css';
 
-type State = { kind: 'checking' } | { kind: 'login'; notice: LoginNotice } | { kind: 'in'; me: SessionJson };
-
-const SECTIONS = ['sites', 'people', 'tablets', 'codes', 'forms', 'audit', 'import'] as const;
+const SECTIONS = ['sites', 'people', 'tablets', 'codes', 'alerts', 'forms', 'audit', 'import'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sites and the import create sites and supervisors: an admin's work only. */
 const ADMIN_ONLY: readonly Section[] = ['sites', 'forms', 'import'];
 
 export default function AdminApp() {
-  const { t } = useTranslation(['admin', 'supervisor']);
-  const online = useOnline();
-  const [state, setState] = useState<State>({ kind: 'checking' });
-
-  useEffect(() => {
-    let live = true;
-    staffApi.call('GET /api/v1/me', { anonymous: true }).then(
-      (me) => live && setState({ kind: 'in', me }),
-      (e: unknown) => live && setState({ kind: 'login', notice: failureOf(e)?.kind === 'network' ? 'offline' : null }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  useEffect(() => onSessionEnded(() => setState({ kind: 'login', notice: 'expired' })), []);
-
-  useEffect(() => {
-    if (state.kind !== 'in') return;
-    const ms = Date.parse(state.me.expiresAt) - Date.now();
-    const timer = setTimeout(() => setState({ kind: 'login', notice: 'expired' }), Math.max(0, Math.min(ms, 2 ** 31 - 1)));
-    return () => clearTimeout(timer);
-  }, [state]);
-
-  const signOut = useCallback(async () => {
-    try {
-      await staffApi.call('DELETE /api/v1/sessions/current', { anonymous: true });
-    } finally {
-      setState({ kind: 'login', notice: 'signedOut' });
-    }
-  }, []);
-
+  const { t } = useTranslation('admin');
   return (
-    <div className="sv ad">
-      {!online && (
-        <div className="sv-offline" role="status" data-testid="sv-offline">
-          {t(state.kind === 'in' ? 'offline' : 'supervisor:offline.login')}
-        </div>
-      )}
-      {state.kind === 'checking' && <p className="sv-page muted">{t('loading')}</p>}
-      {state.kind === 'login' && (
-        <LoginForm notice={state.notice} onSignedIn={(me) => setState({ kind: 'in', me })} title={t('login.title')} intro={t('login.intro')} />
-      )}
-      {state.kind === 'in' && <Console me={state.me} onSignOut={() => void signOut()} />}
-    </div>
+    <StaffShell className="sv ad" loading={t('loading')} offline={t('offline')} login={{ title: t('login.title'), intro: t('login.intro') }}>
+      {(me, signOut) => <Console me={me} onSignOut={signOut} />}
+    </StaffShell>
   );
 }
 
@@ -142,6 +97,7 @@ function Console({ me, onSignOut }: { me: SessionJson; onSignOut: () => void }) 
         {section === 'people' && <PeopleSection scope={scope} />}
         {section === 'tablets' && <TabletsSection scope={scope} />}
         {section === 'codes' && <CodesSection scope={scope} />}
+        {section === 'alerts' && <AlertRulesSection scope={scope} />}
         {section === 'forms' && <FormsSection scope={scope} />}
         {section === 'audit' && <AuditSection scope={scope} />}
         {section === 'import' && <ImportSection scope={scope} />}

@@ -7,9 +7,10 @@ import type { AuditQuery } from '../../core/protocol/audit';
 import { errorText } from '../api/error-text';
 import { parseDmy } from '../supervisor/DateField';
 import { useApi } from '../supervisor/use-api';
-import { auditDetailsText } from './console-logic';
+import { useRuleText } from './AlertRulesSection';
+import { alertRuleChange, auditDetailsText } from './console-logic';
 import { siteLabel, siteTime, type Scope } from './scope';
-import { Field } from './ui';
+import { AdminTable, Field, SiteFilter } from './ui';
 
 /** The kinds of change the log can be narrowed to: an action prefix (the server matches "user." as user.*) or one action. */
 const ACTION_FILTERS = [
@@ -17,6 +18,10 @@ const ACTION_FILTERS = [
   { value: 'user.', kind: 'user' },
   { value: 'device.', kind: 'device' },
   { value: 'enrolment-code.', kind: 'enrolment-code' },
+  { value: 'alert-rule.', kind: 'alert-rule' },
+  { value: 'alert.', kind: 'alert' },
+  { value: 'form.', kind: 'form' },
+  { value: 'response.', kind: 'response' },
   { value: 'people.import', kind: 'people-import' },
   { value: 'import', kind: 'import' },
   { value: 'export.', kind: 'export' },
@@ -48,6 +53,13 @@ export function AuditSection({ scope }: { scope: Scope }) {
     page: String(page),
   };
   const log = useApi('GET /api/v1/audit', { query });
+  const ruleText = useRuleText();
+  /** An entry's details in words: a rule change as the rule before and after, anything else field by field. */
+  const detailsOf = (e: { action: string; details: Record<string, unknown>; siteId: string | null }) => {
+    const change = e.action === 'alert-rule.update' ? alertRuleChange(e.details) : null;
+    if (change) return `${ruleText(change.before)} → ${ruleText(change.after)}`;
+    return auditDetailsText(e.details, (iso) => siteTime(scope, iso, e.siteId, lang)) || '—';
+  };
   const pages = log.data ? Math.max(1, Math.ceil(log.data.total / log.data.pageSize)) : 1;
 
   function apply(e: FormEvent) {
@@ -78,17 +90,7 @@ export function AuditSection({ scope }: { scope: Scope }) {
             ))}
           </select>
         </label>
-        <label className="sv-field sv-field-wide">
-          <span>{t('people.site')}</span>
-          <select value={draft.siteId} onChange={(e) => setDraft({ ...draft, siteId: e.target.value })} data-testid="audit-site">
-            <option value="">{t('allSites', { count: scope.sites.length })}</option>
-            {scope.sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.code})
-              </option>
-            ))}
-          </select>
-        </label>
+        <SiteFilter label={t('people.site')} sites={scope.sites} value={draft.siteId} onChange={(siteId) => setDraft({ ...draft, siteId })} testId="audit-site" />
         {(['from', 'to'] as const).map((k) => (
           <Field key={k} label={t(`supervisor:filters.${k}`)} problem={bad[k]} className="ad-w-date">
             {(f) => (
@@ -128,37 +130,24 @@ export function AuditSection({ scope }: { scope: Scope }) {
             </p>
             {log.data.entries.length > 0 && (
               // Focusable, so a keyboard can scroll it sideways when a long entry makes it wider than a portrait screen.
-              <div className="ad-table-wrap" tabIndex={0} role="region" aria-label={t('audit.entries')}>
-                <table className="sv-table ad-table" data-testid="audit-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('audit.at')}</th>
-                      <th scope="col">{t('audit.actor')}</th>
-                      <th scope="col">{t('audit.action')}</th>
-                      <th scope="col">{t('people.site')}</th>
-                      <th scope="col">{t('audit.details')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {log.data.entries.map((e) => (
-                      <tr key={e.id}>
-                        <td className="sv-nowrap">{siteTime(scope, e.at, e.siteId, lang)}</td>
-                        <td className="ad-mono" lang="en">
-                          {e.actor ?? '—'}
-                        </td>
-                        <th scope="row">
-                          {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
-                          <span className="sv-site-meta ad-mono" lang="en">
-                            {e.action}
-                          </span>
-                        </th>
-                        <td>{e.siteId ? <abbr title={siteLabel(scope, e.siteId)} className="sv-code">{scope.byId.get(e.siteId)?.code ?? e.siteId}</abbr> : '—'}</td>
-                        <td className="ad-details">{auditDetailsText(e.details, (iso) => siteTime(scope, iso, e.siteId, lang)) || '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <AdminTable columns={[t('audit.at'), t('audit.actor'), t('audit.action'), t('people.site'), t('audit.details')]} region={t('audit.entries')} className="ad-audit-table" testId="audit-table">
+                {log.data.entries.map((e) => (
+                  <tr key={e.id}>
+                    <td className="sv-nowrap">{siteTime(scope, e.at, e.siteId, lang)}</td>
+                    <td className="ad-mono ad-username" lang="en">
+                      {e.actor ?? '—'}
+                    </td>
+                    <th scope="row">
+                      {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+                      <span className="sv-site-meta ad-mono" lang="en">
+                        {e.action}
+                      </span>
+                    </th>
+                    <td>{e.siteId ? <abbr title={siteLabel(scope, e.siteId)} className="sv-code">{scope.byId.get(e.siteId)?.code ?? e.siteId}</abbr> : '—'}</td>
+                    <td className="ad-details">{detailsOf(e)}</td>
+                  </tr>
+                ))}
+              </AdminTable>
             )}
             <nav className="ad-pager" aria-label={t('audit.pages')}>
               <button type="button" className="btn btn-small" onClick={() => setPage((p) => p - 1)} disabled={page <= 1 || log.loading} data-testid="audit-prev">

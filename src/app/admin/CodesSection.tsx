@@ -7,7 +7,7 @@ import { errorText } from '../api/error-text';
 import { staffApi } from '../api/staff';
 import { useApi } from '../supervisor/use-api';
 import { siteLabel, siteTime, type Scope } from './scope';
-import { Confirm, Field, Note, useAction } from './ui';
+import { AdminTable, Confirm, Field, Note, useAction } from './ui';
 
 function PendingRow({ code, scope, onChanged }: { code: PendingEnrolmentCodeJson; scope: Scope; onChanged: () => void }) {
   const { t, i18n } = useTranslation('admin');
@@ -104,25 +104,11 @@ export function CodesSection({ scope }: { scope: Scope }) {
           (codes.length === 0 ? (
             <p className="muted">{t('codes.none')}</p>
           ) : (
-            <div className="ad-table-wrap">
-              <table className="sv-table ad-table" data-testid="codes-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('people.site')}</th>
-                    <th scope="col">{t('codes.createdAt')}</th>
-                    <th scope="col">{t('codes.expiresAt')}</th>
-                    <th scope="col">
-                      <span className="sr-only">{t('actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {codes.map((c) => (
-                    <PendingRow key={c.id} code={c} scope={scope} onChanged={() => setReload((n) => n + 1)} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable columns={[t('people.site'), t('codes.createdAt'), t('codes.expiresAt')]} actions={t('actions')} testId="codes-table">
+              {codes.map((c) => (
+                <PendingRow key={c.id} code={c} scope={scope} onChanged={() => setReload((n) => n + 1)} />
+              ))}
+            </AdminTable>
           ))}
       </section>
     </>

@@ -12,7 +12,7 @@ import { label } from '../i18n/label';
 import { useApi } from '../supervisor/use-api';
 import { FormPreview } from './FormPreview';
 import { siteLabel, siteTime, type Scope } from './scope';
-import { Confirm, Field, Note, useAction } from './ui';
+import { AdminTable, Confirm, FilePicker, Note, useAction } from './ui';
 
 /** The Content-Type the server reads the bytes by: the file's extension says which it is. */
 function formContentType(fileName: string): string | null {
@@ -37,49 +37,33 @@ function UploadErrors({ formErrors, errors }: { formErrors: XlsFormIssue[]; erro
         {t('forms.errorsTitle', { count })}
       </p>
       <p className="muted sv-help">{t('forms.errorsHelp')}</p>
-      <div className="ad-table-wrap sv-scroll" tabIndex={0} role="region" aria-label={t('forms.errorsLabel')}>
-        <table className="sv-table ad-table">
-          <thead>
-            <tr>
-              {formErrors.length > 0 ? (
-                <>
-                  <th scope="col">{t('forms.sheet')}</th>
-                  <th scope="col" className="num">
-                    {t('forms.row')}
-                  </th>
-                  <th scope="col">{t('forms.column')}</th>
-                </>
-              ) : (
-                <th scope="col">{t('forms.path')}</th>
-              )}
-              <th scope="col">{t('forms.message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {formErrors.length > 0
-              ? formErrors.map((e, i) => (
-                  <tr key={i} className="ad-row-error" data-testid="form-error" data-row={e.row ?? ''}>
-                    <td className="ad-mono" lang="en">
-                      {e.sheet ?? '—'}
-                    </td>
-                    <td className="num">{e.row ?? '—'}</td>
-                    <td className="ad-mono" lang="en">
-                      {e.column ? `${e.column}${e.cell ? ` (${e.cell})` : ''}` : '—'}
-                    </td>
-                    <td title={describeXlsFormProblem(asProblem(e), lang)}>{xlsformMessage(asProblem(e), lang)}</td>
-                  </tr>
-                ))
-              : errors.map((e, i) => (
-                  <tr key={i} className="ad-row-error" data-testid="form-error">
-                    <td className="ad-mono" lang="en">
-                      {e.path || '—'}
-                    </td>
-                    <td lang="en">{e.message}</td>
-                  </tr>
-                ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        columns={[...(formErrors.length > 0 ? [t('forms.sheet'), { label: t('forms.row'), num: true }, t('forms.column')] : [t('forms.path')]), t('forms.message')]}
+        region={t('forms.errorsLabel')}
+        tall
+      >
+        {formErrors.length > 0
+          ? formErrors.map((e, i) => (
+              <tr key={i} className="ad-row-error" data-testid="form-error" data-row={e.row ?? ''}>
+                <td className="ad-mono" lang="en">
+                  {e.sheet ?? '—'}
+                </td>
+                <td className="num">{e.row ?? '—'}</td>
+                <td className="ad-mono" lang="en">
+                  {e.column ? `${e.column}${e.cell ? ` (${e.cell})` : ''}` : '—'}
+                </td>
+                <td title={describeXlsFormProblem(asProblem(e), lang)}>{xlsformMessage(asProblem(e), lang)}</td>
+              </tr>
+            ))
+          : errors.map((e, i) => (
+              <tr key={i} className="ad-row-error" data-testid="form-error">
+                <td className="ad-mono" lang="en">
+                  {e.path || '—'}
+                </td>
+                <td lang="en">{e.message}</td>
+              </tr>
+            ))}
+      </AdminTable>
     </div>
   );
 }
@@ -114,31 +98,22 @@ function Upload({ onStored }: { onStored: (id: string, version: number) => void 
       <h2 id="ad-forms-upload">{t('forms.uploadTitle')}</h2>
       <p className="muted sv-help">{t('forms.help')}</p>
       <div className="ad-inline-form">
-        <Field label={t('forms.file')} problem={fileProblem} className="ad-form-file">
-          {(f) => (
-            <span className="ad-file-pick">
-              <input
-                id={f.id}
-                type="file"
-                className="ad-file-input"
-                accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
-                  setFileProblem(undefined);
-                  setStored(null);
-                  action.clear();
-                }}
-                aria-invalid={f.invalid}
-                aria-describedby={f.describedBy}
-                data-testid="form-file"
-              />
-              <label htmlFor={f.id} className="btn btn-small" aria-hidden="true">
-                {t('forms.choose')}
-              </label>
-              <span data-testid="form-file-name">{file ? file.name : t('forms.noFile')}</span>
-            </span>
-          )}
-        </Field>
+        <FilePicker
+          label={t('forms.file')}
+          problem={fileProblem}
+          className="ad-form-file"
+          accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          file={file}
+          onPick={(picked) => {
+            setFile(picked);
+            setFileProblem(undefined);
+            setStored(null);
+            action.clear();
+          }}
+          choose={t('forms.choose')}
+          none={t('forms.noFile')}
+          testId="form-file"
+        />
         <button type="button" className="btn btn-primary" onClick={() => void upload()} disabled={action.busy || !file} data-testid="form-upload-submit">
           {t('forms.upload')}
         </button>
@@ -355,36 +330,27 @@ export function FormsSection({ scope }: { scope: Scope }) {
         {list.loading && !list.data && <p className="muted">{t('loading')}</p>}
         {list.data && versions.length === 0 && <p className="muted">{t('forms.empty')}</p>}
         {versions.length > 0 && (
-          <div className="ad-table-wrap sv-scroll" tabIndex={0} role="region" aria-label={t('forms.listLabel')}>
-            <table className="sv-table ad-table ad-forms-table" data-testid="forms-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('forms.form')}</th>
-                  <th scope="col" className="num">
-                    {t('forms.version')}
-                  </th>
-                  <th scope="col">{t('forms.status')}</th>
-                  <th scope="col">{t('forms.sites')}</th>
-                  <th scope="col">{t('forms.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {versions.map((v) => (
-                  <VersionRow
-                    key={`${v.id}@${v.version}`}
-                    v={v}
-                    scope={scope}
-                    previewing={previewing?.id === v.id && previewing.version === v.version}
-                    onPreview={() => setPreviewing({ id: v.id, version: v.version })}
-                    onChanged={(words) => {
-                      setDone(words);
-                      setReload((n) => n + 1);
-                    }}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            columns={[t('forms.form'), { label: t('forms.version'), num: true }, t('forms.status'), t('forms.sites'), t('forms.actions')]}
+            region={t('forms.listLabel')}
+            tall
+            className="ad-forms-table"
+            testId="forms-table"
+          >
+            {versions.map((v) => (
+              <VersionRow
+                key={`${v.id}@${v.version}`}
+                v={v}
+                scope={scope}
+                previewing={previewing?.id === v.id && previewing.version === v.version}
+                onPreview={() => setPreviewing({ id: v.id, version: v.version })}
+                onChanged={(words) => {
+                  setDone(words);
+                  setReload((n) => n + 1);
+                }}
+              />
+            ))}
+          </AdminTable>
         )}
       </section>
       {previewing && <Preview key={`${previewing.id}@${previewing.version}`} id={previewing.id} version={previewing.version} onClose={() => setPreviewing(null)} />}

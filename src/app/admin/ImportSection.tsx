@@ -8,7 +8,7 @@ import { failureOf } from '../api/error-text';
 import { staffApi } from '../api/staff';
 import { canApply, importCellKey, importContentType, sortedImportRows } from './console-logic';
 import type { Scope } from './scope';
-import { Field, Note, useAction } from './ui';
+import { AdminTable, FilePicker, Note, useAction } from './ui';
 
 const OUTCOMES: ImportOutcome[] = ['create', 'update', 'unchanged', 'error'];
 
@@ -83,31 +83,21 @@ export function ImportSection({ scope }: { scope: Scope }) {
             </span>
           </li>
           <li>
-            <Field label={t('import.step2')} problem={fileProblem}>
-              {(f) => (
-                <span className="ad-file-pick">
-                  <input
-                    id={f.id}
-                    type="file"
-                    className="ad-file-input"
-                    accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                    onChange={(e) => {
-                      setFile(e.target.files?.[0] ?? null);
-                      setAnswer(null);
-                      setFileProblem(undefined);
-                      action.clear();
-                    }}
-                    aria-invalid={f.invalid}
-                    aria-describedby={f.describedBy}
-                    data-testid="import-file"
-                  />
-                  <label htmlFor={f.id} className="btn btn-small" aria-hidden="true">
-                    {t('import.choose')}
-                  </label>
-                  <span data-testid="import-file-name">{file ? file.name : t('import.noFile')}</span>
-                </span>
-              )}
-            </Field>
+            <FilePicker
+              label={t('import.step2')}
+              problem={fileProblem}
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              file={file}
+              onPick={(picked) => {
+                setFile(picked);
+                setAnswer(null);
+                setFileProblem(undefined);
+                action.clear();
+              }}
+              choose={t('import.choose')}
+              none={t('import.noFile')}
+              testId="import-file"
+            />
           </li>
           <li>
             {t('import.step3')}{' '}
@@ -142,51 +132,41 @@ export function ImportSection({ scope }: { scope: Scope }) {
             ))}
           </ul>
           {rows.length > 0 && (
-            <div className="ad-table-wrap sv-scroll" tabIndex={0} role="region" aria-label={t('import.rowsLabel')}>
-              <table className="sv-table ad-table" data-testid="import-rows">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('import.sheet')}</th>
-                    <th scope="col" className="num">
-                      {t('import.row')}
-                    </th>
-                    <th scope="col">{t('import.key')}</th>
-                    <th scope="col">{t('import.outcome')}</th>
-                    <th scope="col">{t('import.errors')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={`${r.sheet}-${r.row}`} className={r.outcome === 'error' ? 'ad-row-error' : undefined} data-testid={`import-row-${r.sheet}-${r.row}`}>
-                      <td>{t(`import.sheet_${r.sheet}`)}</td>
-                      <td className="num">{r.row}</td>
-                      <th scope="row" className="ad-mono" lang="en">
-                        {r.key || '—'}
-                      </th>
-                      <td>
-                        <span className={`ad-badge ad-outcome-${r.outcome}`}>{t(`import.outcome_${r.outcome}`)}</span>
-                      </td>
-                      <td>
-                        {r.errors.length === 0 ? (
-                          '—'
-                        ) : (
-                          <ul className="ad-cell-errors">
-                            {r.errors.map((e, i) => (
-                              <li key={i}>
-                                <span className="ad-mono" lang="en">
-                                  {e.column}
-                                </span>
-                                : <CellError error={e} />
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable
+              columns={[t('import.sheet'), { label: t('import.row'), num: true }, t('import.key'), t('import.outcome'), t('import.errors')]}
+              region={t('import.rowsLabel')}
+              tall
+              testId="import-rows"
+            >
+              {rows.map((r) => (
+                <tr key={`${r.sheet}-${r.row}`} className={r.outcome === 'error' ? 'ad-row-error' : undefined} data-testid={`import-row-${r.sheet}-${r.row}`}>
+                  <td>{t(`import.sheet_${r.sheet}`)}</td>
+                  <td className="num">{r.row}</td>
+                  <th scope="row" className="ad-mono" lang="en">
+                    {r.key || '—'}
+                  </th>
+                  <td>
+                    <span className={`ad-badge ad-outcome-${r.outcome}`}>{t(`import.outcome_${r.outcome}`)}</span>
+                  </td>
+                  <td>
+                    {r.errors.length === 0 ? (
+                      '—'
+                    ) : (
+                      <ul className="ad-cell-errors">
+                        {r.errors.map((e, i) => (
+                          <li key={i}>
+                            <span className="ad-mono" lang="en">
+                              {e.column}
+                            </span>
+                            : <CellError error={e} />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
           )}
         </section>
       )}

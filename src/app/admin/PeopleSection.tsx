@@ -9,7 +9,7 @@ import { staffApi } from '../api/staff';
 import { useApi } from '../supervisor/use-api';
 import { displayNameProblem, enumeratorProblems, passwordProblem, pinProblem, staffProblems, type FieldProblems, type StaffDraft } from './console-logic';
 import { siteLabel, type Scope } from './scope';
-import { Confirm, Field, Note, useAction } from './ui';
+import { AdminTable, Confirm, Field, Note, SiteFilter, useAction } from './ui';
 
 const STAFF_FIELDS = ['username', 'displayName', 'password', 'siteIds', 'role'];
 const ENUMERATOR_FIELDS = ['displayName', 'siteId', 'pin'];
@@ -201,7 +201,7 @@ function PersonRow({ person, scope, onChanged }: { person: PersonJson; scope: Sc
         {person.disabled && <span className="ad-badge ad-badge-off">{t('people.disabled')}</span>}
       </th>
       {!enumerator && (
-        <td className="ad-mono" lang="en">
+        <td className="ad-mono ad-username" lang="en">
           {person.username}
         </td>
       )}
@@ -404,17 +404,7 @@ export function PeopleSection({ scope }: { scope: Scope }) {
   return (
     <>
       <div className="sv-filters ad-filters">
-        <label className="sv-field sv-field-wide">
-          <span>{t('people.filterSite')}</span>
-          <select value={siteId} onChange={(e) => setSiteId(e.target.value)} data-testid="people-site">
-            <option value="">{t('allSites', { count: scope.sites.length })}</option>
-            {scope.sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.code})
-              </option>
-            ))}
-          </select>
-        </label>
+        <SiteFilter label={t('people.filterSite')} sites={scope.sites} value={siteId} onChange={setSiteId} testId="people-site" />
         {people.loading && <span className="muted">{t('loading')}</span>}
       </div>
       {people.error != null && <Note error={errorText(people.error, i18n.language, 'staff')} />}
@@ -424,25 +414,11 @@ export function PeopleSection({ scope }: { scope: Scope }) {
           <h2 id="ad-staff-title">{t('people.staffTitle', { count: staff.length })}</h2>
           <p className="muted sv-help">{t('people.staffHelp')}</p>
           {people.data && (
-            <div className="ad-table-wrap">
-              <table className="sv-table ad-table" data-testid="staff-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('people.displayName')}</th>
-                    <th scope="col">{t('people.username')}</th>
-                    <th scope="col">{t('people.sites')}</th>
-                    <th scope="col">
-                      <span className="sr-only">{t('actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {staff.map((p) => (
-                    <PersonRow key={p.id} person={p} scope={scope} onChanged={changed} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable columns={[t('people.displayName'), t('people.username'), t('people.sites')]} actions={t('actions')} testId="staff-table">
+              {staff.map((p) => (
+                <PersonRow key={p.id} person={p} scope={scope} onChanged={changed} />
+              ))}
+            </AdminTable>
           )}
           <NewStaff scope={scope} onDone={changed} />
         </section>
@@ -455,25 +431,11 @@ export function PeopleSection({ scope }: { scope: Scope }) {
           (enumerators.length === 0 ? (
             <p className="muted">{t('people.noEnumerators')}</p>
           ) : (
-            <div className="ad-table-wrap">
-              <table className="sv-table ad-table" data-testid="enumerators-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('people.displayName')}</th>
-                    <th scope="col">{t('people.site')}</th>
-                    <th scope="col">{t('people.pin')}</th>
-                    <th scope="col">
-                      <span className="sr-only">{t('actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {enumerators.map((p) => (
-                    <PersonRow key={p.id} person={p} scope={scope} onChanged={changed} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable columns={[t('people.displayName'), t('people.site'), t('people.pin')]} actions={t('actions')} testId="enumerators-table">
+              {enumerators.map((p) => (
+                <PersonRow key={p.id} person={p} scope={scope} onChanged={changed} />
+              ))}
+            </AdminTable>
           ))}
         <NewEnumerator key={siteId} scope={scope} defaultSiteId={siteId} onDone={changed} />
       </section>

@@ -6,7 +6,7 @@ import { SITE_KINDS, type SiteJson, type SiteKind } from '../../core/protocol/si
 import { staffApi } from '../api/staff';
 import { siteProblems, type FieldProblems } from './console-logic';
 import { siteTime, type Scope } from './scope';
-import { Confirm, Field, Note, useAction } from './ui';
+import { AdminTable, Confirm, Field, Note, useAction } from './ui';
 
 const SITE_FIELDS = ['code', 'name', 'kind', 'timeZone'];
 
@@ -232,25 +232,11 @@ export function SitesSection({ scope }: { scope: Scope }) {
         {sorted.length === 0 ? (
           <p className="muted">{t('sites.empty')}</p>
         ) : (
-          <div className="ad-table-wrap">
-            <table className="sv-table ad-table" data-testid="sites-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('sites.code')}</th>
-                  <th scope="col">{t('sites.name')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((s) => (
-                  <SiteRow key={s.id} site={s} scope={scope} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable columns={[t('sites.code'), t('sites.name'), t('status')]} actions={t('actions')} testId="sites-table">
+            {sorted.map((s) => (
+              <SiteRow key={s.id} site={s} scope={scope} />
+            ))}
+          </AdminTable>
         )}
       </section>
     </>

@@ -11,7 +11,7 @@ import { staffApi } from '../api/staff';
 import { useApi } from '../supervisor/use-api';
 import { ageOf, formatBytes } from './console-logic';
 import { siteLabel, siteTime, type Scope } from './scope';
-import { Confirm, Field, Note, useAction } from './ui';
+import { Confirm, Field, Note, SiteFilter, useAction } from './ui';
 
 const FLAG_VARS = { days: SILENT_DAYS, waiting: BACKLOG_WAITING, staleDays: STALE_QUEUE_DAYS };
 
@@ -157,17 +157,7 @@ export function TabletsSection({ scope }: { scope: Scope }) {
   return (
     <>
       <div className="sv-filters ad-filters">
-        <label className="sv-field sv-field-wide">
-          <span>{t('people.filterSite')}</span>
-          <select value={siteId} onChange={(e) => setSiteId(e.target.value)} data-testid="tablets-site">
-            <option value="">{t('allSites', { count: scope.sites.length })}</option>
-            {scope.sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.code})
-              </option>
-            ))}
-          </select>
-        </label>
+        <SiteFilter label={t('people.filterSite')} sites={scope.sites} value={siteId} onChange={setSiteId} testId="tablets-site" />
         <label className="ad-check ad-check-inline">
           <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} data-testid="tablets-revoked" />
           <span>{t('tablets.showRevoked', { count: revokedCount })}</span>

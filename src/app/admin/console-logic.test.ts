@@ -1,9 +1,14 @@
 // The console's pure decisions: what a form refuses before sending, where a server's problem is shown, and when an
 // import may be applied.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ALERT_RULE } from '../../core/protocol/alerts';
 import type { PeopleImportAnswer } from '../../core/protocol/people-import';
 import {
   ageOf,
+  alertRuleBody,
+  alertRuleChange,
+  alertRuleDraft,
+  alertRuleProblems,
   auditDetailsText,
   canApply,
   enumeratorProblems,
@@ -134,5 +139,38 @@ describe('audit details', () => {
   it('writes instants as the caller says (the site’s clock), other values as they are', () => {
     const time = (iso: string) => `<${iso.slice(11, 16)}>`;
     expect(auditDetailsText({ expiresAt: '2026-12-03T14:00:00.000Z', code: 'HP-LC', n: 3, on: true }, time)).toBe('expiresAt: <14:00> · code: HP-LC · n: 3 · on: true');
+  });
+});
+
+describe('a kiosk alert rule as typed', () => {
+  const draft = alertRuleDraft(DEFAULT_ALERT_RULE);
+
+  it('starts from the rule shown and sends back the same rule', () => {
+    expect(draft).toEqual({ windowMinutes: '15', thresholdPercent: '50', minRatings: '4', enabled: true });
+    expect(alertRuleProblems(draft)).toEqual({});
+    expect(alertRuleBody({ ...draft, windowMinutes: ' 10 ' })).toEqual({ ...DEFAULT_ALERT_RULE, windowMinutes: 10 });
+  });
+
+  it('takes whole numbers within the bounds the API keeps, the bounds themselves included', () => {
+    expect(alertRuleProblems({ ...draft, windowMinutes: '1', thresholdPercent: '100', minRatings: '1000' })).toEqual({});
+    expect(alertRuleProblems({ ...draft, windowMinutes: '1440', thresholdPercent: '1', minRatings: '1' })).toEqual({});
+    expect(alertRuleProblems({ windowMinutes: '1441', thresholdPercent: '0', minRatings: '1001', enabled: false })).toEqual({
+      windowMinutes: 'windowMinutes',
+      thresholdPercent: 'thresholdPercent',
+      minRatings: 'minRatings',
+    });
+    expect(alertRuleProblems({ ...draft, windowMinutes: '7,5', thresholdPercent: '-5', minRatings: 'bốn' })).toEqual({
+      windowMinutes: 'windowMinutes',
+      thresholdPercent: 'thresholdPercent',
+      minRatings: 'minRatings',
+    });
+    expect(alertRuleProblems({ ...draft, minRatings: '  ' })).toEqual({ minRatings: 'required' });
+  });
+
+  it("reads the rules before and after from an audit entry's details, and nothing from another shape", () => {
+    const after = { ...DEFAULT_ALERT_RULE, windowMinutes: 10 };
+    expect(alertRuleChange({ before: DEFAULT_ALERT_RULE, after })).toEqual({ before: DEFAULT_ALERT_RULE, after });
+    expect(alertRuleChange({ before: DEFAULT_ALERT_RULE, after: { ...after, enabled: 'yes' } })).toBeNull();
+    expect(alertRuleChange({ siteCode: 'HP-LC' })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The console's pure decisions, apart from React so they are tested alone: sizes and ages as people read them, what
 // a form may send, which field a server problem belongs next to, and what an import file's dry run allows.
 import { formatNumber } from '../../core/format';
+import { ALERT_RULE_LIMITS, type AlertRule } from '../../core/protocol/alerts';
 import { canonicalTimeZone, checkDisplayName, checkPassword, checkPin, checkSiteCode, checkSiteName, checkUsername, type RuleBreak } from '../../core/admin/rules';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, type ImportErrorCode, type ImportRowJson, type PeopleImportAnswer } from '../../core/protocol/people-import';
 import type { FieldError } from '../../core/protocol/problems';
@@ -181,4 +182,49 @@ export function auditDetailsText(details: Record<string, unknown>, time: (iso: s
     .filter(([k, v]) => v !== null && v !== undefined && v !== '' && !/(^id$|Id$|Ids$)/.test(k))
     .map(([k, v]) => `${k}: ${text(v)}`)
     .join(' · ');
+}
+
+/** A kiosk alert rule as its form holds it: the numbers as typed. */
+export interface AlertRuleDraft {
+  windowMinutes: string;
+  thresholdPercent: string;
+  minRatings: string;
+  enabled: boolean;
+}
+
+const RULE_NUMBERS = ['windowMinutes', 'thresholdPercent', 'minRatings'] as const;
+export const ALERT_RULE_FIELDS: readonly string[] = [...RULE_NUMBERS, 'enabled'];
+
+export function alertRuleDraft(r: AlertRule): AlertRuleDraft {
+  return { windowMinutes: String(r.windowMinutes), thresholdPercent: String(r.thresholdPercent), minRatings: String(r.minRatings), enabled: r.enabled };
+}
+
+/** Each number must be whole and within the API's bounds; the field's own words say which (an 'invalid.*' key of its name). */
+export function alertRuleProblems(d: AlertRuleDraft): FieldProblems {
+  return collect(
+    RULE_NUMBERS.map((k): [string, string | undefined] => {
+      const text = d[k].trim();
+      if (!text) return [k, 'required'];
+      const n = /^\d{1,7}$/.test(text) ? Number(text) : NaN;
+      return [k, n >= ALERT_RULE_LIMITS[k].min && n <= ALERT_RULE_LIMITS[k].max ? undefined : k];
+    }),
+  );
+}
+
+/** The body of PUT /api/v1/sites/:id/alert-rule from a draft alertRuleProblems found nothing wrong with. */
+export function alertRuleBody(d: AlertRuleDraft): AlertRule {
+  return { windowMinutes: Number(d.windowMinutes.trim()), thresholdPercent: Number(d.thresholdPercent.trim()), minRatings: Number(d.minRatings.trim()), enabled: d.enabled };
+}
+
+/** The rules before and after in an 'alert-rule.update' audit entry, or null when its details are not that shape. */
+export function alertRuleChange(details: Record<string, unknown>): { before: AlertRule; after: AlertRule } | null {
+  const rule = (v: unknown): AlertRule | null => {
+    if (!v || typeof v !== 'object') return null;
+    const r = v as Record<string, unknown>;
+    if (!RULE_NUMBERS.every((k) => typeof r[k] === 'number') || typeof r.enabled !== 'boolean') return null;
+    return { windowMinutes: r.windowMinutes as number, thresholdPercent: r.thresholdPercent as number, minRatings: r.minRatings as number, enabled: r.enabled };
+  };
+  const before = rule(details.before);
+  const after = rule(details.after);
+  return before && after ? { before, after } : null;
 }

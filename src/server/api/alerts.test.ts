@@ -1,6 +1,7 @@
 // Kiosk-rating alerts on both databases: an alert opens at the rule's threshold and not before, misuse-flagged ratings
 // left out; it closes when the window is back below (at ingest, or on read as the window slides); an acknowledgement
-// with a comment is audit-logged; a supervisor of site B is refused site A's alerts and rule.
+// with a comment is audit-logged; a supervisor of site B is refused site A's alerts and rule; a batch without kiosk
+// ratings does not judge the window at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertJson } from '../../core/protocol/alerts';
 import type { App } from '../app';
@@ -122,5 +123,21 @@ describe.each(testDatabases())('kiosk alerts on $kind', ({ create }) => {
     // Site A's last 30 minutes: 5 counted unhappy of 11 (45%) ≥ 40% — a new alert opens at once.
     const open = (await alertsOf('supervisorA')).filter((a) => a.closedAt === null);
     expect(open).toMatchObject([{ ratings: 11, unhappy: 5, windowMinutes: 30, thresholdPercent: 40 }]);
+  });
+
+  it('judges the window after a batch only when it stored kiosk ratings', async () => {
+    const closesOf = async (id: string) => (await auditEntries(app, as.admin, 'action=alert.close')).filter((e) => e.details.alertId === id);
+    await rate(w.deviceB, [1, 2, 3, 4].map((m) => rating(w.deviceB, w.siteB.id, 1, m)));
+    const [opened] = await auditEntries(app, as.admin, 'action=alert.open');
+    expect(opened.siteId).toBe(w.siteB.id);
+    const alertId = opened.details.alertId as string;
+    // Twenty minutes on the window is empty, but nobody reads the alerts (a read would close it).
+    clock = new Date(clock.getTime() + 20 * 60_000);
+    const interview = makeResponse({ siteId: w.siteB.id, deviceId: w.deviceB.id }, {}, 'sipas-2017', seed++);
+    expect(results(await submit(app, w.deviceB.token, { responses: [interview] })).map((v) => v.status)).toEqual(['accepted']);
+    expect(await closesOf(alertId)).toEqual([]);
+    // A kiosk rating's batch judges it: the window holds one happy rating, so the alert closes.
+    await rate(w.deviceB, [rating(w.deviceB, w.siteB.id, 3, 0)]);
+    expect((await closesOf(alertId)).map((e) => e.details)).toEqual([{ alertId, ratings: 1, unhappy: 0 }]);
   });
 });

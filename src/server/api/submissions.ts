@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FormDefinition } from '../../core/forms/schema';
 import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from '../../core/protocol/limits';
 import { Problem, type ProblemData } from '../../core/protocol/problems';
-import type { Verdict } from '../../core/protocol/verdicts';
 import { Response } from '../../core/response/schema';
 import { evaluateSite } from '../alerts/evaluate';
 import { requireDevice } from '../auth/guards';
@@ -12,7 +11,7 @@ import { sharedSqliteFile } from '../db/index';
 import { planFault, strike } from '../fault';
 import { fromWire, prepareBodyBatch, type PreparedBatch } from '../ingest/batch';
 import { deviceScopeData, type DeviceScopeData } from '../ingest/device-scope';
-import { storeBatch } from '../ingest/ingest';
+import { storeBatch, type StoredBatch } from '../ingest/ingest';
 import { PreparePool } from '../ingest/worker-pool';
 import type { RawJsonBodyConfig } from '../json-body';
 import { inputSchema, problemSchema } from '../openapi';
@@ -47,10 +46,10 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
   }
 
   /** The usual path: a worker prepares and (SQLite) stores; whatever it cannot do is done here, the same way. */
-  async function submit(body: Buffer, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string): Promise<Verdict[]> {
+  async function submit(body: Buffer, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string): Promise<StoredBatch> {
     const o = await pool.submit(body, scope, forms, receivedAt, MAX_BATCH_ITEMS);
     if (o && !o.ok) throw refuse(o.problem);
-    if (o && 'verdicts' in o) return o.verdicts;
+    if (o && 'verdicts' in o) return { verdicts: o.verdicts, kiosk: o.kiosk };
     const here = o ?? prepareBodyBatch(body, scope, forms, receivedAt, MAX_BATCH_ITEMS);
     if (!here.ok) throw refuse(here.problem);
     return storeBatch(ctx.db, 'columns' in here.batch ? fromWire(here.batch) : here.batch, forms);
@@ -61,9 +60,9 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
     const batch = await prepare(body, scope, forms, receivedAt);
     const fault = planFault(ctx.fault, ctx.random);
     if (fault?.when === 'before-write' && (await strike(fault, ctx.fault!, request, reply)) === 'gone') return 'gone';
-    const results = await storeBatch(ctx.db, batch, forms);
+    const stored = await storeBatch(ctx.db, batch, forms);
     if (fault?.when === 'after-write' && (await strike(fault, ctx.fault!, request, reply)) === 'gone') return 'gone';
-    return results;
+    return stored;
   }
 
   route(
@@ -88,15 +87,16 @@ export function registerSubmissions(app: FastifyInstance, ctx: ServerContext): v
       const scope = deviceScopeData(device, enumerators);
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const receivedAt = ctx.now().toISOString();
-      const results = ctx.fault ? await submitWithFaults(request, reply, body, scope, forms, receivedAt) : await submit(body, scope, forms, receivedAt);
-      if (results === 'gone') return reply;
+      const stored = ctx.fault ? await submitWithFaults(request, reply, body, scope, forms, receivedAt) : await submit(body, scope, forms, receivedAt);
+      if (stored === 'gone') return reply;
       // Answered with verdicts: the tablet's last successful sync, as the fleet list shows it.
       await ctx.devices.synced(device.device.id, ctx.now());
-      // Kiosk alerts (issue 11): the site's window is judged right after its ratings are stored; a failure here must not refuse stored responses.
-      if (results.some((v) => v.status === 'accepted')) {
+      // Kiosk alerts (issue 11): the site's window is judged right after new ratings are stored (an interview-only
+      // batch cannot move it, so it costs no reads); a failure here must not refuse stored responses.
+      if (stored.kiosk) {
         await evaluateSite(ctx.db, forms, device.site.id, ctx.now()).catch((e: unknown) => request.log.error(e, 'kiosk alert evaluation failed'));
       }
-      return { results };
+      return { results: stored.verdicts };
     },
   );
 }

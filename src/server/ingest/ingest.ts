@@ -17,7 +17,13 @@ export async function ingest(
   forms: ReadonlyMap<string, FormDefinition>,
   receivedAt: Date,
 ): Promise<Verdict[]> {
-  return storeBatch(db, prepareBatch(items, scope, forms, receivedAt.toISOString()), forms);
+  return (await storeBatch(db, prepareBatch(items, scope, forms, receivedAt.toISOString()), forms)).verdicts;
+}
+
+/** A stored batch's answer, and whether it stored a kiosk rating now (only then can a site's kiosk alert change). */
+export interface StoredBatch {
+  verdicts: Verdict[];
+  kiosk: boolean;
 }
 
 /**
@@ -30,13 +36,19 @@ function rollupFor(batch: PreparedBatch, forms: ReadonlyMap<string, FormDefiniti
 }
 
 /** Stores a prepared batch (one transaction, scores included) and answers every item. `forms` must be the snapshot it was prepared with. */
-export async function storeBatch(db: Db, batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): Promise<Verdict[]> {
-  return verdictsOf(batch, await insertResponses(db, batch.rows, rollupFor(batch, forms)));
+export async function storeBatch(db: Db, batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): Promise<StoredBatch> {
+  return storedOf(batch, await insertResponses(db, batch.rows, rollupFor(batch, forms)));
 }
 
 /** storeBatch on a connection of this thread's own (an ingest worker's), synchronously. */
-export function storeBatchSqlite(sqlite: SqliteConnection, batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): Verdict[] {
-  return verdictsOf(batch, insertResponsesSqlite(sqlite, batch.rows, rollupFor(batch, forms)));
+export function storeBatchSqlite(sqlite: SqliteConnection, batch: PreparedBatch, forms: ReadonlyMap<string, FormDefinition>): StoredBatch {
+  return storedOf(batch, insertResponsesSqlite(sqlite, batch.rows, rollupFor(batch, forms)));
+}
+
+function storedOf(batch: PreparedBatch, stored: readonly (string | null)[]): StoredBatch {
+  // Only a row inserted now counts: a repeated kiosk rating changes no window.
+  const kiosk = batch.rows.some((r, k) => stored[k] === null && r.mode === 'kiosk');
+  return { verdicts: verdictsOf(batch, stored), kiosk };
 }
 
 /** Every item's verdict, given for each row null (stored now) or the hash already stored under its id. */

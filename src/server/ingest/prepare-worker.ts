@@ -41,7 +41,7 @@ function handle(m: PrepareRequest): WorkerOutcome {
   const prepared = prepareBodyBatch(m.body, m.scope, forms.byKey, m.receivedAt, m.maxItems);
   if (!prepared.ok) return prepared;
   const byKey = forms.byKey;
-  return { ok: true, verdicts: exclusively(() => storeBatchSqlite(sqlite, prepared.batch, byKey)) };
+  return { ok: true, ...exclusively(() => storeBatchSqlite(sqlite, prepared.batch, byKey)) };
 }
 
 port.on('message', (m: PrepareRequest | { close: true }) => {

@@ -10,7 +10,8 @@ import { testDatabases, type FreshDb } from '../test/databases';
 import { makeResponse, type World } from '../test/fixtures';
 import { results, submit } from '../test/http';
 import { startSeededApp, stopApp } from '../test/test-app';
-import { prepareBody } from './batch';
+import { fromWire, prepareBody } from './batch';
+import { storeBatch } from './ingest';
 import { prepareItem } from './prepare';
 import { PreparePool } from './worker-pool';
 
@@ -148,5 +149,23 @@ describe.each(testDatabases())('the submissions route with its workers ready, on
     expect(before.marks.length).toBeGreaterThan(0);
     await rebuildRollups(fresh.db);
     expect(await dump()).toEqual(before);
+  });
+
+  it('says whether a batch stored a kiosk rating now, whether a worker stored it or this thread', async () => {
+    const pool = ingestPoolOf(app)!;
+    const owner = { siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id };
+    const data = { deviceId: w.deviceA.id, siteId: w.siteA.id, siteCode: w.siteA.code, timeZone: w.siteA.time_zone, enumerators: new Map([[w.enumeratorA.id, 'active' as const]]) };
+    const store = async (list: ResponseInput[]) => {
+      const o = await pool.submit(body({ responses: list }), data, forms, receivedAt, 100);
+      if (!o?.ok) throw new Error(`not stored: ${JSON.stringify(o)}`);
+      if ('verdicts' in o) return { worker: true, kiosk: o.kiosk };
+      return { worker: false, kiosk: (await storeBatch(fresh.db, fromWire(o.batch), forms)).kiosk };
+    };
+    const stores = kind === 'sqlite';
+    const rating = makeResponse(owner, {}, 'desk-rating', 9_100);
+    expect(await store([makeResponse(owner, {}, 'sipas-2017', 9_101), makeResponse(owner, {}, 'sipas-2023', 9_102)])).toEqual({ worker: stores, kiosk: false });
+    expect(await store([makeResponse(owner, {}, 'sipas-2017', 9_103), rating])).toEqual({ worker: stores, kiosk: true });
+    // The same rating again is a duplicate: nothing new in any window.
+    expect(await store([rating])).toEqual({ worker: stores, kiosk: false });
   });
 });

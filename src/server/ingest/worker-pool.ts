@@ -175,7 +175,7 @@ export class PreparePool {
   }
 
   /**
-   * Prepares a body and, when the workers store, stores it: verdicts. Undefined when no worker could take it:
+   * Prepares a body and, when the workers store, stores it: verdicts, and whether a kiosk rating was stored. Undefined when no worker could take it:
    * the caller prepares and stores on this thread.
    */
   async submit(body: Uint8Array, scope: DeviceScopeData, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string, maxItems: number): Promise<WorkerOutcome | undefined> {

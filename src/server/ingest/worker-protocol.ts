@@ -1,8 +1,8 @@
 // The messages between the main thread and an ingest worker (both sides import these types, nothing else).
 import type { FormDefinition } from '../../core/forms/schema';
-import type { Verdict } from '../../core/protocol/verdicts';
 import type { BodyOutcome } from './batch';
 import type { DeviceScopeData } from './device-scope';
+import type { StoredBatch } from './ingest';
 
 /** Given to each worker at start. */
 export interface WorkerSetup {
@@ -27,7 +27,7 @@ export interface PrepareRequest {
   store: boolean;
 }
 
-/** A prepared batch (for the main thread to store), the verdicts of a batch the worker stored, or a refusal. */
-export type WorkerOutcome = BodyOutcome | { ok: true; verdicts: Verdict[] };
+/** A prepared batch (for the main thread to store), the verdicts of a batch the worker stored (and whether it stored a kiosk rating), or a refusal. */
+export type WorkerOutcome = BodyOutcome | ({ ok: true } & StoredBatch);
 
 export type PrepareResponse = { id: number; outcome: WorkerOutcome } | { id: number; error: string };
