@@ -1,6 +1,6 @@
 // Sample targets on both databases: a supervisor sets N for a site and an exact period and reads it back with its
 // target n; other periods are other keys; a supervisor of site B is refused site A before the body is read; bad N
-// is a 400.1 naming the field; every change is audit-logged with the value before and after.
+// is a 400.7 naming the field; every change is audit-logged with the value before and after.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TargetsAnswer } from '../../core/protocol/targets';
 import type { App } from '../app';
@@ -79,7 +79,7 @@ describe.each(testDatabases())('sample targets on $kind', ({ create }) => {
   it('refuses N that is negative, not whole, absurd or not a number, and a period that is not one, naming the field; nothing is written', async () => {
     const bad = async (body: unknown, path: string) => {
       const res = await put('supervisorA', w.siteA.id, body);
-      expect(isProblem(res, 400.1), res.body).toBe(true);
+      expect(isProblem(res, 400.7), res.body).toBe(true);
       expect((res.json() as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain(path);
     };
     await bad({ period: LAST_30, population: -1 }, 'population');
