@@ -187,8 +187,8 @@ export function SampleProgress({ groups, sites, period }: { groups: Group[]; sit
           </thead>
           <tbody>
             {sites.map((s) => (
-              // A new period (or the server's answer arriving) starts the row afresh from what is stored.
-              <Row key={`${s.id}|${period.from}|${period.to}|${stored ? reload : 'loading'}`} site={s} collected={collected.get(s.id) ?? 0} period={period} stored={stored?.get(s.id) ?? null} ready={stored !== null} />
+              // A new period, or a stored N arriving from the server, starts the row afresh from what is stored.
+              <Row key={`${s.id}|${period.from}|${period.to}|${stored ? (stored.get(s.id)?.updatedAt ?? 'none') : 'loading'}`} site={s} collected={collected.get(s.id) ?? 0} period={period} stored={stored?.get(s.id) ?? null} ready={stored !== null} />
             ))}
           </tbody>
         </table>
