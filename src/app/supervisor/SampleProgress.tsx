@@ -2,6 +2,7 @@
 // server per site and period, so every supervisor of the site and both reports read the same target.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../core/format';
 import type { Group } from '../../core/protocol/scores';
 import type { SiteJson } from '../../core/protocol/sites';
 import type { TargetJson, TargetPeriod } from '../../core/protocol/targets';
@@ -95,10 +96,18 @@ function Row({ site, collected, period, stored, ready }: { site: SiteJson; colle
             data-testid="sample-n"
           />
           <span className="sv-print-only">{current ? num(current.population, lang) : '—'}</span>
-          <span id={statusId} className="sv-n-status" aria-live="polite" data-testid="sample-n-status" data-state={save.state}>
+          <span
+            id={statusId}
+            className="sv-n-status"
+            aria-live="polite"
+            data-testid="sample-n-status"
+            data-state={save.state}
+            title={current ? t('sample.savedBy', { by: current.updatedBy, when: formatDateTime(current.updatedAt, lang) }) : undefined}
+          >
             {save.state === 'saving' && t('sample.saving')}
             {save.state === 'saved' && `✓ ${t('sample.saved')}`}
-            {save.state === 'idle' && current && t('sample.savedBy', { by: current.updatedBy, when: day(current.updatedAt.slice(0, 10), lang) })}
+            {/* Who set N: the name under the field, the time beside it on hover. */}
+            {save.state === 'idle' && current?.updatedBy}
           </span>
         </td>
         <td className="num" data-testid="sample-target">
