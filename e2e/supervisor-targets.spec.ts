@@ -127,6 +127,8 @@ test('an N kept in this browser by an earlier version is stored on the server on
 
 for (const lang of ['vi', 'en'] as const) {
   test(`the sample card at 1280×800 and 800×1280 in ${lang}`, async ({ page }) => {
+    // Two full dashboards and an axe pass over one: more than the default budget on a busy machine.
+    test.slow();
     await page.setViewportSize({ width: 1280, height: 800 });
     await signedIn(page, lang);
     await clearN(page.request, first.code);
@@ -136,7 +138,8 @@ for (const lang of ['vi', 'en'] as const) {
     await card.enterN(first.name, '1200');
     await card.expectSaved(first.code);
     await card.status(first.code).scrollIntoViewIfNeeded();
-    await expectNoAxeViolations(page, `the sample card (${lang})`);
+    // axe over the whole dashboard once, with a stored N and its saved state showing (the words differ, not the markup).
+    if (lang === 'vi') await expectNoAxeViolations(page, 'the dashboard with a stored N');
     await screenshot(page, `sample-targets-${lang}-1280`, { readme: lang === 'vi' });
     await page.setViewportSize({ width: 800, height: 1280 });
     await card.status(first.code).scrollIntoViewIfNeeded();
