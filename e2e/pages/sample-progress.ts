@@ -12,6 +12,10 @@ export class SampleProgressCard {
     return this.page.getByRole('region', { name: t('supervisor:sample.title', this.lang) });
   }
 
+  get table(): Locator {
+    return this.page.getByTestId('sample-table');
+  }
+
   row(siteCode: string): Locator {
     return this.page.getByTestId(`sample-${siteCode}`);
   }
