@@ -76,6 +76,14 @@ test('N typed for a site is stored on the server: the same N and target after a 
   await expect(card.field(first.name)).toHaveValue('1200');
   await expect(card.target(first.code)).toHaveText('300');
 
+  // On paper: N as stored (vi-VN digits), the target and the share achieved; no field.
+  await page.emulateMedia({ media: 'print' });
+  await expect(card.field(first.name)).toBeHidden();
+  await expect(card.row(first.code)).toContainText('1.200');
+  await expect(card.target(first.code)).toHaveText('300');
+  await expect(card.row(first.code)).toContainText('%');
+  await page.emulateMedia({ media: 'screen' });
+
   // Another browser (no shared storage, its own session) reads the server's N.
   const other = await browser.newContext();
   const page2 = await other.newPage();
