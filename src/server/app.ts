@@ -18,6 +18,7 @@ import { registerScores } from './api/scores';
 import { registerSessions } from './api/sessions';
 import { registerSites } from './api/sites';
 import { registerSubmissions } from './api/submissions';
+import { registerTargets } from './api/targets';
 import { registerUsers } from './api/users';
 import { installAuthGate } from './auth/gate';
 import { registerCompression } from './compression';
@@ -85,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerAlerts(app, ctx);
   registerResponses(app, ctx);
   registerExports(app, ctx);
+  registerTargets(app, ctx);
 
   await app.ready();
   const built = app as unknown as App;

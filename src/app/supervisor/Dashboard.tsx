@@ -158,7 +158,7 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
           </section>
           <section className="sv-card" aria-labelledby="sv-sample-title">
             <h2 id="sv-sample-title">{t('sample.title')}</h2>
-            <SampleProgress groups={bySite.data?.groups ?? []} sites={filters.siteId ? sites.filter((s) => s.id === filters.siteId) : sites} periodKey={`${filters.formId}|${range.from}|${range.to}`} />
+            <SampleProgress groups={bySite.data?.groups ?? []} sites={filters.siteId ? sites.filter((s) => s.id === filters.siteId) : sites} period={range} />
           </section>
         </div>
       </div>

@@ -1,21 +1,16 @@
-// N per site (transactions in the period, entered by the supervisor), kept in this browser's localStorage.
+// N as earlier versions kept it, in this browser's localStorage per site: read once, handed to the server, then removed.
 const KEY = 'hailong.supervisor.population.';
 
-export function loadPopulation(siteId: string): number | null {
+/** The N this browser kept for the site, removed as it is read (null when there was none worth keeping). */
+export function takeLegacyPopulation(siteId: string): number | null {
   try {
     const v = localStorage.getItem(KEY + siteId);
-    const n = v === null ? NaN : Number(v);
+    if (v === null) return null;
+    localStorage.removeItem(KEY + siteId);
+    const n = Number(v);
     return Number.isInteger(n) && n >= 0 ? n : null;
   } catch {
+    // Private mode or storage refused: nothing was kept here.
     return null;
-  }
-}
-
-export function savePopulation(siteId: string, n: number | null): void {
-  try {
-    if (n === null) localStorage.removeItem(KEY + siteId);
-    else localStorage.setItem(KEY + siteId, String(n));
-  } catch {
-    // private mode: the figure works for this visit only
   }
 }

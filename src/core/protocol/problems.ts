@@ -13,6 +13,7 @@ export const PROBLEM_TITLES = {
   '400.4': { en: 'The enrolment code is wrong, expired or already used', vi: 'Mã đăng ký sai, đã hết hạn hoặc đã được dùng' },
   '400.5': { en: 'The import file has errors; nothing was written', vi: 'Tệp nhập có lỗi, chưa ghi dữ liệu nào' },
   '400.6': { en: 'The form has errors; nothing was stored', vi: 'Biểu mẫu có lỗi, chưa lưu gì' },
+  '400.7': { en: 'The sample target is not valid', vi: 'Cỡ mẫu cần đạt không hợp lệ' },
   '401.1': { en: 'Sign-in or a device token is required', vi: 'Cần đăng nhập hoặc mã thiết bị hợp lệ' },
   '401.2': { en: 'This device has been revoked', vi: 'Thiết bị này đã bị thu hồi' },
   '401.3': { en: 'Wrong username or password', vi: 'Sai tên đăng nhập hoặc mật khẩu' },
@@ -242,6 +243,8 @@ export const problem = {
   // Kiosk alerts (issue 11).
   noSuchAlert: ({ id }: { id: string }) => of('404.7', `no alert ${id}`),
   alertAcknowledged: ({ at }: { at: string }) => of('409.7', `this alert was acknowledged at ${at}`),
+  // Sample targets (issue 11): N per site and period.
+  targetInvalid: ({ errors }: { errors: FieldError[] }) => of('400.7', `the sample target is not valid: ${joined(errors)}`, errors),
   nothingToChange: () => of('400.1', 'the body names nothing to change', [{ path: '(root)', message: 'no field to change' }]),
 
   // 5xx

@@ -24,6 +24,7 @@ import type { NewPersonBody, PeopleAnswer, PeopleQuery, PersonJson, PersonPatch 
 import type { PeopleImportAnswer } from './people-import';
 import type { SiteBody, SiteJson, SitePatch, SitesAnswer } from './sites';
 import type { SubmissionsAnswer, SubmissionsBody } from './verdicts';
+import type { TargetBody, TargetDeleteQuery, TargetJson, TargetsAnswer, TargetsQuery } from './targets';
 
 interface HealthJson {
   status: 'ok';
@@ -81,6 +82,10 @@ interface Api {
   'POST /api/v1/alerts/:id/acknowledgement': { body: AcknowledgementBody; reply: AlertJson };
   'GET /api/v1/sites/:id/alert-rule': { reply: AlertRuleJson };
   'PUT /api/v1/sites/:id/alert-rule': { body: AlertRuleBody; reply: AlertRuleJson };
+  /** Sample targets (issue 11 item 4): N per site and exact period (from/to); setting and clearing are audit-logged. */
+  'GET /api/v1/targets': { query: TargetsQuery; reply: TargetsAnswer };
+  'PUT /api/v1/sites/:id/target': { body: TargetBody; reply: TargetJson };
+  'DELETE /api/v1/sites/:id/target': { query: TargetDeleteQuery; reply: void };
   'POST /api/v1/submissions': { body: SubmissionsBody; reply: SubmissionsAnswer };
   'POST /api/v1/imports': { body: HandCarryFile; reply: SubmissionsAnswer };
   /** Files, not JSON: the browser downloads them from a link. */

@@ -34,11 +34,16 @@ describe('sampleProgress', () => {
       collected: 143,
       remaining: 143,
       percent: 50,
+      achieved: 50,
       reached: false,
     });
-    const over = sampleProgress(300, 1000);
+    const over = sampleProgress(715, 1000);
     expect(over.percent).toBe(100);
+    expect(over.achieved).toBe(250);
     expect(over.remaining).toBe(0);
     expect(over.reached).toBe(true);
+  });
+  it('N = 0 needs nothing: reached, with no percentage of a target to state', () => {
+    expect(sampleProgress(5, 0)).toMatchObject({ target: 0, percent: 100, achieved: null, reached: true });
   });
 });

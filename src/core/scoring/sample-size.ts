@@ -23,6 +23,8 @@ export interface SampleProgress {
   remaining: number;
   /** collected ÷ target × 100, capped at 100 for a progress bar; 100 when the target is 0. */
   percent: number;
+  /** collected ÷ target × 100 as it is (250 for a sample 2.5 times the target), as reports state it; null when the target is 0. */
+  achieved: number | null;
   reached: boolean;
 }
 
@@ -37,6 +39,7 @@ export function sampleProgress(collected: number, population: number, margin: nu
     collected,
     remaining: Math.max(0, target - collected),
     percent: target === 0 ? 100 : Math.min(100, (collected / target) * 100),
+    achieved: target === 0 ? null : (collected / target) * 100,
     reached: collected >= target,
   };
 }

@@ -291,4 +291,25 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     const logged = (await listAudit(fresh.db, 10)).filter((e) => e.action === 'export.report');
     expect(logged.map((e) => e.actor).sort()).toEqual(['admin', 'lan']);
   });
+
+  it("the report's ranking states each site's sample against the target stored for exactly its period (issue 11 items 4 and 6)", async () => {
+    const period = { from: '2026-11-25', to: DAY };
+    const put = await app.inject({ method: 'PUT', url: `/api/v1/sites/${w.siteA.id}/target`, ...asUser(supervisor), payload: { period, population: 40 } });
+    expect(put.statusCode, put.body).toBe(200);
+    // The same N for another period must not be read for this one.
+    await app.inject({ method: 'PUT', url: `/api/v1/sites/${w.siteB.id}/target`, ...asUser(admin), payload: { period: { from: DAY, to: DAY }, population: 900 } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await download(`/api/v1/exports/report.xlsx?form=sipas-2017&period=custom&from=${period.from}&to=${period.to}&lang=vi`, admin)).rawPayload as unknown as ArrayBuffer);
+    const [head, ...ranking] = Array.from(wb.getWorksheet('Xếp hạng')!.getSheetValues().slice(1), (r) => (Array.isArray(r) ? r.slice(1) : []));
+    expect(head!.slice(10)).toEqual(['N (số giao dịch trong kỳ)', 'Cỡ mẫu cần đạt (n)', 'Đạt so với cỡ mẫu cần đạt (%)']);
+    const a = ranking.find((r) => r[1] === w.siteA.code)!;
+    const b = ranking.find((r) => r[1] === w.siteB.code)!;
+    // Site A: 9 responses over the two days (7, the fast one, yesterday's); n = 40/(1 + 40 × 0.0025) = 36.4 → 37.
+    expect(a[4]).toBe(9);
+    expect(a.slice(10, 12)).toEqual([40, 37]);
+    expect(a[12]).toBeCloseTo((9 / 37) * 100, 10);
+    // Site B has N for one day only: nothing for this period.
+    expect(b.slice(10)).toEqual([]);
+    expect(wb.getWorksheet('Ghi chú')!.getSheetValues().flat().join(' ')).toContain('n = N/(1+N·e²)');
+  });
 });

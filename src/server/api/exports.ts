@@ -10,6 +10,7 @@ import type { ExportLocale } from '../../core/export/labels';
 import { requireUser } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { audit } from '../db/queries/audit';
+import { targetsFor } from '../db/queries/sample-targets';
 import type { RollupFilter } from '../db/queries/scores';
 import type { ExportProgress } from '../exports/csv';
 import { reportXlsx } from '../exports/report-xlsx';
@@ -150,7 +151,8 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
       const lang = q.lang as ExportLocale;
       const filter: RollupFilter = { formId: form.id, from: period.from, to: period.to, siteIds, formVersion: q.version === undefined ? undefined : form.version };
       const now = ctx.now();
-      const file = await reportXlsx(ctx.db, { form, filter, sites, allSites: !siteIds, lang, now });
+      const populations = new Map((await targetsFor(ctx.db, siteIds, period.from, period.to)).map((t) => [t.site_id, t.population]));
+      const file = await reportXlsx(ctx.db, { form, filter, sites, allSites: !siteIds, lang, now, populations });
       await audit(
         ctx.db,
         {

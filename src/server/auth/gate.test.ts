@@ -1,11 +1,11 @@
 // The auth gate on both databases: every route declares who may call it, and a caller without valid credentials is
 // refused before its body is read (issue 12, finding 3: a 31 MB import was parsed before the session was checked).
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app';
 import { testDatabases, type FreshDb } from '../test/databases';
 import { PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, listen, login } from '../test/http';
+import { answerBeforeBody } from '../test/raw-request';
 import { startSeededApp, stopApp } from '../test/test-app';
 import { registeredRoutes } from './gate';
 
@@ -14,25 +14,6 @@ const PUBLIC_WITH_BODY = ['POST /api/v1/sessions', 'DELETE /api/v1/sessions/curr
 
 const withBody = (method: string) => method !== 'GET' && method !== 'HEAD';
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, 'x');
-
-/** Sends the head of a request and `first` bytes of a body announced as `total` bytes; resolves with whatever the server answers before closing. */
-function answerBeforeBody(base: string, path: string, headers: Record<string, string>, total: number, first: number, method = 'POST'): Promise<string> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    const sock = net.connect(Number(port), hostname);
-    let got = '';
-    sock.on('data', (d) => {
-      got += d.toString('latin1');
-    });
-    sock.on('error', reject);
-    sock.on('close', () => resolve(got));
-    const head = Object.entries({ host: 'x', 'content-type': 'application/json', 'content-length': String(total), ...headers })
-      .map(([k, v]) => `${k}: ${v}\r\n`)
-      .join('');
-    // The rest of the body is never sent: a server that waits for it before answering never answers.
-    sock.write(`${method} ${path} HTTP/1.1\r\n${head}\r\n${'['.repeat(first)}`);
-  });
-}
 
 describe.each(testDatabases())('the auth gate on $kind', ({ create }) => {
   let fresh: FreshDb;

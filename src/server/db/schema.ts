@@ -223,6 +223,19 @@ interface KioskAlertsTable {
 
 export type KioskAlertRow = Selectable<KioskAlertsTable>;
 
+/** N for a site and an exact period (migration 2026-12-02-10): from and to are local days, inclusive. */
+interface SampleTargetsTable {
+  site_id: string;
+  period_from: string;
+  period_to: string;
+  population: number;
+  updated_at: string;
+  /** The user id of who set it. */
+  updated_by: string;
+}
+
+export type SampleTargetRow = Selectable<SampleTargetsTable>;
+
 export interface Database {
   sites: SitesTable;
   users: UsersTable;
@@ -239,6 +252,7 @@ export interface Database {
   auth_failures: AuthFailuresTable;
   alert_rules: AlertRulesTable;
   kiosk_alerts: KioskAlertsTable;
+  sample_targets: SampleTargetsTable;
 }
 
 export type Site = Selectable<SitesTable>;

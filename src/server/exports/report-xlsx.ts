@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { ExportLocale } from '../../core/export/labels';
 import type { FormDefinition } from '../../core/forms/schema';
 import type { SiteKind } from '../../core/protocol/sites';
+import { sampleProgress } from '../../core/scoring/sample-size';
 import type { Db } from '../db/index';
 import type { RollupFilter } from '../db/queries/scores';
 import type { Site } from '../db/schema';
@@ -26,8 +27,8 @@ const W = {
     en: ['Block', 'Sites', 'Responses', 'All responses pooled (%)', 'n', '95% low (%)', '95% high (%)', 'Mean of the units (%)', 'Best site (%)', 'Worst site (%)', 'Gap (points)'],
   },
   rankHead: {
-    vi: ['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Khối', 'Số phiếu đạt được', 'Chỉ số (%)', 'n', 'Cận dưới 95% (%)', 'Cận trên 95% (%)', 'Mẫu nhỏ (n < 30)'],
-    en: ['Rank', 'Site code', 'Site name', 'Block', 'Responses achieved', 'Index (%)', 'n', '95% low (%)', '95% high (%)', 'Small sample (n < 30)'],
+    vi: ['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Khối', 'Số phiếu đạt được', 'Chỉ số (%)', 'n', 'Cận dưới 95% (%)', 'Cận trên 95% (%)', 'Mẫu nhỏ (n < 30)', 'N (số giao dịch trong kỳ)', 'Cỡ mẫu cần đạt (n)', 'Đạt so với cỡ mẫu cần đạt (%)'],
+    en: ['Rank', 'Site code', 'Site name', 'Block', 'Responses achieved', 'Index (%)', 'n', '95% low (%)', '95% high (%)', 'Small sample (n < 30)', 'N (transactions in the period)', 'Sample target (n)', 'Achieved against target (%)'],
   },
   siteHead: {
     vi: ['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Mã', 'Nội dung', 'Chỉ số (%)', 'n', 'Cận dưới 95% (%)', 'Cận trên 95% (%)', 'Mẫu nhỏ (n < 30)'],
@@ -43,14 +44,14 @@ const W = {
       'Khoảng tin cậy 95% theo phương pháp Wilson; n là số câu trả lời được tính. Con số có n < 30 là mẫu nhỏ.',
       '“Trung bình các đơn vị” là trung bình cộng chỉ số chung của từng đơn vị; “gộp tất cả phiếu” tính trên mọi phiếu của khối hoặc phạm vi.',
       'Phiếu bị giám sát viên loại khỏi điểm không được tính. Ngày theo giờ địa phương của đơn vị.',
-      'Chỉ tiêu cỡ mẫu của từng đơn vị (n = N/(1+N·e²)) chưa được lưu trên máy chủ: bảng Xếp hạng ghi số phiếu đạt được.',
+      'Cỡ mẫu cần đạt của từng đơn vị: n = N/(1+N·e²), N là số giao dịch của đơn vị trong kỳ (do giám sát viên nhập), e = 5%; bảng Xếp hạng ghi số phiếu đạt được so với cỡ mẫu này. Ô trống: chưa nhập N cho kỳ này.',
     ],
     en: [
       'Satisfaction index: the share of “Satisfied” or “Very satisfied” among answers with an opinion (“Not applicable / don’t know” left out).',
       '95% confidence intervals by the Wilson method; n is the number of answers counted. Figures with n < 30 are small samples.',
       '“Mean of the units” averages each site’s overall index; “all responses pooled” counts every response of the block or scope.',
       'Responses a supervisor excluded from the scores do not count. Days are in the site’s local time.',
-      'Per-site sample targets (n = N/(1+N·e²)) are not stored on the server yet: the Ranking sheet gives the responses achieved.',
+      'Each site’s sample target: n = N/(1+N·e²), N being the site’s transactions in the period (entered by a supervisor) and e = 5%; the Ranking sheet gives the responses achieved against it. Blank: no N entered for this period.',
     ],
   },
 } as const;
@@ -67,7 +68,16 @@ type Fig = { value: number | null; n: number; low: number | null; high: number |
 /** The workbook's bytes: a report is a few hundred rows, so it is built in memory. */
 export async function reportXlsx(
   db: Db,
-  o: { form: FormDefinition; filter: RollupFilter; sites: readonly Site[]; allSites: boolean; lang: ExportLocale; now: Date },
+  o: {
+    form: FormDefinition;
+    filter: RollupFilter;
+    sites: readonly Site[];
+    allSites: boolean;
+    lang: ExportLocale;
+    now: Date;
+    /** N per site id stored for exactly this period (GET /api/v1/targets). */
+    populations: ReadonlyMap<string, number>;
+  },
 ): Promise<Buffer> {
   const L = o.lang;
   const tx = (t: Text) => t[L];
@@ -116,8 +126,10 @@ export async function reportXlsx(
   const ranked = [...bySite.groups].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.key.localeCompare(b.key));
   ranked.forEach((g, i) => {
     const s = siteById.get(g.key);
-    const row = sRank.addRow([g.value === null ? null : i + 1, s?.code ?? g.key, s?.name ?? '', s ? KIND_NAMES[s.kind][L] : '', g.responses, ...figCells(g)]);
-    pct(row, [6, 8, 9]);
+    const N = o.populations.get(g.key);
+    const sample = N === undefined ? null : sampleProgress(g.responses, N);
+    const row = sRank.addRow([g.value === null ? null : i + 1, s?.code ?? g.key, s?.name ?? '', s ? KIND_NAMES[s.kind][L] : '', g.responses, ...figCells(g), N ?? null, sample?.target ?? null, sample?.achieved ?? null]);
+    pct(row, [6, 8, 9, 13]);
   });
 
   head(sSites, W.siteHead[L]);
