@@ -223,6 +223,23 @@ interface KioskAlertsTable {
 
 export type KioskAlertRow = Selectable<KioskAlertsTable>;
 
+/** A refusal recorded on a tablet (migration 2026-12-02-09): no answers, nothing personal. */
+export interface RefusalsTable {
+  id: string;
+  /** The canonical JSON of the refusal as received; its hash tells a duplicate from a conflict. */
+  payload: string;
+  payload_hash: string;
+  form_id: string;
+  form_version: number;
+  site_id: string;
+  device_id: string;
+  enumerator_id: string;
+  reason: string;
+  occurred_at: string;
+  received_at: string;
+  local_day: string;
+}
+
 export interface Database {
   sites: SitesTable;
   users: UsersTable;
@@ -239,6 +256,7 @@ export interface Database {
   auth_failures: AuthFailuresTable;
   alert_rules: AlertRulesTable;
   kiosk_alerts: KioskAlertsTable;
+  refusals: RefusalsTable;
 }
 
 export type Site = Selectable<SitesTable>;
