@@ -32,7 +32,8 @@ test('a "no" to consent is recorded as a refusal, syncs once, and the dashboard 
     if (lang === 'en') await home.status.switchLanguage('en');
     for (const size of SIZES) {
       await page.setViewportSize(size);
-      await interview.ineligibleCard.scrollIntoViewIfNeeded();
+      // The step's buttons stay at the foot of the screen: the card is read scrolled to the end, above them.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await screenshot(page, `refusal-card-${size.width}x${size.height}-${lang}`);
     }
   }

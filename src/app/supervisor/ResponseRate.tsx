@@ -47,7 +47,7 @@ export function ResponseRate({ data, siteById }: { data: ResponseRateJson; siteB
       <p className="sv-help" data-testid="rate-total">
         {total.rate === null
           ? t('rate.nobody')
-          : t('rate.summary', { rate: pct(total.rate * 100, lang, 1), interviews: num(total.interviews, lang), asked: num(total.interviews + total.refusals, lang) })}
+          : t('rate.summary', { count: total.interviews, rate: pct(total.rate * 100, lang, 1), interviews: num(total.interviews, lang), asked: num(total.interviews + total.refusals, lang) })}
         {total.refusals > 0 && (
           <>
             {' '}
