@@ -59,7 +59,7 @@ export interface RateFigures {
   rate: number | null;
 }
 
-export interface SiteRate extends RateFigures {
+interface SiteRate extends RateFigures {
   siteId: string;
   code: string;
   name: string;
