@@ -34,7 +34,8 @@ test('a "no" to consent is recorded as a refusal, syncs once, and the dashboard 
       await page.setViewportSize(size);
       // The step's buttons stay at the foot of the screen: the card is read scrolled to the end, above them.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await screenshot(page, `refusal-card-${size.width}x${size.height}-${lang}`);
+      // The README shows the landscape Vietnamese ones; the others are rendered for a look.
+      await screenshot(page, `refusal-card-${size.width}x${size.height}-${lang}`, { readme: size.width === 1280 && lang === 'vi' });
     }
   }
   await home.status.switchLanguage('vi');
@@ -75,7 +76,7 @@ test('a "no" to consent is recorded as a refusal, syncs once, and the dashboard 
       // Fits without sideways scroll.
       expect(await svPage.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       await sv.rateCard.scrollIntoViewIfNeeded();
-      await screenshot(svPage, `response-rate-${size.width}x${size.height}-${lang}`);
+      await screenshot(svPage, `response-rate-${size.width}x${size.height}-${lang}`, { readme: size.width === 1280 });
     }
   }
   await svContext.close();
