@@ -102,6 +102,16 @@ export class InterviewPage {
     }
   }
 
+  /** The card a "no" to a consent question shows: record the refusal, or discard without recording. */
+  get ineligibleCard(): Locator {
+    return this.page.getByTestId('ineligible');
+  }
+
+  /** Records the refusal and ends the interview (the tablet goes home). */
+  async recordRefusal(): Promise<void> {
+    await this.ineligibleCard.getByRole('button', { name: this.s('ineligible.record'), exact: true }).click();
+  }
+
   async confirmEligibleAndStart(): Promise<void> {
     await this.answerEligibility({ adult: true, receivedResult: true, agreed: true });
     await this.page.getByRole('button', { name: this.s('consent.continue'), exact: true }).click();

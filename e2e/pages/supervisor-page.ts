@@ -32,6 +32,19 @@ export class SupervisorPage extends StaffPage {
     return this.page.getByTestId('criteria-table').locator('tbody tr');
   }
 
+  /** The response-rate card (issue 11): interviews, refusals and the rate per site and per enumerator. */
+  get rateCard(): Locator {
+    return this.page.getByTestId('sv-rate');
+  }
+
+  rateSiteRow(siteCode: string): Locator {
+    return this.rateCard.getByTestId(`rate-site-${siteCode}`);
+  }
+
+  get rateEnumeratorRows(): Locator {
+    return this.rateCard.getByTestId('rate-enumerator');
+  }
+
   /** The blocks card: one row for all blocks together, then one per kind of site (so-nganh, quan-huyen, xa-phuong). */
   get blocksTable(): Locator {
     return this.page.getByTestId('blocks-table');

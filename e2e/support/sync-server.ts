@@ -128,6 +128,11 @@ export class SyncServer {
     return this.query<{ id: string }>('select id from responses where site_id = ? order by id', siteId).map((r) => r.id);
   }
 
+  /** The refusals stored for a site (issue 11), by id. */
+  storedRefusals(siteId: string): { id: string; reason: string; enumerator_id: string }[] {
+    return this.query('select id, reason, enumerator_id from refusals where site_id = ? order by id', siteId);
+  }
+
   storedRows(siteId: string): { id: string; device_id: string; payload: string }[] {
     return this.query('select id, device_id, payload from responses where site_id = ? order by id', siteId);
   }

@@ -13,6 +13,8 @@ import { registerHealth } from './api/health';
 import { registerImports } from './api/imports';
 import { registerPeopleImport } from './api/people-import';
 import { registerQuality } from './api/quality';
+import { registerRefusals } from './api/refusals';
+import { registerResponseRate } from './api/response-rate';
 import { registerResponses } from './api/responses';
 import { registerScores } from './api/scores';
 import { registerSessions } from './api/sessions';
@@ -80,6 +82,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerFormVersions(app, ctx);
   registerSubmissions(app, ctx);
   registerImports(app, ctx);
+  registerRefusals(app, ctx);
+  registerResponseRate(app, ctx);
   registerPeopleImport(app, ctx);
   registerScores(app, ctx);
   registerQuality(app, ctx);

@@ -1,6 +1,8 @@
-// Eligibility and consent: 18 or over, has just received a result, agrees; a "no" ends the interview kindly.
+// Eligibility and consent: 18 or over, has just received a result, agrees; a "no" ends the interview kindly and is
+// recorded as a refusal (no answers) so the response rate can be told; a "no" pressed by mistake is changed above.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { refusalReason, type RefusalReason } from '../../core/protocol/refusals';
 import { ConfirmDiscard } from '../shell/ConfirmDiscard';
 import type { Consent } from '../store/types';
 
@@ -15,12 +17,15 @@ export function ConsentStep({
   onBack,
   onContinue,
   onDiscard,
+  onRefuse,
 }: {
   consent: Consent;
   onChange: (c: Consent) => void;
   onBack: () => void;
   onContinue: () => void;
   onDiscard: () => void;
+  /** Records the refusal and ends the interview. */
+  onRefuse: (reason: RefusalReason) => void;
 }) {
   const { t } = useTranslation('interview');
   const [attempted, setAttempted] = useState(false);
@@ -29,6 +34,8 @@ export function ConsentStep({
   useEffect(() => headingRef.current?.focus(), []);
 
   const refused = QUESTIONS.filter((k) => consent[k] === false);
+  const reason = refusalReason(consent);
+  const [recording, setRecording] = useState(false);
   const unanswered = QUESTIONS.filter((k) => consent[k] === null);
 
   function set(k: Key, v: boolean) {
@@ -69,10 +76,25 @@ export function ConsentStep({
           {confirming ? (
             <ConfirmDiscard question={t('ineligible.confirm')} onDiscard={onDiscard} onKeep={() => setConfirming(false)} />
           ) : (
-            <button type="button" className="btn btn-danger btn-large" onClick={() => setConfirming(true)}>
-              {t('ineligible.discard')}
-            </button>
+            <div className="row-actions ineligible-actions">
+              <button
+                type="button"
+                className="btn btn-primary btn-large"
+                disabled={recording || reason === null}
+                onClick={() => {
+                  if (!reason) return;
+                  setRecording(true);
+                  onRefuse(reason);
+                }}
+              >
+                {t('ineligible.record')}
+              </button>
+              <button type="button" className="btn btn-large" onClick={() => setConfirming(true)}>
+                {t('ineligible.discard')}
+              </button>
+            </div>
           )}
+          <p>{t('ineligible.mistake')}</p>
         </div>
       ) : (
         attempted &&

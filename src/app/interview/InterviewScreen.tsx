@@ -8,6 +8,8 @@ import { useNoReloadWhileMounted } from '../shell/update-context';
 import { db } from '../store/db';
 import { completeDraft, discardDraft, getDraft, moveTo, updateDraft } from '../store/drafts';
 import { rememberProcedure } from '../store/procedures';
+import { recordRefusal } from '../store/refusals';
+import type { RefusalReason } from '../../core/protocol/refusals';
 import type { Consent, Draft, DraftStage } from '../store/types';
 import { AnswerWriter, type SaveState } from './answer-writer';
 import { ConsentStep, EMPTY_CONSENT } from './ConsentStep';
@@ -196,6 +198,17 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
     navigate('/', { replace: true });
   }
 
+  async function refuse(reason: RefusalReason) {
+    await writer.flush();
+    try {
+      await recordRefusal(draft.id, reason);
+    } catch {
+      // The store's banner says what went wrong; the draft is still there to try again.
+      return;
+    }
+    navigate('/', { replace: true });
+  }
+
   async function submit() {
     await writer.flush();
     await completeDraft(draft.id);
@@ -228,6 +241,7 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
           onBack={() => void go('procedure')}
           onContinue={() => void go('questions', shown[0] ?? 0)}
           onDiscard={() => void discard()}
+          onRefuse={(reason) => void refuse(reason)}
         />
       )}
       {place.stage === 'questions' && (

@@ -1,6 +1,7 @@
 // Outbox queries: what waits, what needs a supervisor, and the retention of what was sent.
+import type { Table } from 'dexie';
 import { db } from './db';
-import type { OutboxEntry, OutboxState } from './types';
+import type { OutboxEntry, OutboxState, QueuedEntry } from './types';
 
 const SENT_RETENTION_DAYS = 30;
 const STATES: OutboxState[] = ['queued', 'sent', 'conflict', 'rejected'];
@@ -13,8 +14,9 @@ export function countNeedingAttention(): Promise<number> {
   return db.outbox.where('state').anyOf('conflict', 'rejected').count();
 }
 
-export function nextBatch(limit: number): Promise<OutboxEntry[]> {
-  return db.outbox.where('[state+queuedAt]').between(['queued', ''], ['queued', '\uffff']).limit(limit).toArray();
+/** The oldest queued entries of the responses' outbox, or of another queue of the same shape (the refusals'). */
+export function nextBatch<E extends QueuedEntry = OutboxEntry>(limit: number, table: Table<E, string> = db.outbox as unknown as Table<E, string>): Promise<E[]> {
+  return table.where('[state+queuedAt]').between(['queued', ''], ['queued', '\uffff']).limit(limit).toArray();
 }
 
 export function needingAttention(): Promise<OutboxEntry[]> {
@@ -25,10 +27,21 @@ export function unsent(): Promise<OutboxEntry[]> {
   return db.outbox.where('state').notEqual('sent').toArray();
 }
 
+/** Responses and refusals waiting to be sent: what wakes the uploader when it grows. */
+export async function countQueued(): Promise<number> {
+  const [responses, refusals] = await Promise.all([countWaiting(), db.refusals.where('state').equals('queued').count()]);
+  return responses + refusals;
+}
+
 /** Sent responses are kept 30 days for a supervisor to check; unsent ones are never deleted. */
-export function pruneSent(now = Date.now()): Promise<number> {
+export async function pruneSent(now = Date.now()): Promise<number> {
   const cutoff = new Date(now - SENT_RETENTION_DAYS * 86_400_000).toISOString();
-  return db.outbox.where('state').equals('sent').filter((e) => (e.sentAt ?? '') < cutoff).delete();
+  const old = (e: QueuedEntry) => (e.sentAt ?? '') < cutoff;
+  const [responses, refusals] = await Promise.all([
+    db.outbox.where('state').equals('sent').filter(old).delete(),
+    db.refusals.where('state').equals('sent').filter(old).delete(),
+  ]);
+  return responses + refusals;
 }
 
 /**

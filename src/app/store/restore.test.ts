@@ -61,7 +61,7 @@ async function asStored(name: string, table: string) {
 }
 
 beforeEach(async () => {
-  await Promise.all([db.drafts.clear(), db.outbox.clear()]);
+  await Promise.all([db.drafts.clear(), db.outbox.clear(), db.refusals.clear()]);
 });
 
 afterEach(() => {
@@ -70,6 +70,28 @@ afterEach(() => {
 });
 
 describe('a record of an older shape', () => {
+  it('a version-2 database (before the refusals) opens at version 3 with every draft and queued response as it was, and an empty refusals queue', async () => {
+    const name = freshName();
+    const draft = storedDraft();
+    const entry = queuedEntry(ME);
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V1);
+    await old.open();
+    await old.table('drafts').put(draft);
+    await old.table('outbox').put(entry);
+    old.close();
+
+    const current = new HaiLongDb(name);
+    opened.push(current);
+    expect(await current.drafts.get(draft.id)).toEqual(draft);
+    expect(await current.outbox.get(entry.id)).toEqual(entry);
+    expect(await current.refusals.count()).toBe(0);
+    current.close();
+    expect((await asStored(name, 'outbox')).version).toBe(3);
+  });
+
+
   it('a version-1 draft with the first builds’ consent is upgraded when the app opens the database; nothing else changes', async () => {
     const name = freshName();
     const older = storedDraft({ consent: { adult: true, receivedResult: true }, stage: 'consent' });
@@ -88,7 +110,7 @@ describe('a record of an older shape', () => {
 
     // The step was written by the upgrade, not only applied on read.
     const stored = await asStored(name, 'drafts');
-    expect(stored.version).toBe(2);
+    expect(stored.version).toBe(3);
     expect(stored.rows.find((d) => d.id === older.id)!.consent).toEqual({ adult: true, receivedResult: true, agreed: null });
   });
 

@@ -1,5 +1,6 @@
 // The shapes of what the tablet keeps in IndexedDB: drafts, the outbox, settings, caches.
 import type { Answers, ClientFlag, Mode, Procedure, Response } from '../../core';
+import type { Refusal } from '../../core/protocol/refusals';
 import type { Verdict as ServerVerdict } from '../../core/protocol/verdicts';
 
 export type DraftStage = 'procedure' | 'consent' | 'questions' | 'review';
@@ -45,15 +46,24 @@ export type OutboxState = 'queued' | 'sent' | 'conflict' | 'rejected';
 /** The server's verdict as the outbox keeps it with the response. */
 export type Verdict = Omit<ServerVerdict, 'id'>;
 
-export interface OutboxEntry {
+/** What every queue on the tablet keeps of an item beside the item itself: its state and tries. */
+export interface QueuedEntry {
   id: string;
-  response: Response;
   state: OutboxState;
   queuedAt: string;
   attempts: number;
   lastAttemptAt?: string;
   sentAt?: string;
   verdict?: Verdict;
+}
+
+export interface OutboxEntry extends QueuedEntry {
+  response: Response;
+}
+
+/** A refusal (issue 11) waits in its own queue, sent to POST /api/v1/refusals with the same rules as responses. */
+export interface RefusalEntry extends QueuedEntry {
+  refusal: Refusal;
 }
 
 export interface SettingRow {

@@ -1,4 +1,5 @@
-// The supervisor dashboard: filters on top, then index tiles, blocks, trend, site ranking, criteria, sample progress, quality, exports.
+// The supervisor dashboard: filters on top, then index tiles, blocks, trend, site ranking, criteria, sample progress,
+// response rate, quality, exports.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDay } from '../../core/local-day';
@@ -19,6 +20,7 @@ import { IndexTiles } from './IndexTiles';
 import { KioskBreakdown } from './KioskBreakdown';
 import { QualityPanel } from './QualityPanel';
 import { ReportPrintHeader, ReportPrintNotes } from './ReportPrint';
+import { ResponseRate } from './ResponseRate';
 import { ResponsesPanel } from './ResponsesPanel';
 import { SampleProgress } from './SampleProgress';
 import { SiteRanking } from './SiteRanking';
@@ -61,12 +63,15 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
     reload,
   );
   const quality = useApi('GET /api/v1/quality', { query: { ...base, limit: 200 } }, reload);
+  // Refusals are of interviews only: a kiosk form has no response rate to ask for.
+  const interviewForm = forms.data?.forms.find((f) => f.id === filters.formId)?.kind !== 'kiosk';
+  const rate = useApi(interviewForm ? 'GET /api/v1/response-rate' : null, { query: base }, reload);
 
   const scores = main.data;
   const kiosk = scores?.form.kind === 'kiosk';
   const scopeName = filters.siteId ? (sites.find((s) => s.id === filters.siteId)?.name ?? '') : t('filters.allSites', { count: sites.length });
-  const firstError = main.error ?? bySite.error ?? byKind.error ?? byDay.error ?? quality.error;
-  const loading = main.loading || bySite.loading || byKind.loading || byDay.loading || quality.loading;
+  const firstError = main.error ?? bySite.error ?? byKind.error ?? byDay.error ?? quality.error ?? rate.error;
+  const loading = main.loading || bySite.loading || byKind.loading || byDay.loading || quality.loading || rate.loading;
   const siteById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
 
   return (
@@ -162,6 +167,13 @@ export function Dashboard({ me, onSignOut }: { me: SessionJson; onSignOut: () =>
           </section>
         </div>
       </div>
+
+      {interviewForm && rate.data && (
+        <section className="sv-card" aria-labelledby="sv-rate-title" data-testid="sv-rate">
+          <h2 id="sv-rate-title">{t('rate.title')}</h2>
+          <ResponseRate data={rate.data} siteById={siteById} />
+        </section>
+      )}
 
       <section className="sv-card" aria-labelledby="sv-quality-title">
         <h2 id="sv-quality-title">{t('quality.title')}</h2>

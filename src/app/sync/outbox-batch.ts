@@ -1,11 +1,37 @@
-// The outbox side of a send: take a batch (re-stamping never-sent responses), then apply the server's verdicts atomically.
-import type { Response } from '../../core';
+// The outbox side of a send: take a batch (re-stamping never-sent items), then apply the server's verdicts atomically;
+// for the responses' outbox and, by the same rules, the refusals' queue (issue 11).
+import type { Table } from 'dexie';
 import { isSettled, VERDICT_STATUSES, type Verdict as ServerVerdict } from '../../core/protocol/verdicts';
 import { db } from '../store/db';
 import { guardedWrite } from '../store/errors';
 import { nextBatch } from '../store/outbox';
 import type { DeviceSetup } from '../store/settings';
-import type { OutboxEntry, Verdict } from '../store/types';
+import type { OutboxEntry, QueuedEntry, RefusalEntry, Verdict } from '../store/types';
+
+type Identity = Pick<DeviceSetup, 'deviceId' | 'siteId'>;
+
+/** One of the tablet's queues: its table, and the device and site the item it carries names. */
+export interface Queue<E extends QueuedEntry> {
+  table: () => Table<E, string>;
+  identity: (e: E) => Identity;
+  /** The entry with its item naming this device and site instead. */
+  restamp: (e: E, device: Identity) => E;
+}
+
+export const responseQueue: Queue<OutboxEntry> = {
+  table: () => db.outbox,
+  identity: (e) => e.response,
+  restamp: (e, { deviceId, siteId }) => ({ ...e, response: { ...e.response, deviceId, siteId } }),
+};
+
+/** The default of every function below: the responses' outbox (a queue of entries of another shape is always named). */
+const responsesOf = <E extends QueuedEntry>() => responseQueue as unknown as Queue<E>;
+
+export const refusalQueue: Queue<RefusalEntry> = {
+  table: () => db.refusals,
+  identity: (e) => e.refusal,
+  restamp: (e, { deviceId, siteId }) => ({ ...e, refusal: { ...e.refusal, deviceId, siteId } }),
+};
 
 export interface Tally {
   accepted: number;
@@ -23,11 +49,10 @@ const STATUSES = new Set<string>(VERDICT_STATUSES);
  * does not know. It takes the enrolled identity, but only if it has never been in a request: then no copy can
  * exist on the server, so changing it can never turn into a conflict with what was stored.
  */
-export function stamp(entry: OutboxEntry, device: Pick<DeviceSetup, 'deviceId' | 'siteId'>): OutboxEntry {
-  const r = entry.response;
+export function stamp<E extends QueuedEntry = OutboxEntry>(entry: E, device: Identity, queue: Queue<E> = responsesOf<E>()): E {
+  const r = queue.identity(entry);
   if (entry.attempts > 0 || (r.deviceId === device.deviceId && r.siteId === device.siteId)) return entry;
-  const response: Response = { ...r, deviceId: device.deviceId, siteId: device.siteId };
-  return { ...entry, response };
+  return queue.restamp(entry, device);
 }
 
 /**
@@ -35,12 +60,13 @@ export function stamp(entry: OutboxEntry, device: Pick<DeviceSetup, 'deviceId' |
  * after a crash mid-request the entries still say they may be on the server. `attempts` counts the requests
  * that may have reached the server's database.
  */
-export function takeBatch(limit: number, device: Pick<DeviceSetup, 'deviceId' | 'siteId'>, at = new Date()): Promise<OutboxEntry[]> {
+export function takeBatch<E extends QueuedEntry = OutboxEntry>(limit: number, device: Identity, at = new Date(), queue: Queue<E> = responsesOf<E>()): Promise<E[]> {
+  const table = queue.table();
   return guardedWrite(() =>
-    db.transaction('rw', db.outbox, async () => {
-      const batch = await nextBatch(limit);
-      const marked = batch.map((e) => ({ ...stamp(e, device), attempts: e.attempts + 1, lastAttemptAt: at.toISOString() }));
-      if (marked.length) await db.outbox.bulkPut(marked);
+    db.transaction('rw', table, async () => {
+      const batch = await nextBatch(limit, table);
+      const marked = batch.map((e) => ({ ...stamp(e, device, queue), attempts: e.attempts + 1, lastAttemptAt: at.toISOString() }));
+      if (marked.length) await table.bulkPut(marked);
       return marked;
     }),
   );
@@ -50,17 +76,18 @@ export function takeBatch(limit: number, device: Pick<DeviceSetup, 'deviceId' | 
  * Takes the mark back after the server refused the whole request before reading any item (401, 400, 413…):
  * nothing of it can be stored, so a response tried only while the device was revoked may still be re-stamped.
  */
-export function unmark(batch: readonly OutboxEntry[]): Promise<void> {
+export function unmark<E extends QueuedEntry>(batch: readonly E[], queue: Queue<E> = responsesOf<E>()): Promise<void> {
+  const table = queue.table();
   return guardedWrite(() =>
-    db.transaction('rw', db.outbox, async () => {
-      const current = await db.outbox.bulkGet(batch.map((e) => e.id));
-      const restored: OutboxEntry[] = [];
+    db.transaction('rw', table, async () => {
+      const current = await table.bulkGet(batch.map((e) => e.id));
+      const restored: E[] = [];
       current.forEach((entry, i) => {
         const sent = batch[i];
         if (!entry || entry.state !== 'queued' || entry.lastAttemptAt !== sent.lastAttemptAt) return;
         restored.push({ ...entry, attempts: Math.max(0, entry.attempts - 1) });
       });
-      if (restored.length) await db.outbox.bulkPut(restored);
+      if (restored.length) await table.bulkPut(restored);
     }),
   );
 }
@@ -70,7 +97,7 @@ export function stampQueued(device: Pick<DeviceSetup, 'deviceId' | 'siteId'>): P
   return guardedWrite(() =>
     db.transaction('rw', db.outbox, async () => {
       const queued = await db.outbox.where('state').equals('queued').toArray();
-      const changed = queued.map((e) => stamp(e, device)).filter((e, i) => e !== queued[i]);
+      const changed = queued.map((e) => stamp(e, device, responseQueue)).filter((e, i) => e !== queued[i]);
       if (changed.length) await db.outbox.bulkPut(changed);
       return changed.length;
     }),
@@ -81,15 +108,16 @@ export function stampQueued(device: Pick<DeviceSetup, 'deviceId' | 'siteId'>): P
  * Applies one answer of the server in one transaction: accepted/duplicate → sent (kept 30 days), conflict and
  * rejected → set aside with the verdict for a supervisor; the sync time is written in the same transaction.
  */
-export function applyVerdicts(sent: readonly OutboxEntry[], results: readonly ServerVerdict[], at = new Date()): Promise<Tally> {
+export function applyVerdicts<E extends QueuedEntry>(sent: readonly E[], results: readonly ServerVerdict[], at = new Date(), queue: Queue<E> = responsesOf<E>()): Promise<Tally> {
+  const table = queue.table();
   const byId = new Map<string, ServerVerdict>();
   for (const v of results) if (v && typeof v.id === 'string') byId.set(v.id, v);
   const tally: Tally = { accepted: 0, duplicate: 0, conflict: 0, rejected: 0, unanswered: 0 };
   const now = at.toISOString();
   return guardedWrite(() =>
-    db.transaction('rw', db.outbox, db.settings, async () => {
-      const current = await db.outbox.bulkGet(sent.map((e) => e.id));
-      const updates: OutboxEntry[] = [];
+    db.transaction('rw', table, db.settings, async () => {
+      const current = await table.bulkGet(sent.map((e) => e.id));
+      const updates: E[] = [];
       current.forEach((entry, i) => {
         const v = byId.get(sent[i].id);
         if (!v || !STATUSES.has(v.status)) {
@@ -103,7 +131,7 @@ export function applyVerdicts(sent: readonly OutboxEntry[], results: readonly Se
         if (isSettled(v.status)) updates.push({ ...entry, state: 'sent', sentAt: now, verdict });
         else updates.push({ ...entry, state: v.status, verdict });
       });
-      if (updates.length) await db.outbox.bulkPut(updates);
+      if (updates.length) await table.bulkPut(updates);
       await db.settings.put({ key: 'lastSyncAt', value: now });
       await db.settings.delete('lastSyncError');
       return tally;
@@ -112,11 +140,12 @@ export function applyVerdicts(sent: readonly OutboxEntry[], results: readonly Se
 }
 
 /** Sets one response aside without asking the server (it is too large for any request). */
-export function setAside(entry: OutboxEntry, verdict: Verdict): Promise<void> {
+export function setAside<E extends QueuedEntry>(entry: E, verdict: Verdict, queue: Queue<E> = responsesOf<E>()): Promise<void> {
+  const table = queue.table();
   return guardedWrite(() =>
-    db.transaction('rw', db.outbox, async () => {
-      const current = await db.outbox.get(entry.id);
-      if (current?.state === 'queued') await db.outbox.put({ ...current, state: 'rejected', verdict });
+    db.transaction('rw', table, async () => {
+      const current = await table.get(entry.id);
+      if (current?.state === 'queued') await table.put({ ...current, state: 'rejected', verdict });
     }),
   );
 }

@@ -1,7 +1,7 @@
 // Sync in a tab: the one uploader (on the browser's clock, network and Web Locks), what wakes it, and a refresh of
 // site, enumerators and forms when due.
 import { liveQuery } from 'dexie';
-import { countWaiting, pruneSent, reindexStranded } from '../store/outbox';
+import { countQueued, pruneSent, reindexStranded } from '../store/outbox';
 import { tabletApi } from '../api/tablet';
 import { setActivity } from './activity';
 import { refreshIfStale } from './enrolment';
@@ -36,6 +36,7 @@ const uploader = createUploader({
   clock: browserClock,
   lock: webLock,
   post: (body, o) => tabletApi.call('POST /api/v1/submissions', { token: o.token, body, timeoutMs: o.timeoutMs }),
+  postRefusals: (body, o) => tabletApi.call('POST /api/v1/refusals', { token: o.token, body, timeoutMs: o.timeoutMs }),
   online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   report: setActivity,
   heartbeat: {
@@ -69,7 +70,7 @@ export function startSync(): void {
   });
   void readTuning().then((t) => setInterval(() => void uploader.wake('timer'), t.pollMs));
   let lastCount = -1;
-  liveQuery(countWaiting).subscribe({
+  liveQuery(countQueued).subscribe({
     next: (n) => {
       if (n > lastCount && lastCount >= 0) void uploader.wake('queued');
       lastCount = n;

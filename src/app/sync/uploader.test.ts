@@ -8,7 +8,7 @@ import { ApiError, type ApiFailure } from '../api/api-error';
 import { db } from '../store/db';
 import { countWaiting } from '../store/outbox';
 import { getSetting, setSetting, type DeviceSetup } from '../store/settings';
-import { queuedEntries, queuedEntry } from '../store/test-records';
+import { queuedEntries, queuedEntry, queuedRefusal } from '../store/test-records';
 import type { OutboxEntry } from '../store/types';
 import type { SyncActivity } from './activity';
 import { decodeFailure } from './failure';
@@ -189,7 +189,7 @@ async function lastError() {
 }
 
 beforeEach(async () => {
-  await Promise.all([db.outbox.clear(), db.settings.clear()]);
+  await Promise.all([db.outbox.clear(), db.refusals.clear(), db.settings.clear()]);
   await setSetting('device', DEVICE);
 });
 
@@ -621,5 +621,65 @@ describe('the heartbeat', () => {
     expect(server.requests).toHaveLength(1);
     expect(await countWaiting()).toBe(0);
     expect(await lastError()).toBeNull();
+  });
+});
+
+describe('refusals (issue 11)', () => {
+  /** A tablet whose server also takes refusals: every refusals request is recorded, `answer` decides the reply. */
+  function withRefusals(answer: (ids: string[]) => unknown) {
+    const time = manualClock();
+    const server = scriptedServer();
+    const refusalRequests: string[][] = [];
+    const uploader = createUploader({
+      clock: time.clock,
+      post: server.post,
+      postRefusals: async (body) => {
+        const ids = body.refusals.map((r) => r.id);
+        refusalRequests.push(ids);
+        return answer(ids);
+      },
+      lock: deviceLock().forTab(),
+      online: () => true,
+      report: () => {},
+      random: () => 0.5,
+    });
+    uploaders.push(uploader);
+    return { uploader, server, time, refusalRequests };
+  }
+
+  it('are sent after the responses, to their own route, with the same verdicts: accepted leaves the queue, a conflict is set aside', async () => {
+    const [response] = await queue([queuedEntry(ME)]);
+    const refusals = [queuedRefusal(ME, { queuedAt: '2026-01-01T00:00:00.000Z' }), queuedRefusal(ME, { queuedAt: '2026-01-01T00:00:01.000Z' })];
+    await db.refusals.bulkAdd(refusals);
+    const t = withRefusals(() => ({
+      results: [
+        { id: refusals[0].id, status: 'accepted' },
+        { id: refusals[1].id, status: 'conflict', code: 409.8, reason: 'a different refusal with this id is already stored' },
+      ],
+    }));
+    await t.uploader.wake('start');
+    expect(t.server.requests.map((r) => r.ids)).toEqual([[response.id]]);
+    expect(t.refusalRequests).toEqual([refusals.map((r) => r.id)]);
+    const stored = await db.refusals.bulkGet(refusals.map((r) => r.id));
+    expect(stored.map((e) => e?.state)).toEqual(['sent', 'conflict']);
+    expect(stored[1]!.verdict).toEqual({ status: 'conflict', code: 409.8, reason: 'a different refusal with this id is already stored' });
+    expect(await states([response])).toEqual(['sent']);
+  });
+
+  it('a failed request keeps the refusal queued and retries it after the backoff, like a response', async () => {
+    const [r] = [queuedRefusal(ME)];
+    await db.refusals.add(r);
+    let down = true;
+    const t = withRefusals((ids) => {
+      if (down) throw new ApiError({ kind: 'network' });
+      return { results: ids.map((id) => ({ id, status: 'accepted' })) };
+    });
+    await t.uploader.wake('start');
+    expect((await db.refusals.get(r.id))).toMatchObject({ state: 'queued', attempts: 1 });
+    expect((await lastError())?.kind).toBe('network');
+    down = false;
+    await t.time.advance(60_000);
+    expect(t.refusalRequests).toHaveLength(2);
+    expect((await db.refusals.get(r.id))).toMatchObject({ state: 'sent', attempts: 2 });
   });
 });

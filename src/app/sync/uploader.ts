@@ -1,13 +1,15 @@
 // The outbox uploader: one sender across tabs, batches to POST /api/v1/submissions, backoff with jitter. Its clock,
 // network and lock are handed in (start.ts makes the one instance a tab uses), so tests can drive every path.
 import type { DeviceReport } from '../../core/protocol/devices';
+import type { RefusalsBody } from '../../core/protocol/refusals';
 import type { SubmissionsBody, Verdict } from '../../core/protocol/verdicts';
 import { ApiError, type ApiFailure } from '../api/api-error';
 import { deleteSetting, getSetting, setSetting, type DeviceSetup } from '../store/settings';
 import type { SyncActivity } from './activity';
 import { backoffDelay } from './backoff';
 import { decodeFailure, encodeFailure, isAuthFailure } from './failure';
-import { applyVerdicts, setAside, takeBatch, unmark } from './outbox-batch';
+import type { QueuedEntry } from '../store/types';
+import { applyVerdicts, refusalQueue, responseQueue, setAside, takeBatch, unmark, type Queue } from './outbox-batch';
 import { DEFAULT_TUNING, readTuning, type SyncTuning } from './sync-settings';
 
 type Trigger = 'start' | 'online' | 'visible' | 'timer' | 'retry' | 'queued' | 'manual';
@@ -29,6 +31,9 @@ export type SendLock = <T>(fn: () => Promise<T>) => Promise<{ held: true; value:
 /** POSTs one batch to /api/v1/submissions and returns the JSON answer; any failed exchange throws ApiError. */
 export type PostBatch = (body: SubmissionsBody, o: { token: string; timeoutMs: number }) => Promise<unknown>;
 
+/** POSTs one batch of refusals to /api/v1/refusals (the same answer: a verdict per item); throws ApiError as PostBatch. */
+type PostRefusals = (body: RefusalsBody, o: { token: string; timeoutMs: number }) => Promise<unknown>;
+
 /** The heartbeat: the tablet's report before each run's uploads (and after them when they emptied the queue). */
 export interface HeartbeatDeps {
   /** The report as the tablet stands now. */
@@ -45,6 +50,8 @@ export const IDLE_HEARTBEAT_MS = 15 * 60_000;
 interface UploaderDeps {
   clock: Clock;
   post: PostBatch;
+  /** Without it (tests of the responses alone) refusals stay queued. */
+  postRefusals?: PostRefusals;
   lock: SendLock;
   /** The browser's guess (navigator.onLine): when false only a person's "Send now" tries. */
   online: () => boolean;
@@ -76,7 +83,7 @@ function refusesBatch(f: ApiFailure): boolean {
   return f.kind === 'problem' && (f.status === 413 || f.status === 400);
 }
 
-export function createUploader({ clock, post, lock, online, report, random = Math.random, heartbeat }: UploaderDeps): Uploader {
+export function createUploader({ clock, post, postRefusals, lock, online, report, random = Math.random, heartbeat }: UploaderDeps): Uploader {
   let lastHeartbeatAt = -Infinity;
   let current: Promise<void> | null = null;
   let pending: Trigger | null = null;
@@ -188,23 +195,42 @@ export function createUploader({ clock, post, lock, online, report, random = Mat
     // The report first: with nothing waiting it is the whole sync, and a revoked tablet learns it here.
     const refused = await beat(trigger, device, tuning);
     if (refused) return failWith(refused, device);
+    const responses = await drainQueue(responseQueue, (batch, o) => post({ responses: batch.map((e) => e.response) }, o), device, tuning);
+    if ('failure' in responses) return failWith(responses.failure, device);
+    let sent = responses.sent;
+    if (postRefusals) {
+      const refusals = await drainQueue(refusalQueue, (batch, o) => postRefusals({ refusals: batch.map((e) => e.refusal) }, o), device, tuning);
+      if ('failure' in refusals) return failWith(refusals.failure, device);
+      sent ||= refusals.sent;
+    }
+    // Nothing waits: an old network error no longer means anything (a refused token still does).
+    const stale = decodeFailure(await getSetting('lastSyncError'));
+    if (stale && !isAuthFailure(stale)) await deleteSetting('lastSyncError');
+    // The queue is empty now: say so, or the list would show what waited before this run until the next one.
+    if (sent) await beat('closing', device, tuning);
+    return 'done';
+  }
+
+  /**
+   * Sends one queue until it is empty (responses, then refusals: the same verdicts, the same halving of a batch the
+   * server will not take); the failure that ends the run, or whether anything was sent.
+   */
+  async function drainQueue<E extends QueuedEntry>(
+    queue: Queue<E>,
+    send: (batch: E[], o: { token: string; timeoutMs: number }) => Promise<unknown>,
+    device: DeviceSetup,
+    tuning: SyncTuning,
+  ): Promise<{ sent: boolean } | { failure: ApiFailure }> {
     let size = tuning.batchSize;
     let sent = false;
     for (;;) {
-      const batch = await takeBatch(size, device, new Date(clock.now()));
-      if (!batch.length) {
-        // Nothing waits: an old network error no longer means anything (a refused token still does).
-        const stale = decodeFailure(await getSetting('lastSyncError'));
-        if (stale && !isAuthFailure(stale)) await deleteSetting('lastSyncError');
-        // The queue is empty now: say so, or the list would show what waited before this run until the next one.
-        if (sent) await beat('closing', device, tuning);
-        return 'done';
-      }
+      const batch = await takeBatch(size, device, new Date(clock.now()), queue);
+      if (!batch.length) return { sent };
       let failure: ApiFailure;
       try {
-        const answer = (await post({ responses: batch.map((e) => e.response) }, { token: device.token, timeoutMs: tuning.timeoutMs })) as { results?: unknown } | null;
+        const answer = (await send(batch, { token: device.token!, timeoutMs: tuning.timeoutMs })) as { results?: unknown } | null;
         if (!Array.isArray(answer?.results)) throw new ApiError({ kind: 'bad-answer', status: 200 });
-        const tally = await applyVerdicts(batch, answer.results as Verdict[], new Date(clock.now()));
+        const tally = await applyVerdicts(batch, answer.results as Verdict[], new Date(clock.now()), queue);
         // Every item must get a verdict; one left unanswered would be taken again first, forever.
         if (tally.unanswered > 0) throw new ApiError({ kind: 'bad-answer', status: 200 });
         size = tuning.batchSize;
@@ -215,19 +241,19 @@ export function createUploader({ clock, post, lock, online, report, random = Mat
         failure = e.failure;
       }
       // A 4xx problem answers the request as a whole, before any item is stored.
-      if (failure.kind === 'problem' && failure.status >= 400 && failure.status < 500) await unmark(batch);
+      if (failure.kind === 'problem' && failure.status >= 400 && failure.status < 500) await unmark(batch, queue);
       if (refusesBatch(failure)) {
         if (size > 1) {
-          // Halve until the request fits or the one response the server cannot take is found.
+          // Halve until the request fits or the one item the server cannot take is found.
           size = Math.max(1, Math.floor(Math.min(size, batch.length) / 2));
           continue;
         }
         const code = failure.kind === 'problem' && failure.code ? Number(failure.code) : undefined;
-        await setAside(batch[0], { status: 'rejected', ...(code ? { code } : {}), ...(failure.kind === 'problem' && failure.detail ? { reason: failure.detail } : {}) });
+        await setAside(batch[0], { status: 'rejected', ...(code ? { code } : {}), ...(failure.kind === 'problem' && failure.detail ? { reason: failure.detail } : {}) }, queue);
         size = tuning.batchSize;
         continue;
       }
-      return failWith(failure, device);
+      return { failure };
     }
   }
 

@@ -36,6 +36,7 @@ export const PROBLEM_TITLES = {
   '409.5': { en: 'The form version is not in a state that allows this', vi: 'Phiên bản biểu mẫu không ở trạng thái cho phép việc này' },
   '409.6': { en: 'The response is not in a state that allows this', vi: 'Phiếu không ở trạng thái cho phép thao tác này' },
   '409.7': { en: 'This alert is already acknowledged', vi: 'Cảnh báo này đã được xác nhận' },
+  '409.8': { en: 'A different refusal with this id is already stored', vi: 'Đã lưu một lượt từ chối khác có cùng mã' },
   '413.1': { en: 'The request body is too large', vi: 'Nội dung yêu cầu quá lớn' },
   '415.1': { en: 'The body must be application/json', vi: 'Nội dung phải là application/json' },
   '429.1': { en: 'Too many attempts; wait and try again', vi: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại' },
@@ -147,8 +148,8 @@ export const problem = {
   notJson: ({ reason }: { reason: string }) => of('400.1', `the body is not valid JSON: ${reason}`),
   prototypePoisoning: () => of('400.1', 'the body is not valid JSON: it sets "__proto__" or "constructor.prototype"'),
   unreadableBody: ({ reason }: { reason: string }) => of('400.1', `the body could not be read: ${reason}`),
-  notABatch: () => of('400.1', 'the body must be a JSON object with a "responses" array', [{ path: '(root)', message: 'expected an object' }]),
-  responsesNotArray: () => of('400.1', '"responses" must be an array', [{ path: 'responses', message: 'expected an array' }]),
+  notABatch: ({ key = 'responses' }: { key?: string } = {}) => of('400.1', `the body must be a JSON object with a "${key}" array`, [{ path: '(root)', message: 'expected an object' }]),
+  responsesNotArray: ({ key = 'responses' }: { key?: string } = {}) => of('400.1', `"${key}" must be an array`, [{ path: key, message: 'expected an array' }]),
   notHandCarryFile: ({ format, version, field }: { format: string; version: number; field: 'format' | 'version' }) =>
     of('400.1', `not a hand-carry file: expected "format": "${format}" and "version": ${version}`, [{ path: field, message: 'unexpected value' }]),
   tooManySites: ({ max }: { max: number }) => of('400.1', `at most ${max} sites per request`),
@@ -161,7 +162,7 @@ export const problem = {
   periodTooLong: ({ maxDays }: { maxDays: number }) => of('400.1', `a custom period may span at most ${maxDays} days`, [{ path: 'to', message: 'range too long' }]),
 
   // 400.2 Too many items in one request.
-  tooManyItems: ({ max, got }: { max: number; got: number }) => of('400.2', `at most ${max} responses per request, got ${got}; send them in smaller batches`),
+  tooManyItems: ({ max, got, what = 'responses' }: { max: number; got: number; what?: string }) => of('400.2', `at most ${max} ${what} per request, got ${got}; send them in smaller batches`),
 
   // 400.4 A wrong enrolment code.
   enrolmentCodeInvalid: () => of('400.4', 'the enrolment code is wrong, expired or already used; ask a supervisor for a new one'),
@@ -268,6 +269,7 @@ export const rejection = {
   // 400.3 The response is not valid.
   notAResponse: (): Rejection => ({ code: '400.3', field: 'id', reason: 'not a response object with a string id' }),
   invalidResponse: ({ issues }: { issues: readonly FieldError[] }): Rejection => ({ code: '400.3', field: issues[0]?.path || null, reason: issueReason(issues) }),
+  notARefusal: (): Rejection => ({ code: '400.3', field: 'id', reason: 'not a refusal object with a string id' }),
   illFormedText: ({ path }: { path: string }): Rejection => ({ code: '400.3', field: path || null, reason: `${path || '(root)'}: contains a NUL character or broken Unicode` }),
 
   // 403.1 Not the sender's site or device.
@@ -310,3 +312,5 @@ export const rejection = {
 
 /** The reason given with a 409.1 conflict verdict. */
 export const CONFLICT_REASON = 'a different response with this id is already stored; nothing was changed';
+/** The reason given with a 409.8 conflict verdict (a refusal). */
+export const REFUSAL_CONFLICT_REASON = 'a different refusal with this id is already stored; nothing was changed';

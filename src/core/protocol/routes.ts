@@ -25,6 +25,7 @@ import type { PeopleImportAnswer } from './people-import';
 import type { SiteBody, SiteJson, SitePatch, SitesAnswer } from './sites';
 import type { SubmissionsAnswer, SubmissionsBody } from './verdicts';
 import type { TargetBody, TargetDeleteQuery, TargetJson, TargetsAnswer, TargetsQuery } from './targets';
+import type { RefusalsBody, ResponseRateJson, ResponseRateQuery } from './refusals';
 
 interface HealthJson {
   status: 'ok';
@@ -88,6 +89,10 @@ interface Api {
   'DELETE /api/v1/sites/:id/target': { query: TargetDeleteQuery; reply: void };
   'POST /api/v1/submissions': { body: SubmissionsBody; reply: SubmissionsAnswer };
   'POST /api/v1/imports': { body: HandCarryFile; reply: SubmissionsAnswer };
+  /** Refusals (issue 11 item 4): a tablet's batch, judged per item exactly as submissions are. */
+  'POST /api/v1/refusals': { body: RefusalsBody; reply: SubmissionsAnswer };
+  /** Interviews, refusals and the response rate per site and enumerator in scope and period. */
+  'GET /api/v1/response-rate': { query: ResponseRateQuery; reply: ResponseRateJson };
   /** Files, not JSON: the browser downloads them from a link. */
   'GET /api/v1/exports/responses.csv': { query: ExportQuery; reply: unknown };
   'GET /api/v1/exports/responses.xlsx': { query: ExportQuery; reply: unknown };

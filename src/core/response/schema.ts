@@ -6,10 +6,10 @@ export const AnswerValue = z.union([z.number(), z.string(), z.array(z.string()),
 export type AnswerValue = z.infer<typeof AnswerValue>;
 export type Answers = Record<string, AnswerValue>;
 
-const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** ISO 8601 with an explicit offset, so the server can tell the tablet's clock and zone. */
-const IsoWithOffset = z.iso.datetime({ offset: true });
-const Id64 = () => z.string().check(z.minLength(1), z.maxLength(64));
+export const IsoWithOffset = z.iso.datetime({ offset: true });
+export const Id64 = () => z.string().check(z.minLength(1), z.maxLength(64));
 
 export const Mode = z.enum(['interview', 'kiosk']);
 export type Mode = z.infer<typeof Mode>;

@@ -2,12 +2,13 @@
 import { problem } from '../../core/protocol/problems';
 import { VERDICT_STATUSES } from '../../core/protocol/verdicts';
 
-export function batchItems(body: unknown, max: number): unknown[] {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw problem.notABatch();
-  const responses = (body as { responses?: unknown }).responses;
-  if (!Array.isArray(responses)) throw problem.responsesNotArray();
-  if (responses.length > max) throw problem.tooManyItems({ max, got: responses.length });
-  return responses;
+/** The items of a batch under `key` ("responses", or "refusals" for POST /api/v1/refusals). */
+export function batchItems(body: unknown, max: number, key: 'responses' | 'refusals' = 'responses'): unknown[] {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw problem.notABatch({ key });
+  const items = (body as Record<string, unknown>)[key];
+  if (!Array.isArray(items)) throw problem.responsesNotArray({ key });
+  if (items.length > max) throw problem.tooManyItems({ max, got: items.length, what: key });
+  return items;
 }
 
 export const resultsSchema = {

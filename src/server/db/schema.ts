@@ -236,6 +236,23 @@ interface SampleTargetsTable {
 
 export type SampleTargetRow = Selectable<SampleTargetsTable>;
 
+/** A refusal recorded on a tablet (migration 2026-12-02-09): no answers, nothing personal. */
+export interface RefusalsTable {
+  id: string;
+  /** The canonical JSON of the refusal as received; its hash tells a duplicate from a conflict. */
+  payload: string;
+  payload_hash: string;
+  form_id: string;
+  form_version: number;
+  site_id: string;
+  device_id: string;
+  enumerator_id: string;
+  reason: string;
+  occurred_at: string;
+  received_at: string;
+  local_day: string;
+}
+
 export interface Database {
   sites: SitesTable;
   users: UsersTable;
@@ -253,6 +270,7 @@ export interface Database {
   alert_rules: AlertRulesTable;
   kiosk_alerts: KioskAlertsTable;
   sample_targets: SampleTargetsTable;
+  refusals: RefusalsTable;
 }
 
 export type Site = Selectable<SitesTable>;

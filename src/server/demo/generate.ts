@@ -34,7 +34,8 @@ export function normal(rand: Rand): number {
 }
 
 /** A UUIDv7 for the instant, with random bits from the seeded generator (deterministic). */
-function idAt(ms: number, rand: Rand): string {
+/** A UUIDv7 at that moment with random bits from the demo's seeded stream: the same run makes the same ids. */
+export function idAt(ms: number, rand: Rand): string {
   const random = new Uint8Array(16);
   for (let i = 0; i < 16; i++) random[i] = Math.floor(rand() * 256);
   return v7({ msecs: ms, random });

@@ -64,6 +64,18 @@ describe.each(testDatabases())('demo seed on $kind', ({ create }) => {
     expect(counts['clock-skew']).toBeGreaterThan(0);
   });
 
+  it('has refusals at every site, so the response rate shows: between 75 % and 95 % of the people asked were interviewed', async () => {
+    const admin = await login(app, 'admin', DEMO_PASSWORDS.admin);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/response-rate?form=sipas-2017&period=custom&from=2026-10-22&to=2026-11-20', ...asUser(admin) });
+    const body = res.json() as { total: { rate: number; refusals: number }; sites: { refusals: number; rate: number }[] };
+    expect(body.sites).toHaveLength(9);
+    expect(body.sites.every((s) => s.refusals > 0)).toBe(true);
+    expect(body.total.rate).toBeGreaterThan(0.75);
+    expect(body.total.rate).toBeLessThan(0.95);
+    const refusals = Number((await fresh.db.k.selectFrom('refusals').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(body.total.refusals).toBe(refusals);
+  });
+
   it('compared with the same days a year earlier, the city rose beyond noise and one sở fell', async () => {
     const admin = await login(app, 'admin', DEMO_PASSWORDS.admin);
     const res = await app.inject({ method: 'GET', url: '/api/v1/scores?form=sipas-2017&period=custom&from=2026-10-22&to=2026-11-20&breakdown=site&compare=year', ...asUser(admin) });

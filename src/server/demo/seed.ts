@@ -15,7 +15,9 @@ import { createSite, getSiteByCode } from '../db/queries/sites';
 import { createUser, getUserByUsername } from '../db/queries/users';
 import type { Site } from '../db/schema';
 import { ingest, type Scope } from '../ingest/ingest';
-import { makeInterview, makeRating, normal, pickSkewed, PROCEDURES, rng, type Rand, type SiteProfile } from './generate';
+import { ingestRefusals } from '../ingest/refusal';
+import type { Refusal, RefusalReason } from '../../core/protocol/refusals';
+import { idAt, makeInterview, makeRating, normal, pickSkewed, PROCEDURES, rng, type Rand, type SiteProfile } from './generate';
 
 export interface DemoSite {
   code: string;
@@ -216,6 +218,48 @@ function planDemoResponses(world: DemoWorld, now: Date, days = 30, history?: typ
   return planned;
 }
 
+/** Of every ten people asked, this many at each site say no (or may not take part), by site code; others one in ten. */
+const REFUSAL_SHARE: Record<string, number> = { 'HP-STNMT': 0.2, 'HP-LC': 0.14, 'HP-TN-TS': 0.06 };
+
+/**
+ * People asked but not interviewed over the last 30 days, from a stream of their own (the responses stay exactly as
+ * before): mostly a "no" to taking part, some without their result yet, a few under 18.
+ */
+function planDemoRefusals(world: DemoWorld, now: Date, days = 30): { refusal: Refusal; receivedMs: number }[] {
+  const rand = rng(SEED + 7);
+  const nowMs = now.getTime();
+  const out: { refusal: Refusal; receivedMs: number }[] = [];
+  for (const s of world.sites) {
+    const share = REFUSAL_SHARE[s.demo.code] ?? 0.1;
+    const perDay = (s.demo.profile.interviewsPerDay * share) / (1 - share);
+    for (let d = days - 1; d >= 0; d--) {
+      const midnight = vnMidnight(now, d);
+      if (new Date(midnight + VN_OFFSET_MS).getUTCDay() === 0) continue;
+      // A fraction of a refusal a day is one on that many days: what stays over is a chance.
+      const n = Math.floor(perDay * (0.6 + rand() * 0.8) + rand());
+      for (let i = 0; i < n; i++) {
+        const at = officeTime(rand, midnight);
+        if (at > nowMs - 5 * 60_000) continue;
+        const r = rand();
+        const reason: RefusalReason = r < 0.6 ? 'declined' : r < 0.85 ? 'no-result' : 'not-adult';
+        const refusal: Refusal = {
+          id: idAt(at, rand),
+          formId: 'sipas-2017',
+          formVersion: 1,
+          siteId: s.site.id,
+          deviceId: s.devices.interview,
+          enumeratorId: s.enumerators[Math.floor(rand() * s.enumerators.length)] as string,
+          reason,
+          occurredAt: new Date(at + VN_OFFSET_MS).toISOString().replace('Z', '+07:00'),
+          appVersion: 'demo',
+        };
+        out.push({ refusal, receivedMs: Math.min(nowMs, at + 60_000) });
+      }
+    }
+  }
+  return out;
+}
+
 function scopeFor(world: DemoWorld): Scope {
   const tz = new Map(world.sites.map((s) => [s.site.id, s.site.time_zone]));
   const deviceSite = new Map(world.sites.flatMap((s) => [[s.devices.interview, s.site.id], [s.devices.kiosk, s.site.id]] as [string, string][]));
@@ -267,7 +311,18 @@ export async function seedDemo(db: Db, opts: { now?: Date; force?: boolean; log?
       }
     }
   }
+  // Refusals as tablets send them too, by the same judgement (stored once: their ids are deterministic as well).
+  let refusals = 0;
+  const plannedRefusals = planDemoRefusals(world, now);
+  for (let i = 0; i < plannedRefusals.length; i += 100) {
+    const chunk = plannedRefusals.slice(i, i + 100);
+    const verdicts = await ingestRefusals(db, chunk.map((c) => c.refusal), scope, forms, new Date(Math.max(...chunk.map((c) => c.receivedMs))));
+    for (const v of verdicts) {
+      if (v.status === 'accepted') refusals++;
+      else if (v.status !== 'duplicate') problems.push(`${v.id}: refusal ${v.status} ${v.reason ?? ''}`);
+    }
+  }
   if (problems.length) throw new Error(`the demo data was refused (${problems.length}):\n${problems.slice(0, 5).join('\n')}`);
-  log(`Stored ${created} responses over the last 30 days (${localDay(vnMidnight(now, 29) + VN_OFFSET_MS)} – ${localDay(now)}) and the same days a year earlier${duplicates ? `, ${duplicates} were already there` : ''}.`);
+  log(`Stored ${created} responses over the last 30 days (${localDay(vnMidnight(now, 29) + VN_OFFSET_MS)} – ${localDay(now)}) and the same days a year earlier${duplicates ? `, ${duplicates} were already there` : ''}, and ${refusals} refusals.`);
   return { sites: world.sites.length, responsesCreated: created, responsesAlreadyThere: already + duplicates, skipped: false, logins: DEMO_LOGINS };
 }

@@ -23,15 +23,27 @@ export interface PreparedBatch {
   rollup: RollupDeltaData;
 }
 
-export function prepareBatch(items: readonly unknown[], scope: Scope, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string): PreparedBatch & { rows: PreparedRow[] } {
+/** Items split before any write: verdicts of the refused, distinct rows to insert, and later copies of an id. */
+export interface SplitItems<R> {
+  verdicts: (Verdict | null)[];
+  rows: R[];
+  rowIndex: number[];
+  repeats: PreparedBatch['repeats'];
+}
+
+/** Judges each item alone, then keeps the first of each id to insert (responses and refusals alike). */
+export function splitItems<R extends { id: string; payload_hash: string }>(
+  items: readonly unknown[],
+  prepare: (item: unknown) => { ok: true; row: R } | { ok: false; verdict: Verdict },
+): SplitItems<R> {
   const verdicts: (Verdict | null)[] = new Array(items.length).fill(null);
-  const rows: PreparedRow[] = [];
+  const rows: R[] = [];
   const rowIndex: number[] = [];
   const repeats: PreparedBatch['repeats'] = [];
   // Same id twice in one batch: the first is inserted, later ones are judged against what ends up stored.
   const seen = new Set<string>();
   for (let i = 0; i < items.length; i++) {
-    const p = prepareItem(items[i], scope, forms, receivedAt);
+    const p = prepare(items[i]);
     if (!p.ok) {
       verdicts[i] = p.verdict;
       continue;
@@ -44,7 +56,12 @@ export function prepareBatch(items: readonly unknown[], scope: Scope, forms: Rea
     rows.push(p.row);
     rowIndex.push(i);
   }
-  return { verdicts, rows, rowIndex, repeats, rollup: deltaOf(rows, forms).toData() };
+  return { verdicts, rows, rowIndex, repeats };
+}
+
+export function prepareBatch(items: readonly unknown[], scope: Scope, forms: ReadonlyMap<string, FormDefinition>, receivedAt: string): PreparedBatch & { rows: PreparedRow[] } {
+  const split = splitItems(items, (item) => prepareItem(item, scope, forms, receivedAt));
+  return { ...split, rollup: deltaOf(split.rows, forms).toData() };
 }
 
 /** The rows as one array per column: between threads, far cheaper to copy than an object per row. */

@@ -51,8 +51,17 @@ function storedOf(batch: PreparedBatch, stored: readonly (string | null)[]): Sto
   return { verdicts: verdictsOf(batch, stored), kiosk };
 }
 
-/** Every item's verdict, given for each row null (stored now) or the hash already stored under its id. */
-function verdictsOf(batch: PreparedBatch, stored: readonly (string | null)[]): Verdict[] {
+/** What verdictsOf needs of a judged batch: the early verdicts, the rows written (id and hash) and the repeats. */
+type JudgedBatch = Pick<PreparedBatch, 'verdicts' | 'rowIndex' | 'repeats'> & { rows: readonly { id: string; payload_hash: string }[] };
+
+/** The verdict for an id stored with other content (409.1 for a response; refusals say 409.8). */
+type ConflictVerdict = (id: string) => Verdict;
+
+/**
+ * Every item's verdict, given for each row null (stored now) or the hash already stored under its id. Refusals
+ * (issue 11) are judged by the same rules, with their own conflict.
+ */
+export function verdictsOf(batch: JudgedBatch, stored: readonly (string | null)[], conflict: ConflictVerdict = responseConflict): Verdict[] {
   const { rows, rowIndex, repeats } = batch;
   const verdicts = batch.verdicts as (Verdict | null)[];
   // Hashes by id are only needed to judge repeats within the batch.
@@ -61,7 +70,7 @@ function verdictsOf(batch: PreparedBatch, stored: readonly (string | null)[]): V
     const row = rows[k];
     const storedHash = stored[k];
     finalHash?.set(row.id, storedHash ?? row.payload_hash);
-    verdicts[rowIndex[k]] = judge(row.id, row.payload_hash, storedHash);
+    verdicts[rowIndex[k]] = storedHash === null ? { id: row.id, status: 'accepted' } : storedHash === row.payload_hash ? { id: row.id, status: 'duplicate' } : conflict(row.id);
   }
   for (const r of repeats) {
     const hash = finalHash!.get(r.id)!;
@@ -70,12 +79,7 @@ function verdictsOf(batch: PreparedBatch, stored: readonly (string | null)[]): V
   return verdicts as Verdict[];
 }
 
-function judge(id: string, hash: string, storedHash: string | null): Verdict {
-  if (storedHash === null) return { id, status: 'accepted' };
-  return storedHash === hash ? { id, status: 'duplicate' } : conflict(id);
-}
-
-function conflict(id: string): Verdict {
+function responseConflict(id: string): Verdict {
   return { id, status: 'conflict', code: 409.1, reason: CONFLICT_REASON };
 }
 

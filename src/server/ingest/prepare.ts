@@ -20,7 +20,7 @@ if (!config().localeError) config(locales.en());
 
 /** Who may submit what: a device for its own site, a supervisor for the sites in scope. */
 export interface Scope {
-  check(r: Response): Rejection | null;
+  check(r: Pick<Response, 'siteId' | 'deviceId' | 'enumeratorId'>): Rejection | null;
   timeZoneOf(siteId: string): string;
 }
 

@@ -8,6 +8,7 @@ import * as implausibleTimes from './2026-12-02-05-implausible-times';
 import * as formLifecycle from './2026-12-02-06-form-lifecycle';
 import * as responseExclusions from './2026-12-02-07-response-exclusions';
 import * as kioskAlerts from './2026-12-02-08-kiosk-alerts';
+import * as refusals from './2026-12-02-09-refusals';
 import * as sampleTargets from './2026-12-02-10-sample-targets';
 
 export const migrations: Record<string, Migration> = {
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-06-form-lifecycle': formLifecycle,
   '2026-12-02-07-response-exclusions': responseExclusions,
   '2026-12-02-08-kiosk-alerts': kioskAlerts,
+  '2026-12-02-09-refusals': refusals,
   '2026-12-02-10-sample-targets': sampleTargets,
 };
