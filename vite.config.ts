@@ -1,8 +1,9 @@
 // Builds the PWA: React, a precached service worker (prompt to update, never mid-interview) and the manifest.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { precompress } from './scripts/build-precompress.mjs';
 import { firstLoad } from './scripts/build-first-load.mjs';
 
@@ -32,6 +33,38 @@ const SHARED = /src[\\/](app|core)[\\/]/;
 // built-in forms, and what only the staff's screens use (PIN, PIN pad, hand-carry export), which the kiosk must not carry.
 const NOT_SHARED =
   /src[\\/]app[\\/](store[\\/]storage\.ts|shell[\\/]update-context\.tsx|security[\\/]pin\.ts|kiosk[\\/](PinPad\.tsx|kiosk\.css)|sync[\\/](ExportUnsentCard|SupervisorPinGate|EnumeratorPinDialog|export-file)\.tsx?)$|src[\\/]core[\\/]forms[\\/]builtin[\\/]/;
+
+// What the kiosk loads before its first rating: main.tsx's boot steps, its screen and form, and the sync it starts.
+// The app code screens share splits in two by it: what the kiosk needs ('shared'), and what only the staff's
+// screens use ('screens': the interview's fields, the staff login, their CSS), which the kiosk never downloads.
+const KIOSK_ROOTS = [
+  'src/app/main.tsx',
+  'src/app/i18n/index.ts',
+  'src/app/store/db.ts',
+  'src/app/App.tsx',
+  'src/app/kiosk/KioskScreen.tsx',
+  form('desk-rating'),
+  'src/app/i18n/locales/vi/kiosk.json',
+  'src/app/sync/start.ts',
+];
+/** The module ids the kiosk reaches from KIOSK_ROOTS by static imports, known once the module graph is complete. */
+const kioskModules = new Set<string>();
+const kioskReach: Plugin = {
+  name: 'hailong:kiosk-reach',
+  apply: 'build',
+  buildEnd() {
+    kioskModules.clear();
+    const visit = (id: string) => {
+      if (kioskModules.has(id)) return;
+      kioskModules.add(id);
+      for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
+    };
+    for (const root of KIOSK_ROOTS) {
+      if (!this.getModuleInfo(path.resolve(root))) this.error(`${root} is not in the build (renamed? see KIOSK_ROOTS in vite.config.ts)`);
+      visit(path.resolve(root));
+    }
+  },
+};
 
 const SIPAS = /forms[\\/]builtin[\\/](sipas-20\d\d|satisfaction-scale)\.ts$/;
 const SHELL_WORDS_VI = /locales[\\/]vi[\\/](sync|problems)\.json$/;
@@ -65,7 +98,8 @@ export default defineConfig({
             { name: 'react', priority: 4, test: (id: string) => REACT.test(id) },
             { name: 'i18n', priority: 3, test: (id: string) => I18N.test(id) },
             { name: 'store', priority: 3, test: (id: string) => STORE.test(id) },
-            { name: 'shared', priority: 2, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) },
+            { name: 'shared', priority: 2.5, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) && kioskModules.has(id) },
+            { name: 'screens', priority: 2, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) },
             // Loaded together on a first screen: both SIPAS forms (home lists them), and the status bar's words.
             { name: 'sipas', priority: 1, test: (id: string) => SIPAS.test(id) },
             { name: 'words-vi', priority: 1, test: (id: string) => SHELL_WORDS_VI.test(id) },
@@ -76,6 +110,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    kioskReach,
     react(),
     VitePWA({
       registerType: 'prompt',
