@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { precompress } from './scripts/build-precompress.mjs';
 import { firstLoad } from './scripts/build-first-load.mjs';
+import { kioskShell } from './scripts/build-kiosk-shell.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // A build id lets a tablet tell two deployments of the same version apart (the update prompt relies on it).
@@ -148,6 +149,8 @@ export default defineConfig({
     }),
     // main.tsx imports these one step at a time at start; they preload with the entry on every route.
     firstLoad(firstScreens, { boot: ['src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'] }),
+    // /kiosk's own shell: the attract card pre-rendered into the HTML, so it paints before any script has run.
+    kioskShell({ prerender: 'src/app/kiosk/attract-prerender.tsx', screen: 'src/app/kiosk/KioskScreen.tsx' }),
     // Last: it compresses what the build and the service-worker generator wrote.
     precompress(),
   ],
