@@ -16,7 +16,7 @@ const form = (id: string) => `src/core/forms/builtin/${id}.ts`;
 // them as preload headers with the shell, so they download with the entry. The build fails if a file is renamed.
 const bar = 'src/app/shell/StatusBar.tsx';
 const firstScreens = [
-  { path: '^/kiosk', modules: ['src/app/kiosk/KioskScreen.tsx', form('desk-rating')], locales: ['kiosk'], lang: 'vi' as const },
+  { path: '^/kiosk', modules: ['src/app/kiosk/KioskScreen.tsx', form('desk-rating')], locales: ['kiosk'], lang: 'vi' as const, inlinedCss: true },
   { path: '^/interview/', modules: [bar, 'src/app/interview/InterviewScreen.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems', 'interview'] },
   { path: '^/supervisor(/|$)', modules: [bar, 'src/app/supervisor/SupervisorApp.tsx'], locales: ['sync', 'problems', 'supervisor'] },
   { path: '^/settings$', modules: [bar, 'src/app/settings/SettingsScreen.tsx'], locales: ['sync', 'problems', 'kioskSettings'] },
@@ -24,9 +24,9 @@ const firstScreens = [
   { path: '', modules: [bar, 'src/app/home/Home.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems'] },
 ];
 
-// Module ids of the chunk layers (see build.rolldownOptions.output.codeSplitting). React's layer takes
-// Vite's preload helper too: every layer's lazy imports use it, and it must not drag its first user into the entry.
-const REACT = /node_modules[\\/](react|react-dom|scheduler)[\\/]|vite[\\/]preload-helper/;
+// Module ids of the chunk layers (see build.rolldownOptions.output.codeSplitting).
+const REACT = /node_modules[\\/](react|react-dom|scheduler)[\\/]/;
+const PRELOAD_HELPER = /vite[\\/]preload-helper/;
 const I18N = /node_modules[\\/](i18next|react-i18next|use-sync-external-store)[\\/]|src[\\/]app[\\/]i18n[\\/](index|resources)\.ts$|locales[\\/]vi[\\/]common\.json$/;
 const STORE = /node_modules[\\/](dexie|dexie-react-hooks|zod)[\\/]|src[\\/]app[\\/]store[\\/](db|restore|settings|errors)\.ts$|src[\\/]core[\\/]response[\\/]/;
 const SHARED = /src[\\/](app|core)[\\/]/;
@@ -40,6 +40,7 @@ const NOT_SHARED =
 // screens use ('screens': the interview's fields, the staff login, their CSS), which the kiosk never downloads.
 const KIOSK_ROOTS = [
   'src/app/main.tsx',
+  'src/app/boot.tsx',
   'src/app/i18n/index.ts',
   'src/app/store/db.ts',
   'src/app/App.tsx',
@@ -96,6 +97,9 @@ export default defineConfig({
         // then one chunk of the app code screens share. Each screen, and each language's words, stays its own.
         codeSplitting: {
           groups: [
+            // Vite's preload helper, which every layer's lazy imports use, on its own: the entry imports it and must
+            // not carry React with it (main.tsx starts the app only after the first paint).
+            { name: 'preload', priority: 5, test: (id: string) => PRELOAD_HELPER.test(id) },
             { name: 'react', priority: 4, test: (id: string) => REACT.test(id) },
             { name: 'i18n', priority: 3, test: (id: string) => I18N.test(id) },
             { name: 'store', priority: 3, test: (id: string) => STORE.test(id) },
@@ -147,8 +151,8 @@ export default defineConfig({
         runtimeCaching: [],
       },
     }),
-    // main.tsx imports these one step at a time at start; they preload with the entry on every route.
-    firstLoad(firstScreens, { boot: ['src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'] }),
+    // main.tsx and boot.tsx import these one step at a time at start; they preload with the entry on every route.
+    firstLoad(firstScreens, { boot: ['src/app/boot.tsx', 'src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'] }),
     // /kiosk's own shell: the attract card pre-rendered into the HTML, so it paints before any script has run.
     kioskShell({ prerender: 'src/app/kiosk/attract-prerender.tsx', screen: 'src/app/kiosk/KioskScreen.tsx' }),
     // Last: it compresses what the build and the service-worker generator wrote.
