@@ -1,10 +1,12 @@
 // Builds the PWA: React, a precached service worker (prompt to update, never mid-interview) and the manifest.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { precompress } from './scripts/build-precompress.mjs';
 import { firstLoad } from './scripts/build-first-load.mjs';
+import { kioskShell } from './scripts/build-kiosk-shell.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // A build id lets a tablet tell two deployments of the same version apart (the update prompt relies on it).
@@ -14,7 +16,7 @@ const form = (id: string) => `src/core/forms/builtin/${id}.ts`;
 // them as preload headers with the shell, so they download with the entry. The build fails if a file is renamed.
 const bar = 'src/app/shell/StatusBar.tsx';
 const firstScreens = [
-  { path: '^/kiosk', modules: ['src/app/kiosk/KioskScreen.tsx', form('desk-rating')], locales: ['kiosk'], lang: 'vi' as const },
+  { path: '^/kiosk', modules: ['src/app/kiosk/KioskScreen.tsx', form('desk-rating')], locales: ['kiosk'], lang: 'vi' as const, inlinedCss: true },
   { path: '^/interview/', modules: [bar, 'src/app/interview/InterviewScreen.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems', 'interview'] },
   { path: '^/supervisor(/|$)', modules: [bar, 'src/app/supervisor/SupervisorApp.tsx'], locales: ['sync', 'problems', 'supervisor'] },
   { path: '^/settings$', modules: [bar, 'src/app/settings/SettingsScreen.tsx'], locales: ['sync', 'problems', 'kioskSettings'] },
@@ -22,9 +24,9 @@ const firstScreens = [
   { path: '', modules: [bar, 'src/app/home/Home.tsx', form('sipas-2017'), form('sipas-2023')], locales: ['sync', 'problems'] },
 ];
 
-// Module ids of the chunk layers (see build.rolldownOptions.output.codeSplitting). React's layer takes
-// Vite's preload helper too: every layer's lazy imports use it, and it must not drag its first user into the entry.
-const REACT = /node_modules[\\/](react|react-dom|scheduler)[\\/]|vite[\\/]preload-helper/;
+// Module ids of the chunk layers (see build.rolldownOptions.output.codeSplitting).
+const REACT = /node_modules[\\/](react|react-dom|scheduler)[\\/]/;
+const PRELOAD_HELPER = /vite[\\/]preload-helper/;
 const I18N = /node_modules[\\/](i18next|react-i18next|use-sync-external-store)[\\/]|src[\\/]app[\\/]i18n[\\/](index|resources)\.ts$|locales[\\/]vi[\\/]common\.json$/;
 const STORE = /node_modules[\\/](dexie|dexie-react-hooks|zod)[\\/]|src[\\/]app[\\/]store[\\/](db|restore|settings|errors)\.ts$|src[\\/]core[\\/]response[\\/]/;
 const SHARED = /src[\\/](app|core)[\\/]/;
@@ -32,6 +34,39 @@ const SHARED = /src[\\/](app|core)[\\/]/;
 // built-in forms, and what only the staff's screens use (PIN, PIN pad, hand-carry export), which the kiosk must not carry.
 const NOT_SHARED =
   /src[\\/]app[\\/](store[\\/]storage\.ts|shell[\\/]update-context\.tsx|security[\\/]pin\.ts|kiosk[\\/](PinPad\.tsx|kiosk\.css)|sync[\\/](ExportUnsentCard|SupervisorPinGate|EnumeratorPinDialog|export-file)\.tsx?)$|src[\\/]core[\\/]forms[\\/]builtin[\\/]/;
+
+// What the kiosk loads before its first rating: main.tsx's boot steps, its screen and form, and the sync it starts.
+// The app code screens share splits in two by it: what the kiosk needs ('shared'), and what only the staff's
+// screens use ('screens': the interview's fields, the staff login, their CSS), which the kiosk never downloads.
+const KIOSK_ROOTS = [
+  'src/app/main.tsx',
+  'src/app/boot.tsx',
+  'src/app/i18n/index.ts',
+  'src/app/store/db.ts',
+  'src/app/App.tsx',
+  'src/app/kiosk/KioskScreen.tsx',
+  form('desk-rating'),
+  'src/app/i18n/locales/vi/kiosk.json',
+  'src/app/sync/start.ts',
+];
+/** The module ids the kiosk reaches from KIOSK_ROOTS by static imports, known once the module graph is complete. */
+const kioskModules = new Set<string>();
+const kioskReach: Plugin = {
+  name: 'hailong:kiosk-reach',
+  apply: 'build',
+  buildEnd() {
+    kioskModules.clear();
+    const visit = (id: string) => {
+      if (kioskModules.has(id)) return;
+      kioskModules.add(id);
+      for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
+    };
+    for (const root of KIOSK_ROOTS) {
+      if (!this.getModuleInfo(path.resolve(root))) this.error(`${root} is not in the build (renamed? see KIOSK_ROOTS in vite.config.ts)`);
+      visit(path.resolve(root));
+    }
+  },
+};
 
 const SIPAS = /forms[\\/]builtin[\\/](sipas-20\d\d|satisfaction-scale)\.ts$/;
 const SHELL_WORDS_VI = /locales[\\/]vi[\\/](sync|problems)\.json$/;
@@ -52,6 +87,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 600,
     manifest: true,
+    // Every browser the app targets (es2022) has <link rel=modulepreload>: the polyfill is 0.5 KB on every route for nothing.
+    modulePreload: { polyfill: false },
     // src/core is pure by rule (no import-time effects), so whatever a route does not use is dropped from it:
     // the kiosk then carries desk-rating only, not the two long SIPAS questionnaires.
     rolldownOptions: {
@@ -62,10 +99,14 @@ export default defineConfig({
         // then one chunk of the app code screens share. Each screen, and each language's words, stays its own.
         codeSplitting: {
           groups: [
+            // Vite's preload helper, which every layer's lazy imports use, on its own: the entry imports it and must
+            // not carry React with it (main.tsx starts the app only after the first paint).
+            { name: 'preload', priority: 5, test: (id: string) => PRELOAD_HELPER.test(id) },
             { name: 'react', priority: 4, test: (id: string) => REACT.test(id) },
             { name: 'i18n', priority: 3, test: (id: string) => I18N.test(id) },
             { name: 'store', priority: 3, test: (id: string) => STORE.test(id) },
-            { name: 'shared', priority: 2, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) },
+            { name: 'shared', priority: 2.5, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) && kioskModules.has(id) },
+            { name: 'screens', priority: 2, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) },
             // Loaded together on a first screen: both SIPAS forms (home lists them), and the status bar's words.
             { name: 'sipas', priority: 1, test: (id: string) => SIPAS.test(id) },
             { name: 'words-vi', priority: 1, test: (id: string) => SHELL_WORDS_VI.test(id) },
@@ -76,6 +117,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    kioskReach,
     react(),
     VitePWA({
       registerType: 'prompt',
@@ -111,8 +153,10 @@ export default defineConfig({
         runtimeCaching: [],
       },
     }),
-    // main.tsx imports these one step at a time at start; they preload with the entry on every route.
-    firstLoad(firstScreens, { boot: ['src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'] }),
+    // main.tsx and boot.tsx import these one step at a time at start; they preload with the entry on every route.
+    firstLoad(firstScreens, { boot: ['src/app/boot.tsx', 'src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'] }),
+    // /kiosk's own shell: the attract card pre-rendered into the HTML, so it paints before any script has run.
+    kioskShell({ prerender: 'src/app/kiosk/attract-prerender.tsx', screen: 'src/app/kiosk/KioskScreen.tsx' }),
     // Last: it compresses what the build and the service-worker generator wrote.
     precompress(),
   ],

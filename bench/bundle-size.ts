@@ -36,11 +36,11 @@ function form(id: string): string {
   return `src/core/forms/builtin/${id}.ts`;
 }
 
-/** Dynamic imports main.tsx makes at start on every route: its boot steps, service-worker registration, the uploader. */
+/** Dynamic imports main.tsx and boot.tsx make at start on every route: the boot steps, service-worker registration, the uploader. */
 const AT_START = [
   /workbox-window/,
   /^src\/app\/sync\/start\.ts$/,
-  /^src\/app\/(App\.tsx|i18n\/index\.ts|store\/db\.ts)$/,
+  /^src\/app\/(boot\.tsx|App\.tsx|i18n\/index\.ts|store\/db\.ts)$/,
 ];
 
 export interface ChunkRow {

@@ -8,6 +8,8 @@ export interface RoutePreload {
   modules: string[];
   /** i18n namespaces the first screen reads (src/app/i18n/locales/<lang>/<ns>.json). */
   locales?: string[];
+  /** The route's own shell inlines its first screen's stylesheet (kiosk.html), so it is not preloaded. */
+  inlinedCss?: boolean;
   /** The language the route always opens in (else Vietnamese, the default). */
   lang?: 'vi' | 'en';
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
  * @property {string} path  a regular expression the pathname must match (the first route that matches wins)
  * @property {string[]} modules  source files of the lazy chunks the route's first screen imports (e.g. its screen)
  * @property {string[]} [locales]  i18n namespaces the first screen reads (src/app/i18n/locales/<lang>/<ns>.json)
+ * @property {boolean} [inlinedCss]  the route's own shell inlines its first screen's stylesheet (kiosk.html): not preloaded
  * @property {'vi' | 'en'} [lang]  the language the route always opens in (else Vietnamese, the default; the server
  *   cannot see a tablet's saved choice, and an English tablet only waits one round trip more for its words)
  */
@@ -93,11 +94,11 @@ export function firstLoad(routes, options = {}) {
         addStatic(ctx.chunk, entryFiles);
         for (const src of options.boot ?? []) addStatic(find(src), entryFiles);
         const entryCss = new Set([...entryFiles].flatMap((f) => cssOf(bundle[f])).concat([...inlined.keys()]));
-        const filesOf = (/** @type {string[]} */ sources) => {
+        const filesOf = (/** @type {string[]} */ sources, /** @type {boolean} */ withCss) => {
           /** @type {Set<string>} */
           const js = new Set();
           for (const src of sources) addStatic(find(src), js);
-          const css = [...js].flatMap((f) => cssOf(bundle[f])).filter((f) => !entryCss.has(f));
+          const css = withCss ? [...js].flatMap((f) => cssOf(bundle[f])).filter((f) => !entryCss.has(f)) : [];
           return [...new Set([...[...js].filter((f) => !entryFiles.has(f)), ...css])];
         };
         table = {
@@ -106,7 +107,7 @@ export function firstLoad(routes, options = {}) {
             // Vietnamese common words ship inside the entry (resources.ts); every other namespace is its own chunk.
             const lang = r.lang ?? 'vi';
             const words = (r.locales ?? []).concat(lang === 'en' ? ['common'] : []).map((n) => `src/app/i18n/locales/${lang}/${n}.json`);
-            return { path: r.path, files: filesOf([...r.modules, ...words]) };
+            return { path: r.path, files: filesOf([...r.modules, ...words], !r.inlinedCss) };
           }),
         };
         // The entry's stylesheet, inlined where Vite would have linked it (the end of <head>).

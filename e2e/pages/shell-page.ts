@@ -45,6 +45,11 @@ export class ShellPage {
     return this.page.locator('#root .boot');
   }
 
+  /** kiosk.html's static copy of the attract card, until the app has drawn the real one. */
+  get prerenderedCard(): Locator {
+    return this.page.locator('#kiosk-prerendered');
+  }
+
   /** Stylesheets the page must fetch before it can paint (the shell inlines its own). */
   get blockingStylesheets(): Locator {
     return this.page.locator('head link[rel="stylesheet"]');

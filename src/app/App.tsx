@@ -1,7 +1,8 @@
 // Top-level screens; interview, kiosk and supervisor code load on demand so each route stays small.
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskLock } from './kiosk/kiosk-lock';
+import { dropPrerenderedCard } from './kiosk/prerendered';
 import { match, usePath } from './router';
 import { DeskBar } from './shell/DeskBar';
 import { StoreErrorBanner } from './shell/StoreErrorBanner';
@@ -66,6 +67,10 @@ export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [path]);
+  // kiosk.html's static attract card belongs to /kiosk only (the kiosk's own screens remove it once drawn).
+  useLayoutEffect(() => {
+    if (!kiosk) dropPrerenderedCard();
+  }, [kiosk]);
   return (
     <div className={kiosk ? 'app app-kiosk' : 'app'}>
       {desk ? <DeskBar /> : !kiosk && <Bar />}

@@ -1,13 +1,15 @@
 // Serves the built PWA from one port with the API: hashed assets cached for a year, the shell and service worker never;
 // each file as the brotli or gzip copy the build made beside it when the browser accepts one (Vary: Accept-Encoding);
-// the shell with Link preload headers for the chunks the opened route's first screen needs.
+// the shell with Link preload headers for the chunks the opened route's first screen needs; /kiosk its own shell,
+// kiosk.html, with the attract card already in the HTML (scripts/build-kiosk-shell.mjs).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { NotFoundFallback } from './error-handler';
 
-const NO_CACHE = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
+const SHELLS = new Set(['index.html', 'kiosk.html']);
+const NO_CACHE = new Set([...SHELLS, 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
 
 /** Written by scripts/build-first-load.mjs: the entry's chunks, and per route (first match wins) its first screen's. */
 interface FirstLoad {
@@ -39,6 +41,8 @@ export async function registerPwa(app: FastifyInstance, distDir: string | null):
     return undefined;
   }
   const links = firstLoadLinks(app, root);
+  // A build from before kiosk.html opens /kiosk with the plain shell.
+  const kioskShell = existsSync(path.join(root, 'kiosk.html')) ? 'kiosk.html' : 'index.html';
   await app.register(fastifyStatic, {
     root,
     cacheControl: false,
@@ -46,7 +50,7 @@ export async function registerPwa(app: FastifyInstance, distDir: string | null):
     preCompressed: true,
     setHeaders: (reply, filePath) => {
       const rel = path.relative(root, filePath).split(path.sep).join('/').replace(/\.(?:br|gz)$/, '');
-      if (rel === 'index.html') {
+      if (SHELLS.has(rel)) {
         // Only a page being opened uses them; the service worker fetching its precache copy would ignore them.
         const dest = reply.request.headers['sec-fetch-dest'];
         const header = !dest || dest === 'document' ? links(reply.request.url.split('?')[0]) : undefined;
@@ -62,6 +66,7 @@ export async function registerPwa(app: FastifyInstance, distDir: string | null):
     const last = request.url.split('?')[0].split('/').pop() ?? '';
     // A missing script or image is a 404, not the HTML shell (which would only confuse the service worker).
     if (/\.[A-Za-z0-9]{1,8}$/.test(last) && !last.endsWith('.html')) return undefined;
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const pathname = request.url.split('?')[0];
+    return reply.header('cache-control', 'no-cache').sendFile(pathname === '/kiosk' ? kioskShell : 'index.html');
   };
 }

@@ -3,8 +3,9 @@ import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { bundled, loadNamespace, shellNamespaces } from './resources';
 
-export type Lang = 'vi' | 'en';
-export const LANGS: Lang[] = ['vi', 'en'];
+import { LANGS, type Lang } from './languages';
+
+export { LANGS, type Lang };
 const KEY = 'hailong.lang';
 
 export function savedLanguage(): Lang {

@@ -1,6 +1,6 @@
 // The /kiosk route: the PIN gate into kiosk mode, then the locked self-rating kiosk until the PIN lets staff out.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { availableForms } from '../forms/forms';
 import i18n, { loadShellNamespaces, savedLanguage } from '../i18n';
@@ -10,6 +10,7 @@ import { exitFullscreen, requestFullscreen, useKioskGuards } from './kiosk-guard
 import { setKioskMode, useKioskMode } from './kiosk-lock';
 import { KioskFlow } from './KioskFlow';
 import { lastKioskPress, recoverOrphans, type KioskForm } from './kiosk-store';
+import { dropPrerenderedCard } from './prerendered';
 import './kiosk.css';
 
 const PinPad = lazy(() => import('./PinPad').then((m) => ({ default: m.PinPad })));
@@ -84,8 +85,15 @@ function KioskSession({ latestForm, device }: { latestForm: KioskForm; device: D
   );
 }
 
+/** The PIN pad (lazy): once drawn, it takes the place of kiosk.html's card. */
+function InsteadOfCard({ children }: { children: ReactNode }) {
+  useLayoutEffect(dropPrerenderedCard, []);
+  return children;
+}
+
 function NotReady({ message }: { message: string }) {
   const { t } = useTranslation('kiosk');
+  useLayoutEffect(dropPrerenderedCard, []);
   return (
     <main className="kiosk-screen kiosk-notice" aria-labelledby="kiosk-notice-title">
       <h1 id="kiosk-notice-title" className="kiosk-title">
@@ -113,15 +121,17 @@ export default function KioskScreen() {
   else if (on) content = <KioskSession latestForm={pickForm(forms)!} device={device} />;
   else
     content = (
-      <PinPad
-        purpose={pinHash ? 'enter' : 'set'}
-        onSuccess={() => {
-          // Still inside the tap's activation window, so the browser lets the kiosk go full screen.
-          requestFullscreen();
-          void setKioskMode(true);
-        }}
-        onCancel={() => void loadShellNamespaces().finally(() => navigate('/'))}
-      />
+      <InsteadOfCard>
+        <PinPad
+          purpose={pinHash ? 'enter' : 'set'}
+          onSuccess={() => {
+            // Still inside the tap's activation window, so the browser lets the kiosk go full screen.
+            requestFullscreen();
+            void setKioskMode(true);
+          }}
+          onCancel={() => void loadShellNamespaces().finally(() => navigate('/'))}
+        />
+      </InsteadOfCard>
     );
   return (
     <div className="kiosk-root">

@@ -1,8 +1,7 @@
 // vi/en switch: each language named in its own language, with its own lang attribute for screen readers.
 import { useTranslation } from 'react-i18next';
-import { LANGS, setLanguage, type Lang } from '../i18n';
-
-export const LANGUAGE_NAMES: Record<Lang, string> = { vi: 'Tiếng Việt', en: 'English' };
+import { LANGS, setLanguage } from '../i18n';
+import { LANGUAGE_NAMES } from '../i18n/languages';
 
 export function LanguageSwitch({ className = '' }: { className?: string }) {
   const { t, i18n } = useTranslation();

@@ -15,6 +15,7 @@ describe('PWA and docs', () => {
     dist = mkdtempSync(path.join(tmpdir(), 'hailong-dist-'));
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Hài Lòng</title>');
+    writeFileSync(path.join(dist, 'kiosk.html'), '<!doctype html><title>Hài Lòng</title><main class="attract-screen"></main>');
     writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
     mkdirSync(path.join(dist, '.vite'));
@@ -44,6 +45,17 @@ describe('PWA and docs', () => {
       expect(res.body).toContain('<title>Hài Lòng</title>');
       expect(res.headers['cache-control']).toBe('no-cache');
     }
+  });
+
+  it("opens /kiosk with the kiosk's own shell (its attract card in the HTML), with the kiosk's preloads, never cached", async () => {
+    for (const url of ['/kiosk', '/kiosk?x=1']) {
+      const res = await app.inject({ method: 'GET', url, headers: { 'sec-fetch-dest': 'document' } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('<main class="attract-screen">');
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.headers.link, url).toContain('</assets/KioskScreen-k1.js>; rel=modulepreload');
+    }
+    for (const url of ['/', '/kiosk/other', '/interview/0197-abc']) expect((await app.inject({ method: 'GET', url })).body, url).not.toContain('attract-screen');
   });
 
   it("sends the shell with preload headers for the opened route's first screen, only to a page being opened", async () => {
