@@ -14,7 +14,7 @@ let db: Db;
 
 test.beforeAll(async () => {
   db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
-  await seedDemoOnce(db, DATA_DIR);
+  await seedDemoOnce(db);
 });
 test.afterAll(async () => {
   await db?.close();

@@ -1,0 +1,5 @@
+// Types for app-build.mjs (plain JavaScript, so start.mjs and test.mjs run it without a TypeScript loader).
+
+export function newest(path: string): number;
+export function appIsStale(distDir: string): boolean;
+export function buildApp(distDir: string, options?: { buildId?: string; logLevel?: string; inherit?: boolean }): Promise<{ status: number; output: string }>;
