@@ -1,28 +1,16 @@
 // A release, as it reaches a tablet: a second build of the app with another build id, deployed over the folder a
 // server serves. Each deploying spec file has a server and a served folder of its own, so a release it deploys never
 // reaches a spec in the other worker; the release itself is built once per run (or ahead of it by `npm test`).
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { appIsStale, buildApp } from '../../scripts/app-build.mjs';
-import { E2E_DIST_DIR } from './env';
+import { ensureRelease } from '../../scripts/app-build.mjs';
+import { E2E_DIST_DIR, E2E_FOLDERS } from './env';
 import { underRunLock } from './run-once';
 import { SyncServer } from './sync-server';
 
-/** Where the release is built, and beside it the id it was built with (scripts/test.mjs builds the same). */
-const RELEASE_DIR = `${E2E_DIST_DIR}-release`;
-const RELEASE_ID_FILE = `${RELEASE_DIR}.build-id`;
-
-/** The release build of the current sources, made unless a fresh one is there; returns its build id. */
+/** The release build of the current sources, made unless a fresh one is there; resolves with its build id. */
 function releaseBuild(): Promise<string> {
-  return underRunLock('e2e-release-build', async () => {
-    if (existsSync(RELEASE_ID_FILE) && !appIsStale(RELEASE_DIR)) return readFileSync(RELEASE_ID_FILE, 'utf8').trim();
-    const buildId = `e2e-release-${Date.now()}`;
-    rmSync(RELEASE_ID_FILE, { force: true });
-    const r = await buildApp(RELEASE_DIR, { buildId, logLevel: 'error' });
-    if (r.status !== 0) throw new Error(`the release build failed:\n${r.output}`);
-    writeFileSync(RELEASE_ID_FILE, buildId);
-    return buildId;
-  });
+  return underRunLock('e2e-release-build', () => ensureRelease(E2E_FOLDERS));
 }
 
 /** A server on a port of its own serving its own copy of the run's build, for a spec that deploys releases over it. */
@@ -51,7 +39,7 @@ export class DeployServer {
   /** Copies the release over the served folder; returns its build id and a function that puts the run's build back. */
   async deployRelease(): Promise<{ buildId: string; restore: () => void }> {
     const buildId = await this.release;
-    cpSync(RELEASE_DIR, this.servedDir, { recursive: true, force: true });
+    cpSync(E2E_FOLDERS.release, this.servedDir, { recursive: true, force: true });
     const restore = () => {
       for (const name of readdirSync(this.servedDir)) rmSync(join(this.servedDir, name), { recursive: true, force: true });
       mkdirSync(this.servedDir, { recursive: true });
