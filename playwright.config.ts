@@ -1,8 +1,8 @@
 // Browser tests in Debian's Chromium (never a downloaded browser) against the real server from `npm start`.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath, E2E_PORT } from './e2e/support/env';
+import { CHROMIUM_ARGS, chromiumPath, E2E_DATA_DIR, E2E_DIST_DIR, E2E_PORT } from './e2e/support/env';
 
-const ALONE = ['**/kiosk-update.spec.ts', '**/pwa-update.spec.ts', '**/first-paint.spec.ts'];
+const ALONE = ['**/first-paint.spec.ts'];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,8 +17,8 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.PW_JSON ? [['list'], ['json', { outputFile: process.env.PW_JSON }]] : [['list']],
   projects: [
-    // Specs that deploy a new build over the served folder, or time the first paint on a throttled CPU, run alone
-    // after the rest: a deploy would surprise a spec in the other worker, and a busy neighbour would skew the timing.
+    // The first paint on a throttled CPU runs alone after the rest: a busy neighbour would skew it. (The specs that
+    // deploy a release deploy it on a server of their own, e2e/support/deploy.ts, so they run with the rest.)
     { name: 'shared', testIgnore: ALONE },
     { name: 'alone', testMatch: ALONE, dependencies: ['shared'], workers: 1 },
   ],
@@ -33,12 +33,12 @@ export default defineConfig({
   },
   webServer: {
     // A fresh server database every run, so counts in tests mean what they say.
-    command: `rm -rf .tmp/e2e-data-${E2E_PORT} && node scripts/start.mjs`,
+    command: `rm -rf ${E2E_DATA_DIR} && node scripts/start.mjs`,
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,
     // Per-port data and build folders, so two runs on one machine never share a database or a dist/.
-    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', DATA_DIR: `.tmp/e2e-data-${E2E_PORT}`, DIST_DIR: `.tmp/dist-${E2E_PORT}`, },
+    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', DATA_DIR: E2E_DATA_DIR, DIST_DIR: E2E_DIST_DIR },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -55,7 +55,7 @@ const DAY = 24 * HOUR;
 
 test.beforeAll(async () => {
   db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
-  await seedDemoOnce(db, DATA_DIR);
+  await seedDemoOnce(db);
   await reportDemoTablets();
 });
 

@@ -26,7 +26,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 test.beforeAll(async () => {
   // The demo's admin signs in; its sites are the province the new site joins.
   db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
-  await seedDemoOnce(db, DATA_DIR);
+  await seedDemoOnce(db);
 });
 
 test.afterAll(async () => {

@@ -1,8 +1,23 @@
 // A new release reaches a kiosk only between people: never mid-rating, and on the attract screen by itself.
 import { expect, test } from '@playwright/test';
 import { KioskPage } from './pages/kiosk-page';
-import { buildRelease, deploy } from './support/deploy';
+import { DeployServer } from './support/deploy';
+import { E2E_PORT } from './support/env';
 import { checkForUpdate, hasWaitingWorker, waitForServiceWorker } from './support/service-worker';
+
+// A server of this file's own (beside the run's port): the release deployed here reaches no other spec.
+const PORT = E2E_PORT + 402;
+let server: DeployServer;
+
+test.beforeAll(async () => {
+  server = await DeployServer.start(PORT);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test.use({ baseURL: `http://127.0.0.1:${PORT}` });
 
 test('a release deployed mid-rating waits for the thank-you, then the attract screen takes it without asking anyone', async ({ page }) => {
   test.setTimeout(240_000);
@@ -18,8 +33,7 @@ test('a release deployed mid-rating waits for the thank-you, then the attract sc
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
   const sameDocument = () => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
-  const buildId = `e2e-kiosk-release-${Date.now()}`;
-  const restore = deploy(buildRelease(buildId));
+  const { restore } = await server.deployRelease();
   try {
     await checkForUpdate(page);
     await expect.poll(() => hasWaitingWorker(page), { timeout: 60_000 }).toBe(true);

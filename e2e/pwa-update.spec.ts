@@ -2,8 +2,23 @@
 import { expect, test } from '@playwright/test';
 import { HomePage } from './pages/home-page';
 import { readStore, type StoredDraft } from './support/idb';
-import { buildRelease, deploy } from './support/deploy';
+import { DeployServer } from './support/deploy';
+import { E2E_PORT } from './support/env';
 import { checkForUpdate, hasWaitingWorker, waitForServiceWorker } from './support/service-worker';
+
+// A server of this file's own (beside the run's port): the releases deployed here reach no other spec.
+const PORT = E2E_PORT + 403;
+let server: DeployServer;
+
+test.beforeAll(async () => {
+  server = await DeployServer.start(PORT);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test.use({ baseURL: `http://127.0.0.1:${PORT}` });
 
 test('a new build deployed while an interview is open does not reload the page; the update is applied from home', async ({ page }) => {
   test.setTimeout(240_000);
@@ -19,8 +34,7 @@ test('a new build deployed while an interview is open does not reload the page; 
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
   const sameDocument = () => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
-  const buildId = `e2e-release-${Date.now()}`;
-  const restore = deploy(buildRelease(buildId));
+  const { buildId, restore } = await server.deployRelease();
   try {
     await checkForUpdate(page);
     await expect.poll(() => hasWaitingWorker(page), { timeout: 30_000 }).toBe(true);
@@ -70,8 +84,7 @@ test('an update applied from home in another tab still waits for the interview i
   const otherHome = new HomePage(otherTab);
   await otherHome.open();
 
-  const buildId = `e2e-release-${Date.now()}`;
-  const restore = deploy(buildRelease(buildId));
+  const { buildId, restore } = await server.deployRelease();
   try {
     await checkForUpdate(otherTab);
     await expect(otherHome.updateButton).toBeVisible({ timeout: 30_000 });

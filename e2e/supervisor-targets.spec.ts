@@ -3,19 +3,15 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { localDay } from '../src/core/local-day';
 import { addDays } from '../src/core/protocol/period';
-import { openDb, type Db } from '../src/server/db/index';
 import { DEMO_PASSWORDS, DEMO_SITES } from '../src/server/demo/seed';
 import { SampleProgressCard } from './pages/sample-progress';
 import { SupervisorPage } from './pages/supervisor-page';
 import { expectNoAxeViolations } from './support/axe';
-import { seedDemoOnce } from './support/demo-seed';
-import { E2E_PORT } from './support/env';
+import { useDemoData } from './support/demo-seed';
 import { screenshot } from './support/screenshots';
 import { t, type Lang } from './support/strings';
 
-const DATA_DIR = `.tmp/e2e-data-${E2E_PORT}`;
 const [first, second] = DEMO_SITES;
-let db: Db;
 
 /** The dashboard's opening period: the last 30 local days up to today. */
 function openingPeriod() {
@@ -49,13 +45,7 @@ async function signedIn(page: SupervisorPage['page'], lang: Lang) {
   return sv;
 }
 
-test.beforeAll(async () => {
-  db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
-  await seedDemoOnce(db, DATA_DIR);
-});
-test.afterAll(async () => {
-  await db?.close();
-});
+useDemoData();
 
 test('N typed for a site is stored on the server: the same N and target after a reload and in a new browser context', async ({ page, browser }) => {
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -23,7 +23,7 @@ let sample: { day: string; count: number };
 test.beforeAll(async () => {
   // The demo seeder writes through the same ingest code into the database the e2e server is using.
   db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: DATA_DIR });
-  await seedDemoOnce(db, DATA_DIR);
+  await seedDemoOnce(db);
   const row = await db.k
     .selectFrom('responses')
     .innerJoin('sites', 'sites.id', 'responses.site_id')

@@ -1,7 +1,8 @@
 // Bundles the endpoint (src/server + src/core) into plain JavaScript under build/server, so production runs on
 // node alone: no TypeScript loader in memory (it costs ~50 MB of RSS, which the export budget cannot spare).
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { newest } from './app-build.mjs';
 import { join } from 'node:path';
 
 export const SERVER_OUT = 'build/server';
@@ -14,13 +15,6 @@ export const SERVER_ENTRY = join(SERVER_OUT, 'main.mjs');
  */
 export function serverNodeFlags(env = process.env) {
   return [`--max-old-space-size=${Number(env.HAILONG_HEAP_MB) || 384}`, '--max-semi-space-size=2', '--enable-source-maps'];
-}
-
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), st.mtimeMs);
 }
 
 export function serverIsStale() {

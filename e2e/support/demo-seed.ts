@@ -1,36 +1,20 @@
-// The demo data, seeded once per e2e server run however many spec files ask at the same time (two workers): the
-// first takes a lock folder in the server's data folder and seeds, the others wait for its "done" mark. Seeding
+// The demo data, seeded once per e2e server run however many spec files ask at the same time (two workers): seeding
 // twice at once would race on the sites it checks for and could store the demo's responses twice.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from '@playwright/test';
 import { openDb, type Db } from '../../src/server/db/index';
 import { seedDemo } from '../../src/server/demo/seed';
-import { E2E_PORT } from './env';
+import { E2E_DATA_DIR } from './env';
+import { underRunLock } from './run-once';
 
-/** The e2e server's data folder (playwright.config.ts gives each port its own). */
-const E2E_DATA_DIR = `.tmp/e2e-data-${E2E_PORT}`;
-
-export async function seedDemoOnce(db: Db, dataDir: string): Promise<void> {
-  const lock = path.join(dataDir, 'e2e-demo-seed.lock');
-  const done = path.join(dataDir, 'e2e-demo-seed.done');
-  while (!existsSync(done)) {
-    try {
-      mkdirSync(lock);
-    } catch {
-      // Another spec file is seeding: wait for it.
-      await new Promise((r) => setTimeout(r, 200));
-      continue;
-    }
-    try {
-      if (!existsSync(done)) {
-        await seedDemo(db);
-        writeFileSync(done, new Date().toISOString());
-      }
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
-    }
-  }
+export async function seedDemoOnce(db: Db): Promise<void> {
+  const done = path.join(E2E_DATA_DIR, 'e2e-demo-seed.done');
+  await underRunLock('e2e-demo-seed', async () => {
+    if (existsSync(done)) return;
+    await seedDemo(db);
+    writeFileSync(done, new Date().toISOString());
+  });
 }
 
 /**
@@ -41,7 +25,7 @@ export function useDemoData(): () => Db {
   let db: Db | undefined;
   test.beforeAll(async () => {
     db = openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: E2E_DATA_DIR });
-    await seedDemoOnce(db, E2E_DATA_DIR);
+    await seedDemoOnce(db);
   });
   test.afterAll(async () => {
     await db?.close();

@@ -1,33 +1,55 @@
-// Builds a second copy of the app with another build id and deploys it over the served folder, as a release would.
-import { spawnSync } from 'node:child_process';
+// A release, as it reaches a tablet: a second build of the app with another build id, deployed over the folder a
+// server serves. Each deploying spec file has a server and a served folder of its own, so a release it deploys never
+// reaches a spec in the other worker; the release itself is built once per run (or ahead of it by `npm test`).
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2E_PORT } from './env';
+import { ensureRelease } from '../../scripts/app-build.mjs';
+import { E2E_DIST_DIR, E2E_FOLDERS } from './env';
+import { underRunLock } from './run-once';
+import { SyncServer } from './sync-server';
 
-const SERVED_DIR = `.tmp/dist-${E2E_PORT}`;
-
-/** Builds the current sources into a separate folder with the given build id. */
-export function buildRelease(buildId: string): string {
-  const out = `.tmp/dist-${E2E_PORT}-next`;
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'], {
-    env: { ...process.env, HAILONG_BUILD_ID: buildId },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`second build failed:\n${r.stdout}\n${r.stderr}`);
-  return out;
+/** The release build of the current sources, made unless a fresh one is there; resolves with its build id. */
+function releaseBuild(): Promise<string> {
+  return underRunLock('e2e-release-build', () => ensureRelease(E2E_FOLDERS));
 }
 
-/** Copies a release over the served folder; returns a function that puts the original build back. */
-export function deploy(releaseDir: string): () => void {
-  const backup = `.tmp/dist-${E2E_PORT}-backup`;
-  rmSync(backup, { recursive: true, force: true });
-  cpSync(SERVED_DIR, backup, { recursive: true });
-  cpSync(releaseDir, SERVED_DIR, { recursive: true, force: true });
-  return () => {
-    for (const name of readdirSync(SERVED_DIR)) rmSync(join(SERVED_DIR, name), { recursive: true, force: true });
-    mkdirSync(SERVED_DIR, { recursive: true });
-    cpSync(backup, SERVED_DIR, { recursive: true });
-    rmSync(backup, { recursive: true, force: true });
-    rmSync(releaseDir, { recursive: true, force: true });
-  };
+/** A server on a port of its own serving its own copy of the run's build, for a spec that deploys releases over it. */
+export class DeployServer {
+  private constructor(
+    private readonly server: SyncServer,
+    private readonly servedDir: string,
+    /** Started with the server, so the build overlaps the spec's first steps. */
+    private readonly release: Promise<string>,
+  ) {}
+
+  static async start(port: number): Promise<DeployServer> {
+    const servedDir = `${E2E_DIST_DIR}-served-${port}`;
+    rmSync(servedDir, { recursive: true, force: true });
+    cpSync(E2E_DIST_DIR, servedDir, { recursive: true });
+    const release = releaseBuild();
+    // Awaited by deployRelease; a failure is reported there, by the test that needs the release.
+    release.catch(() => {});
+    return new DeployServer(await SyncServer.start(port, {}, servedDir), servedDir, release);
+  }
+
+  get baseURL(): string {
+    return this.server.baseURL;
+  }
+
+  /** Copies the release over the served folder; returns its build id and a function that puts the run's build back. */
+  async deployRelease(): Promise<{ buildId: string; restore: () => void }> {
+    const buildId = await this.release;
+    cpSync(E2E_FOLDERS.release, this.servedDir, { recursive: true, force: true });
+    const restore = () => {
+      for (const name of readdirSync(this.servedDir)) rmSync(join(this.servedDir, name), { recursive: true, force: true });
+      mkdirSync(this.servedDir, { recursive: true });
+      cpSync(E2E_DIST_DIR, this.servedDir, { recursive: true });
+    };
+    return { buildId, restore };
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    rmSync(this.servedDir, { recursive: true, force: true });
+  }
 }

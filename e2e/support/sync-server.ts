@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { request as apiRequest, type APIRequestContext } from '@playwright/test';
 import BetterSqlite3 from 'better-sqlite3';
 import { runAdmin } from '../../src/server/cli/admin';
-import { E2E_PORT } from './env';
+import { E2E_DATA_DIR, E2E_DIST_DIR, E2E_PORT } from './env';
 import { waitForHealth } from './server-health';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,11 +31,14 @@ export class SyncServer {
 
   /** The server Playwright's config starts for every run (fresh database per run). */
   static shared(): SyncServer {
-    return new SyncServer(E2E_PORT, `.tmp/e2e-data-${E2E_PORT}`);
+    return new SyncServer(E2E_PORT, E2E_DATA_DIR);
   }
 
-  /** Starts `node scripts/start.mjs` on a port of its own, with a fresh database and the given extra environment. */
-  static async start(port: number, env: Record<string, string>): Promise<SyncServer> {
+  /**
+   * Starts `node scripts/start.mjs` on a port of its own, with a fresh database and the given extra environment;
+   * it serves the build the shared server made (start.mjs rebuilds it only if the sources changed), or `distDir`.
+   */
+  static async start(port: number, env: Record<string, string>, distDir = E2E_DIST_DIR): Promise<SyncServer> {
     const dataDir = `.tmp/sync-${port}`;
     rmSync(`${root}/${dataDir}`, { recursive: true, force: true });
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
@@ -46,8 +49,7 @@ export class SyncServer {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
-        // The build the shared server made: start.mjs rebuilds it only if the sources changed.
-        DIST_DIR: `.tmp/dist-${E2E_PORT}`,
+        DIST_DIR: distDir,
         LOG_LEVEL: 'error',
         ...env,
       },
