@@ -429,20 +429,30 @@ async function timeExport(kind: string, env: Record<string, string>, format: 'cs
   }
 }
 
+function scoreTable(rows: string[][]): void {
+  console.log(`node CPU = this process's user + system CPU per request (median): the in-process SQLite query, or PostgreSQL's client side only.`);
+  console.log(`Wall time minus node CPU is waiting: for PostgreSQL its server, for both the other work on the machine (load average ${loadAverage()}).\n`);
+  table(['database', 'query', 'responses', 'median ms', 'max ms', 'node CPU ms', 'budget', ''], rows);
+}
+
 export async function run(): Promise<void> {
   const log = (s: string) => console.log(s);
   header(`Scores and exports over ${fmt(TOTAL)} stored responses`);
   console.log(`Data: ${SITES} sites, ${fmt(INTERVIEWS)} sipas-2017 interviews and ${fmt(TOTAL - INTERVIEWS)} desk ratings over ${YEAR.from} – ${YEAR.to}; the ${QUARTER.from} – ${QUARTER.to} interviews (${fmt(EXPORT_ROWS)}) are the export.\n`);
 
   const sqlite = await sqliteDb(log);
+  // BENCH_SCORES_DB=sqlite: SQLite's score timings alone, without starting PostgreSQL (or copying a million rows into it).
+  if (process.env.BENCH_SCORES_DB === 'sqlite') {
+    console.log(`\nScores through GET /api/v1/scores (median of ${RUNS} after one warm-up; month = ${MONTH.from} – ${MONTH.to}):\n`);
+    scoreTable(await timeScores(sqlite.db));
+    await sqlite.db.close();
+    return;
+  }
   const pg = await startPg();
   try {
     const postgres = await postgresDb(pg, sqlite.db, log);
     console.log(`\nScores through GET /api/v1/scores (median of ${RUNS} after one warm-up; month = ${MONTH.from} – ${MONTH.to}):\n`);
-    const scoreRows = [...(await timeScores(sqlite.db)), ...(await timeScores(postgres.db))];
-    console.log(`node CPU = this process's user + system CPU per request (median): the in-process SQLite query, or PostgreSQL's client side only.`);
-    console.log(`Wall time minus node CPU is waiting: for PostgreSQL its server, for both the other work on the machine (load average ${loadAverage()}).\n`);
-    table(['database', 'query', 'responses', 'median ms', 'max ms', 'node CPU ms', 'budget', ''], scoreRows);
+    scoreTable([...(await timeScores(sqlite.db)), ...(await timeScores(postgres.db))]);
     await sqlite.db.close();
     await postgres.db.close();
 
