@@ -9,7 +9,7 @@ import { hashSecret } from '../src/server/auth/secrets';
 import { buildApp } from '../src/server/app';
 import { openDb, type Db } from '../src/server/db/index';
 import { migrate } from '../src/server/db/migrate';
-import { copyRollupTables, rollupFingerprint } from '../src/server/db/queries/bench-copy';
+import { copyTableFromSqlite, emptyTables, rollupFingerprint } from '../src/server/db/queries/bench-copy';
 import { listPublishedForms } from '../src/server/db/queries/forms';
 import { insertResponses } from '../src/server/db/queries/responses';
 import { createSite } from '../src/server/db/queries/sites';
@@ -30,6 +30,7 @@ const TOTAL = Number(process.env.BENCH_SCORES_TOTAL ?? 1_000_000);
 const FULL = TOTAL === 1_000_000;
 const BENCH_DIR = path.join(ROOT, FULL ? '.tmp/bench' : `.tmp/bench-${TOTAL}`);
 const SQLITE_DIR = path.join(BENCH_DIR, 'sqlite');
+const SQLITE_FILE = path.join(SQLITE_DIR, 'hailong.db');
 const PG_DIR = path.join(BENCH_DIR, 'pg');
 const EXPORT_ROWS = FULL ? 132_229 : Math.round((132_229 * TOTAL) / 1_000_000);
 const INTERVIEWS = Math.round(TOTAL * 0.45);
@@ -162,7 +163,7 @@ async function rebuild(db: Db, log: (s: string) => void): Promise<void> {
 // ---- the two databases
 
 async function sqliteDb(log: (s: string) => void): Promise<{ db: Db; env: Record<string, string>; cached: boolean }> {
-  const file = path.join(SQLITE_DIR, 'hailong.db');
+  const file = SQLITE_FILE;
   const ready = path.join(SQLITE_DIR, 'READY');
   let cached = existsSync(ready);
   if (!cached) {
@@ -201,8 +202,8 @@ interface Pg {
   stop(): Promise<void>;
 }
 
-/** Fewer checkpoints while millions of rows go in; settings that change how queries read are left at their defaults. */
-const PG_FLAGS = ['-c', 'max_wal_size=8GB'];
+/** Writes without flushes or checkpoints (a bench copy, rebuilt if lost); every setting that changes how queries read is left at its default. */
+const PG_FLAGS = ['-c', 'max_wal_size=8GB', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 
 /** A persistent embedded PostgreSQL under .tmp/bench/pg, so its million rows survive between runs too. */
 async function startPg(): Promise<Pg> {
@@ -231,22 +232,15 @@ async function postgresDb(pg: Pg, source: Db, log: (s: string) => void): Promise
   const have = await countResponses(db);
   if (have !== TOTAL) {
     if (have !== 0) throw new Error(`bench_scores holds ${have} responses; delete ${PG_DIR} and run again`);
-    log(`PostgreSQL: copying the ${fmt(TOTAL)} responses through insertResponses (${fmt(FILL_CHUNK)} per statement)…`);
+    log(`PostgreSQL: copying the ${fmt(TOTAL)} responses by COPY from the SQLite file…`);
     const started = performance.now();
     const sites = await source.k.selectFrom('sites').selectAll().execute();
     await db.k.insertInto('sites').values(sites).execute();
     const devices = await source.k.selectFrom('devices').selectAll().execute();
     await db.k.insertInto('devices').values(devices).execute();
-    let after = '';
-    let copied = 0;
-    for (;;) {
-      const rows = await source.k.selectFrom('responses').selectAll().where('id', '>', after).orderBy('id').limit(FILL_CHUNK).execute();
-      if (!rows.length) break;
-      await insertResponses(db, rows as Parameters<typeof insertResponses>[1]);
-      copied += rows.length;
-      after = rows[rows.length - 1]!.id;
-      if (copied % 100_000 === 0) log(`  ${fmt(copied)} copied (${fmt((performance.now() - started) / 1000)} s)`);
-    }
+    if (db.kind !== 'postgres') throw new Error('not PostgreSQL');
+    const copied = await copyTableFromSqlite(SQLITE_FILE, db, 'responses', columnsOf(source, 'responses'));
+    if (copied !== TOTAL) throw new Error(`copied ${copied} responses, not ${TOTAL}`);
     log(`  ${fmt(copied)} copied in ${fmt((performance.now() - started) / 1000)} s`);
   }
   await sameRollup(source, db, log);
@@ -255,7 +249,7 @@ async function postgresDb(pg: Pg, source: Db, log: (s: string) => void): Promise
 }
 
 /**
- * PostgreSQL's rollup tables as SQLite's rebuild made them from the same responses: copied when their fingerprints
+ * PostgreSQL's rollup tables as SQLite's rebuild made them from the same responses: copied (COPY) when their fingerprints
  * differ (the first run, or a copy cut short), then checked again. BENCH_PG_REBUILD=1 runs the PostgreSQL rebuild
  * itself instead (the same rows; ~7 million upserts, slower than the copy on the shared machine).
  */
@@ -263,14 +257,21 @@ async function sameRollup(source: Db, db: Db, log: (s: string) => void): Promise
   const want = await rollupFingerprint(source);
   if (JSON.stringify(await rollupFingerprint(db)) === JSON.stringify(want)) return;
   const t0 = performance.now();
-  if (process.env.BENCH_PG_REBUILD === '1' || source.kind !== 'sqlite' || db.kind !== 'postgres') await rebuild(db, log);
+  if (process.env.BENCH_PG_REBUILD === '1' || db.kind !== 'postgres') await rebuild(db, log);
   else {
-    await copyRollupTables(source, db);
+    await emptyTables(db, ['score_rollup', 'response_marks']);
+    for (const table of ['score_rollup', 'response_marks'] as const) await copyTableFromSqlite(SQLITE_FILE, db, table, columnsOf(source, table));
     log(`  rollup tables copied from SQLite's rebuild (${fmt(want.rollupRows)} rows, ${fmt(want.marks)} marks) in ${fmt((performance.now() - t0) / 1000)} s`);
   }
   const got = await rollupFingerprint(db);
   if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`PostgreSQL's rollup ${JSON.stringify(got)} is not SQLite's ${JSON.stringify(want)}`);
   if (db.kind === 'postgres') await db.pool.query('ANALYZE');
+}
+
+/** The table's columns in SQLite's order (the same migrations made PostgreSQL's). */
+function columnsOf(source: Db, table: string): string[] {
+  if (source.kind !== 'sqlite') throw new Error('the bench copies from SQLite');
+  return (source.sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
 }
 
 // ---- scores: through the API in this process (app.inject: routing, session, scope, SQL, JSON)
@@ -452,7 +453,8 @@ export async function run(): Promise<void> {
   try {
     const postgres = await postgresDb(pg, sqlite.db, log);
     console.log(`\nScores through GET /api/v1/scores (median of ${RUNS} after one warm-up; month = ${MONTH.from} – ${MONTH.to}):\n`);
-    scoreTable([...(await timeScores(sqlite.db)), ...(await timeScores(postgres.db))]);
+    // BENCH_SCORES_DB=postgres: PostgreSQL's timings alone (SQLite's cache is still its source).
+    scoreTable([...(process.env.BENCH_SCORES_DB === 'postgres' ? [] : await timeScores(sqlite.db)), ...(await timeScores(postgres.db))]);
     await sqlite.db.close();
     await postgres.db.close();
 
