@@ -3,7 +3,6 @@ import { allItems, type FormDefinition } from '../../core/forms/schema';
 import type { Answers } from '../../core/response/schema';
 import { isValidLikert, SATISFIED_AT_LEAST, scoringPlan } from '../../core/scoring/indices';
 import { STRAIGHT_LINING_MIN_ITEMS } from '../../core/scoring/quality';
-import type { InsertRollup } from '../db/queries/responses';
 import type { RollupBuffer, RollupGroupKey, RollupSourceRow } from '../db/queries/rollup';
 import { ROLLUP_COUNT_COLUMNS, type Grain, type MarkFlag, type ResponseMark, type RollupKey } from '../db/schema';
 
@@ -311,8 +310,3 @@ export function deltaOf(rows: Iterable<RollupSource>, forms: FormLookup): Rollup
   return d;
 }
 
-
-/** The rollup of an insert, counted from the inserted rows' payloads (bench/scores.ts; the ingest reuses the delta prepared with the batch). */
-export function rollupHook(forms: FormLookup): InsertRollup {
-  return (inserted) => deltaOf(inserted, forms);
-}
