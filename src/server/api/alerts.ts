@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { ALERT_COMMENT_MAX, ALERT_RULE_LIMITS, type AlertJson, type AlertRuleJson } from '../../core/protocol/alerts';
 import { problem } from '../../core/protocol/problems';
 import { evaluateSite } from '../alerts/evaluate';
-import { inScope, requireUser, type Caller } from '../auth/guards';
+import { inScope, requireUser, siteInScope } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { acknowledgeAlert, alertRuleOf, getAlert, listAlerts, openAlerts, saveAlertRule } from '../db/queries/kiosk-alerts';
-import { getSite } from '../db/queries/sites';
 import { userNames } from '../db/queries/response-list';
 import type { KioskAlertRow } from '../db/schema';
 import { inputSchema, problemSchema } from '../openapi';
@@ -84,14 +83,6 @@ function alertJson(r: KioskAlertRow, names: ReadonlyMap<string, string>): AlertJ
 
 export function registerAlerts(app: FastifyInstance, ctx: ServerContext): void {
   /** The site, when it exists and is the caller's. */
-  async function siteOf(caller: Caller, siteId: string) {
-    if (siteId.length > 64) throw problem.noSuchSites({ siteIds: [siteId] });
-    const site = await getSite(ctx.db, siteId);
-    if (!site) throw problem.noSuchSites({ siteIds: [siteId] });
-    if (!inScope(caller, siteId)) throw problem.siteNotYours({ siteId });
-    return site;
-  }
-
   route(
     app,
     'GET /api/v1/alerts',
@@ -174,7 +165,7 @@ export function registerAlerts(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request): Promise<AlertRuleJson> => {
       const caller = await requireUser(ctx, request);
-      const site = await siteOf(caller, request.params.id);
+      const site = await siteInScope(ctx, caller, request.params.id);
       return { siteId: site.id, ...(await alertRuleOf(ctx.db, site.id)) };
     },
   );
@@ -195,7 +186,7 @@ export function registerAlerts(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request): Promise<AlertRuleJson> => {
       const caller = await requireUser(ctx, request);
-      const site = await siteOf(caller, request.params.id);
+      const site = await siteInScope(ctx, caller, request.params.id);
       const rule = parseBody(RuleBody, request.body);
       const now = ctx.now();
       const before = await alertRuleOf(ctx.db, site.id);

@@ -7,10 +7,9 @@ import { daysBetween, isDay, MAX_RANGE_DAYS } from '../../core/protocol/period';
 import { Problem, problem } from '../../core/protocol/problems';
 import { MAX_POPULATION, type TargetJson } from '../../core/protocol/targets';
 import { targetSampleSize } from '../../core/scoring/sample-size';
-import { inScope, requireUser, type Caller } from '../auth/guards';
+import { requireUser, siteInScope } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { clearTarget, saveTarget, targetsFor, type StoredTarget } from '../db/queries/sample-targets';
-import { getSite } from '../db/queries/sites';
 import { inputSchema, problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
 import { resolveSites } from '../scores/scope';
@@ -81,19 +80,12 @@ export function registerTargets(app: FastifyInstance, ctx: ServerContext): void 
    */
   async function ownSite(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     try {
-      await siteOf(await requireUser(ctx, request), (request.params as { id: string }).id);
+      await siteInScope(ctx, await requireUser(ctx, request), (request.params as { id: string }).id);
     } catch (e) {
       // As the gate does: closing the connection spares reading a body that will not be used.
       reply.header('connection', 'close');
       throw e;
     }
-  }
-  async function siteOf(caller: Caller, id: string) {
-    if (id.length > 64) throw problem.noSuchSites({ siteIds: [id.slice(0, 64)] });
-    const site = await getSite(ctx.db, id);
-    if (!site) throw problem.noSuchSites({ siteIds: [id] });
-    if (!inScope(caller, id)) throw problem.siteNotYours({ siteId: id });
-    return site;
   }
 
   route(
@@ -136,7 +128,8 @@ export function registerTargets(app: FastifyInstance, ctx: ServerContext): void 
     },
     async (request): Promise<TargetJson> => {
       const caller = await requireUser(ctx, request);
-      const site = await siteOf(caller, request.params.id);
+      // ownSite (onRequest) has found the site and checked it is the caller's.
+      const site = { id: request.params.id };
       const body = parseTarget(request.body);
       const now = ctx.now();
       const change = { siteId: site.id, from: body.period.from, to: body.period.to, by: { id: caller.user.id, username: caller.user.username } };
@@ -170,7 +163,7 @@ export function registerTargets(app: FastifyInstance, ctx: ServerContext): void 
     },
     async (request, reply) => {
       const caller = await requireUser(ctx, request);
-      const site = await siteOf(caller, request.params.id);
+      const site = { id: request.params.id };
       const q = parseQuery(DeleteQuery, request.query);
       const period = parseQuery(Period, { from: q.from, to: q.to });
       await clearTarget(ctx.db, { siteId: site.id, from: period.from, to: period.to, by: { id: caller.user.id, username: caller.user.username } }, ctx.now());

@@ -6,8 +6,9 @@ import type { Role } from '../../core/protocol/sessions';
 import type { ServerContext } from '../context';
 import type { DeviceWithSite } from '../db/queries/devices';
 import { sessionUser } from '../db/queries/sessions';
+import { getSite } from '../db/queries/sites';
 import { userSiteIds } from '../db/queries/users';
-import type { User } from '../db/schema';
+import type { Site, User } from '../db/schema';
 import { sha256 } from './secrets';
 
 export const SESSION_COOKIE = 'hl_session';
@@ -64,4 +65,13 @@ export async function requireUser(ctx: ServerContext, request: FastifyRequest, r
 
 export function inScope(caller: Caller, siteId: string): boolean {
   return caller.sites === 'all' || caller.sites.includes(siteId);
+}
+
+/** The site a route's :id names, when it exists and is the caller's; otherwise the 404.3 or 403.1 that refuses it. */
+export async function siteInScope(ctx: ServerContext, caller: Caller, siteId: string): Promise<Site> {
+  if (siteId.length > 64) throw problem.noSuchSites({ siteIds: [siteId.slice(0, 64)] });
+  const site = await getSite(ctx.db, siteId);
+  if (!site) throw problem.noSuchSites({ siteIds: [siteId] });
+  if (!inScope(caller, siteId)) throw problem.siteNotYours({ siteId });
+  return site;
 }

@@ -1,5 +1,6 @@
 // Refusals stored exactly once (INSERT … ON CONFLICT (id) DO NOTHING, then the stored hash tells duplicate from
 // conflict), and the counts the response rate divides: interviews and refusals per site and enumerator.
+import type { RollupFilter } from './scores';
 import type { Insertable } from 'kysely';
 import type { Db } from '../index';
 import type { RefusalsTable } from '../schema';
@@ -38,16 +39,6 @@ export async function countRefusals(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-/** Which stored records a response rate counts: one form (one version when given), local days from–to, some sites. */
-export interface RateFilter {
-  formId: string;
-  formVersion?: number;
-  from: string;
-  to: string;
-  /** Undefined = every site. */
-  siteIds: readonly string[] | undefined;
-}
-
 export interface InterviewCount {
   site_id: string;
   enumerator_id: string | null;
@@ -62,7 +53,7 @@ export interface RefusalCount {
 }
 
 /** Interviews stored and counted in the scores (not excluded), by site and enumerator; kiosk ratings are no interviews. */
-export async function countInterviews(db: Db, f: RateFilter): Promise<InterviewCount[]> {
+export async function countInterviews(db: Db, f: RollupFilter): Promise<InterviewCount[]> {
   if (f.siteIds?.length === 0) return [];
   let q = db.k
     .selectFrom('responses')
@@ -79,7 +70,7 @@ export async function countInterviews(db: Db, f: RateFilter): Promise<InterviewC
 }
 
 /** Refusals by site, enumerator and reason. */
-export async function countRefusalsBy(db: Db, f: RateFilter): Promise<RefusalCount[]> {
+export async function countRefusalsBy(db: Db, f: RollupFilter): Promise<RefusalCount[]> {
   if (f.siteIds?.length === 0) return [];
   let q = db.k
     .selectFrom('refusals')
