@@ -143,11 +143,15 @@ function officeTime(rand: Rand, midnight: number): number {
   return midnight + Math.round((startH + rand() * spanH) * 3600_000);
 }
 
+// The commune was smaller still: well under 30 interviews in those 30 days whichever weekdays they span (at 0.4 of
+// today's volume it was ~27 ± 5, over or under 30 by the date), so its change always says the sample was small.
+const SMALL_LAST_YEAR = { smallAt: 'HP-TN-TS', smallVolume: 0.2 } as const;
+
 /**
  * The same 30 days a year earlier, as a city report compares with: a smaller sample (the city's report says this year's
  * was 2.5 times larger) and a little less satisfied, except at one site whose score fell since.
  */
-const LAST_YEAR = { daysBack: 365, volume: 0.4, baseShift: -0.11, fellAt: 'HP-SKHDT' } as const;
+const LAST_YEAR = { daysBack: 365, volume: 0.4, baseShift: -0.11, fellAt: 'HP-SKHDT', ...SMALL_LAST_YEAR } as const;
 
 function planDemoResponses(world: DemoWorld, now: Date, days = 30, history?: typeof LAST_YEAR): Planned[] {
   const rand = rng(history ? SEED + 1 : SEED);
@@ -164,7 +168,7 @@ function planDemoResponses(world: DemoWorld, now: Date, days = 30, history?: typ
   for (const [siteIndex, s] of world.sites.entries()) {
     const shift = history ? (s.demo.code === history.fellAt ? 0.04 : history.baseShift) : 0;
     const p = history
-      ? { ...s.demo.profile, base: s.demo.profile.base + shift, kioskUnhappy: Math.max(0.01, s.demo.profile.kioskUnhappy - shift), interviewsPerDay: s.demo.profile.interviewsPerDay * history.volume, ratingsPerDay: s.demo.profile.ratingsPerDay * history.volume }
+      ? { ...s.demo.profile, base: s.demo.profile.base + shift, kioskUnhappy: Math.max(0.01, s.demo.profile.kioskUnhappy - shift), interviewsPerDay: s.demo.profile.interviewsPerDay * (s.demo.code === history.smallAt ? history.smallVolume : history.volume), ratingsPerDay: s.demo.profile.ratingsPerDay * history.volume }
       : s.demo.profile;
     const leans = s.enumerators.map(() => normal(rand) * 0.025);
     for (let d = days - 1; d >= 0; d--) {
