@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
+import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
 import { InterviewPage } from '../e2e/pages/interview-page';
 import { KioskPage, TEST_PIN } from '../e2e/pages/kiosk-page';
 import { EnrolmentModel } from '../e2e/pages/sync-page';
@@ -63,6 +64,32 @@ function precacheBytes(dist: string): number {
   return files.reduce((sum, f) => sum + statSync(path.join(dist, existsSync(path.join(dist, `${f}.br`)) ? `${f}.br` : f)).size, 0);
 }
 
+interface SimulatedNode {
+  type: string;
+  request?: { url: string; transferSize: number };
+  childEvents?: { name: string; args?: { data?: { url?: string } } }[];
+}
+
+/**
+ * What Lighthouse's simulation (Lantern) of the last run's metric waited for, node by node: the requests and main-
+ * thread tasks of its graph, with their simulated times. The figure is made of these, not of the observed load.
+ */
+function simulatedTimeline(label: string): string {
+  const timings = Lantern.Simulation.Simulator.allNodeTimings.get(label) as Map<SimulatedNode, { startTime: number; endTime: number }> | undefined;
+  if (!timings) return `no simulation named ${label}\n`;
+  const rows = [...timings].sort((a, b) => a[1].startTime - b[1].startTime);
+  return rows
+    .map(([node, t]) => {
+      const what =
+        node.type === 'network'
+          ? `${node.request?.url.replace(/^https?:\/\/[^/]+/, '')} (${node.request?.transferSize ?? 0} B)`
+          : `cpu ${[...new Set((node.childEvents ?? []).map((e) => e.args?.data?.url?.replace(/^https?:\/\/[^/]+/, '') ?? e.name))].slice(0, 4).join(', ')}`;
+      return `${String(Math.round(t.startTime)).padStart(6)} ${String(Math.round(t.endTime)).padStart(6)}  ${what}`;
+    })
+    .join('\n')
+    .concat('\n');
+}
+
 /** A Chromium that Lighthouse drives over the DevTools port, on a profile the set-up step prepared. */
 async function launchChromium(profile: string, port: number): Promise<ChildProcess> {
   const child = spawn(chromiumPath(), [...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
@@ -103,6 +130,7 @@ async function audit(route: string, url: string, profile: string, port: number):
     const { lhr } = result;
     // The full report, to read what a figure is made of (the last run of each route is kept).
     writeFileSync(path.join(REPORTS, `${slug(route)}.json`), JSON.stringify(lhr));
+    writeFileSync(path.join(REPORTS, `${slug(route)}-lcp-timeline.txt`), simulatedTimeline('pessimisticLargestContentfulPaint'));
     const shot = (lhr.audits['final-screenshot']?.details as { data?: string } | undefined)?.data;
     if (shot) writeFileSync(path.join(REPORTS, `${slug(route)}.jpg`), Buffer.from(shot.replace(/^data:image\/\w+;base64,/, ''), 'base64'));
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);

@@ -68,8 +68,8 @@ test('switching to English changes every visible string and survives a reload; b
   await home.status.switchLanguage('vi');
   home.lang = 'vi';
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
-  await expect(home.heading).toHaveText(t('home.title'));
-  await expect(home.drafts.first()).toContainText(t('home.resume'));
+  await expect(home.heading).toHaveText(t('tablet:home.title'));
+  await expect(home.drafts.first()).toContainText(t('tablet:home.resume'));
   await page.reload();
   await expect(home.heading).toHaveText('Khảo sát mức độ hài lòng');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');

@@ -125,7 +125,7 @@ test('a person who is not eligible is told so kindly, and the interview can be d
   await expect(page.getByRole('button', { name: t('interview:consent.continue'), exact: true })).toHaveCount(0);
 
   await notice.getByRole('button', { name: t('interview:ineligible.discard'), exact: true }).click();
-  await notice.getByRole('button', { name: t('discard.yes'), exact: true }).click();
+  await notice.getByRole('button', { name: t('tablet:discard.yes'), exact: true }).click();
   await expect(home.heading).toBeVisible();
   await expect(home.drafts).toHaveCount(0);
   expect(await readStore(page, 'drafts')).toHaveLength(0);
@@ -170,5 +170,5 @@ test('a draft left from home is listed and can be discarded after a question who
   dialog = await home.openDiscard();
   await dialog.getByRole('button', { name: 'Hủy phiếu này' }).click();
   await expect(home.drafts).toHaveCount(0);
-  await expect(page.getByText(t('home.noDrafts'))).toBeVisible();
+  await expect(page.getByText(t('tablet:home.noDrafts'))).toBeVisible();
 });

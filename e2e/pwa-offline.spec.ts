@@ -60,13 +60,14 @@ test('load once online, go offline, reload: a whole sipas-2017 interview done of
   await context.route('**/*', (route) => route.abort('internetdisconnected'));
   await page.reload();
   await expect(home.heading).toBeVisible();
-  await expect(home.status.online).toContainText(t('status.offline'));
+  await expect(home.status.online).toContainText(t('tablet:status.offline'));
 
   const interview = await home.startInterview('sipas-2017');
   await interview.enterProcedure('1.001234', 'Cấp giấy phép xây dựng');
   await interview.confirmEligibleAndStart();
   await interview.rate('E1.1', 5);
-  // A reload offline, in the middle of the interview, comes back to the same place.
+  // A reload offline, in the middle of the interview, once the answer shows as saved, comes back to the same place.
+  await interview.waitUntilSaved();
   await page.reload();
   await expect(interview.progress).toHaveText('Phần 1/8');
   await expect(interview.likertOption('E1.1', 5)).toBeChecked();
@@ -80,7 +81,7 @@ test('load once online, go offline, reload: a whole sipas-2017 interview done of
   expect(outbox[0].response.formId).toBe('sipas-2017');
   expect(Object.keys(outbox[0].response.answers).filter((k) => /^E\d\.\d$/.test(k))).toHaveLength(22);
   expect(await readStore(page, 'drafts')).toHaveLength(0);
-  await expect(home.status.waiting).toHaveText(t('status.waiting', 'vi', { count: 1 }));
+  await expect(home.status.waiting).toHaveText(t('tablet:status.waiting', 'vi', { count: 1 }));
 
   // English is bundled too: switching language offline works and survives an offline reload.
   await interview.goHomeFromDone();

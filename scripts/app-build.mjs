@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const APP_SOURCES = ['src/app', 'src/core', 'public', 'index.html', 'vite.config.ts', 'scripts/build-precompress.mjs', 'scripts/build-first-load.mjs', 'package.json'];
+const APP_SOURCES = ['src/app', 'src/core', 'public', 'index.html', 'vite.config.ts', 'scripts/build-precompress.mjs', 'scripts/build-first-load.mjs', 'scripts/build-shells.mjs', 'package.json'];
 
 /** The newest modification time under a file or folder (0 when it does not exist). */
 export function newest(path) {

@@ -12,8 +12,12 @@ export interface RoutePreload {
   inlinedCss?: boolean;
   /** The language the route always opens in (else Vietnamese, the default). */
   lang?: 'vi' | 'en';
+  /** The route's own shell paints its largest content: its chunks are fetched after that paint, not sent with the shell. */
+  afterPaint?: boolean;
 }
 
 export const FIRST_LOAD_FILE: string;
 /** boot: source files the entry imports dynamically at start, on every route. */
 export function firstLoad(routes: RoutePreload[], options?: { boot?: string[] }): Plugin;
+/** Takes the manifest's link out of index.html; the app adds it once the first screen is up. */
+export function deferManifestLink(): Plugin;

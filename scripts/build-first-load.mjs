@@ -2,7 +2,8 @@
 // page paints as soon as the HTML is in, without one more round trip for CSS; (2) .vite/first-load.json lists, per
 // route, the chunks its first screen needs (entry, lazy screen, form, words, CSS). The server sends them as Link
 // preload headers with the shell (src/server/static.ts), so they download in parallel with the entry instead of one
-// round trip after it has arrived and run. The table is data for the server, never precached (.vite/ is not).
+// round trip after it has arrived and run. The table is data for the server, never precached (.vite/ is not); the
+// routes whose shell paints their largest content get their list inside the HTML instead (<script id="first-load">).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -14,9 +15,14 @@ import path from 'node:path';
  * @property {boolean} [inlinedCss]  the route's own shell inlines its first screen's stylesheet (kiosk.html): not preloaded
  * @property {'vi' | 'en'} [lang]  the language the route always opens in (else Vietnamese, the default; the server
  *   cannot see a tablet's saved choice, and an English tablet only waits one round trip more for its words)
+ * @property {boolean} [afterPaint]  the route's shell already paints its largest content (home.html, kiosk.html): its
+ *   chunks are fetched once that is on screen (main.tsx, from the list in the HTML), not with the shell, so the
+ *   first paint shares the link with nothing
  */
 
 export const FIRST_LOAD_FILE = '.vite/first-load.json';
+/** The id of the HTML's data block listing the after-paint routes' chunks (read by src/app/first-load.ts). */
+const AFTER_PAINT_ID = 'first-load';
 
 /** @param {import('vite').Rollup.OutputBundle} bundle */
 function chunksBySource(bundle) {
@@ -107,15 +113,16 @@ export function firstLoad(routes, options = {}) {
             // Vietnamese common words ship inside the entry (resources.ts); every other namespace is its own chunk.
             const lang = r.lang ?? 'vi';
             const words = (r.locales ?? []).concat(lang === 'en' ? ['common'] : []).map((n) => `src/app/i18n/locales/${lang}/${n}.json`);
-            return { path: r.path, files: filesOf([...r.modules, ...words], !r.inlinedCss) };
+            return { path: r.path, files: filesOf([...r.modules, ...words], !r.inlinedCss), ...(r.afterPaint ? { afterPaint: true } : {}) };
           }),
         };
+        if (!html.includes('</head>')) throw new Error('first-load: index.html has no </head>');
+        // Data, not a script (the policy allows no inline script): what main.tsx fetches once the shell has painted.
+        const later = table.routes.filter((r) => r.afterPaint).map((r) => ({ path: r.path, files: [...table.entry, ...r.files] }));
+        const data = later.length ? `<script type="application/json" id="${AFTER_PAINT_ID}">${JSON.stringify(later)}</script>\n` : '';
         // The entry's stylesheet, inlined where Vite would have linked it (the end of <head>).
         const css = [...inlined.values()].join('\n');
-        if (!css) return html;
-        if (!html.includes('</head>')) throw new Error('first-load: index.html has no </head>');
-        const out = html.replace('</head>', () => `<style>${css}</style>\n</head>`);
-        return out;
+        return html.replace('</head>', () => `${css ? `<style>${css}</style>\n` : ''}${data}</head>`);
       },
     },
     writeBundle() {
@@ -123,6 +130,32 @@ export function firstLoad(routes, options = {}) {
       const file = path.resolve(config.root, config.build.outDir, FIRST_LOAD_FILE);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(table, null, 1)}\n`);
+    },
+  };
+}
+
+/** The manifest's link as vite-plugin-pwa writes it into index.html (src/app/boot.tsx adds it back, by this href). */
+const MANIFEST_LINK = '<link rel="manifest" href="/manifest.webmanifest">';
+
+/**
+ * Takes the manifest's link out of index.html: the browser would fetch the manifest and its icon at once, two of the
+ * six connections a slow link gets, while the first screen's chunks wait. The app links it once that screen is up.
+ * Before the shells are made from index.html (listed before them in vite.config.ts).
+ * @returns {import('vite').Plugin}
+ */
+export function deferManifestLink() {
+  return {
+    name: 'hailong:defer-manifest-link',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const index = bundle['index.html'];
+        if (index?.type !== 'asset') throw new Error('defer-manifest-link: index.html is not in the bundle');
+        const html = String(index.source);
+        if (!html.includes(MANIFEST_LINK)) throw new Error(`defer-manifest-link: index.html has no ${MANIFEST_LINK} (vite-plugin-pwa changed?)`);
+        index.source = html.replace(MANIFEST_LINK, '');
+      },
     },
   };
 }

@@ -17,8 +17,9 @@ export class HomePage {
     this.drafts = page.locator('.draft-row');
   }
 
+  /** The app's title, not home.html's copy of it (which is there before any script has run). */
   get heading(): Locator {
-    return this.page.getByRole('heading', { level: 1, name: t('home.title', this.lang) });
+    return this.page.getByRole('heading', { level: 1, name: t('tablet:home.title', this.lang) }).and(this.page.locator(':not([data-shell])'));
   }
 
   async open(): Promise<void> {
@@ -43,7 +44,7 @@ export class HomePage {
   }
 
   async resumeDraft(index = 0): Promise<InterviewPage> {
-    await this.drafts.nth(index).getByRole('button', { name: t('home.resume', this.lang), exact: true }).click();
+    await this.drafts.nth(index).getByRole('button', { name: t('tablet:home.resume', this.lang), exact: true }).click();
     const interview = new InterviewPage(this.page, this.lang);
     // The draft loads from IndexedDB first: answering before the screen is there would answer nothing.
     await expect(interview.main).toHaveAttribute('data-save-state', /.+/);
@@ -52,18 +53,18 @@ export class HomePage {
 
   /** The "discard this interview?" question of a draft, opened from its Discard button. */
   async openDiscard(index = 0): Promise<Locator> {
-    await this.drafts.nth(index).getByRole('button', { name: t('home.discard', this.lang), exact: true }).click();
+    await this.drafts.nth(index).getByRole('button', { name: t('tablet:home.discard', this.lang), exact: true }).click();
     const dialog = this.drafts.nth(index).getByTestId('confirm-discard');
     await expect(dialog).toBeVisible();
     return dialog;
   }
 
   get updateButton(): Locator {
-    return this.page.getByRole('button', { name: t('update.apply', this.lang), exact: true });
+    return this.page.getByRole('button', { name: t('tablet:update.apply', this.lang), exact: true });
   }
 
   async openSettings(): Promise<SettingsPage> {
-    await this.page.getByRole('button', { name: t('home.settings', this.lang), exact: true }).click();
+    await this.page.getByRole('button', { name: t('tablet:home.settings', this.lang), exact: true }).click();
     return new SettingsPage(this.page, this.lang);
   }
 }

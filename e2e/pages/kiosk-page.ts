@@ -43,7 +43,7 @@ export class KioskPage {
   }
 
   async enterFromHome(pin = TEST_PIN, { firstTime = false } = {}): Promise<void> {
-    await this.page.getByRole('button', { name: t('home.kiosk', this.lang), exact: true }).click();
+    await this.page.getByRole('button', { name: t('tablet:home.kiosk', this.lang), exact: true }).click();
     await this.expectScreen('pin');
     if (firstTime) {
       await expect(this.pinHeading).toHaveText(this.s('pin.setTitle'));

@@ -20,7 +20,7 @@ export class SettingsPage {
 
   async open(): Promise<void> {
     await this.page.goto('/settings');
-    await expect(this.page.getByRole('heading', { level: 1, name: t('settings.title', this.lang) })).toBeVisible();
+    await expect(this.page.getByRole('heading', { level: 1, name: t('tablet:settings.title', this.lang) })).toBeVisible();
   }
 
   async setUpDevice(d: DeviceSetupInput): Promise<void> {
@@ -28,11 +28,11 @@ export class SettingsPage {
     // The trial set-up is folded away behind its own option.
     const trial = card.getByTestId('offline-trial');
     if ((await trial.getAttribute('open')) === null) await trial.getByText(t('sync:trial.open', this.lang)).click();
-    await card.getByLabel(t('settings.siteName', this.lang)).fill(d.siteName);
-    if (d.siteCode) await card.getByLabel(t('settings.siteCode', this.lang)).fill(d.siteCode);
-    await card.getByLabel(t('settings.enumeratorName', this.lang)).fill(d.enumeratorName);
+    await card.getByLabel(t('tablet:settings.siteName', this.lang)).fill(d.siteName);
+    if (d.siteCode) await card.getByLabel(t('tablet:settings.siteCode', this.lang)).fill(d.siteCode);
+    await card.getByLabel(t('tablet:settings.enumeratorName', this.lang)).fill(d.enumeratorName);
     await card.getByRole('button', { name: t('actions.save', this.lang), exact: true }).click();
-    await expect(card.getByRole('status').filter({ hasText: t('settings.saved', this.lang) })).toBeVisible();
+    await expect(card.getByRole('status').filter({ hasText: t('tablet:settings.saved', this.lang) })).toBeVisible();
   }
 
   async goHome(): Promise<void> {

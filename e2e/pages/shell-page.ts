@@ -45,6 +45,11 @@ export class ShellPage {
     return this.page.locator('#root .boot');
   }
 
+  /** home.html's title, until the app has drawn its own. */
+  get homeTitle(): Locator {
+    return this.page.locator('[data-shell="home-title"]');
+  }
+
   /** kiosk.html's static copy of the attract card, until the app has drawn the real one. */
   get prerenderedCard(): Locator {
     return this.page.locator('#kiosk-prerendered');

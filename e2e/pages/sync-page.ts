@@ -23,7 +23,7 @@ export class SyncStatusModel {
   }
 
   async expectWaiting(count: number, timeout?: number): Promise<void> {
-    await expect(this.waiting).toHaveText(t('status.waiting', this.lang, { count }), { timeout });
+    await expect(this.waiting).toHaveText(t('tablet:status.waiting', this.lang, { count }), { timeout });
   }
 
   async sendNow(): Promise<void> {

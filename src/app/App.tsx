@@ -1,10 +1,11 @@
 // Top-level screens; interview, kiosk and supervisor code load on demand so each route stays small.
-import { lazy, Suspense, useEffect, useLayoutEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskLock } from './kiosk/kiosk-lock';
 import { dropPrerenderedCard } from './kiosk/prerendered';
 import { match, usePath } from './router';
 import { DeskBar } from './shell/DeskBar';
+import { FirstScreen } from './shell/first-screen';
 import { StoreErrorBanner } from './shell/StoreErrorBanner';
 
 // Home and settings are lazy too: the kiosk route must not carry them (its JS budget is 150 KB gzip).
@@ -52,12 +53,6 @@ function Screen({ path }: { path: string }) {
   return <Home />;
 }
 
-/** Calls `onShown` once its children have been committed (a lazy screen inside a Suspense boundary has loaded). */
-function Shown({ onShown, children }: { onShown?: () => void; children: ReactNode }) {
-  useEffect(() => onShown?.(), [onShown]);
-  return children;
-}
-
 export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
   const { t } = useTranslation();
   const path = usePath();
@@ -76,9 +71,9 @@ export function App({ onFirstScreen }: { onFirstScreen?: () => void } = {}) {
       {desk ? <DeskBar /> : !kiosk && <Bar />}
       <StoreErrorBanner />
       <Suspense fallback={<p className="page muted">{t('app.loading')}</p>}>
-        <Shown onShown={onFirstScreen}>
+        <FirstScreen onShown={onFirstScreen}>
           <Screen path={path} />
-        </Shown>
+        </FirstScreen>
       </Suspense>
     </div>
   );

@@ -19,7 +19,7 @@ export function DraftList({
   enumeratorName: (enumeratorId: string) => string;
   formatWhen: (iso: string) => string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'tablet']);
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <ul className="draft-list">
@@ -29,18 +29,18 @@ export function DraftList({
           answered: Object.keys(d.answers).length,
           when: formatWhen(d.updatedAt),
           form: d.formId === null ? '' : formName(d.formId),
-          enumerator: d.enumeratorId ? enumeratorName(d.enumeratorId) : t('home.noEnumeratorName'),
+          enumerator: d.enumeratorId ? enumeratorName(d.enumeratorId) : t('tablet:home.noEnumeratorName'),
         };
         return (
           <li key={d.id} className="draft-row" data-draft-id={d.id} data-lost-form={lostForm || undefined}>
             <div>
-              <strong>{d.procedure ? `${d.procedure.code} ${d.procedure.name}`.trim() : t('home.noProcedure')}</strong>
-              <div className="muted">{lostForm ? t('home.draftMetaLostForm', meta) : t('home.draftMeta', meta)}</div>
-              {lostForm && <p className="draft-warning">{t('home.lostForm')}</p>}
+              <strong>{d.procedure ? `${d.procedure.code} ${d.procedure.name}`.trim() : t('tablet:home.noProcedure')}</strong>
+              <div className="muted">{lostForm ? t('tablet:home.draftMetaLostForm', meta) : t('tablet:home.draftMeta', meta)}</div>
+              {lostForm && <p className="draft-warning">{t('tablet:home.lostForm')}</p>}
             </div>
             {confirming === d.id ? (
               <ConfirmDiscard
-                question={t('home.confirmDiscard')}
+                question={t('tablet:home.confirmDiscard')}
                 onDiscard={() => void discardDraft(d.id).then(() => setConfirming(null))}
                 onKeep={() => setConfirming(null)}
               />
@@ -48,11 +48,11 @@ export function DraftList({
               <div className="row-actions">
                 {!lostForm && (
                   <button type="button" className="btn btn-primary" onClick={() => navigate(`/interview/${d.id}`)}>
-                    {t('home.resume')}
+                    {t('tablet:home.resume')}
                   </button>
                 )}
                 <button type="button" className="btn" onClick={() => setConfirming(d.id)}>
-                  {t('home.discard')}
+                  {t('tablet:home.discard')}
                 </button>
               </div>
             )}

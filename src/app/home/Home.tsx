@@ -20,7 +20,7 @@ function formSize(form: FormDefinition) {
 }
 
 export function Home() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['common', 'tablet']);
   const device = useSetting('device');
   const forms = useLiveQuery(() => availableForms('interview'), []);
   const drafts = useLiveQuery(unfinishedDrafts, []);
@@ -51,35 +51,35 @@ export function Home() {
   if (device === undefined || forms === undefined || drafts === undefined)
     return (
       <main className="page" aria-labelledby="home-title">
-        <h1 id="home-title">{t('home.title')}</h1>
+        <h1 id="home-title">{t('tablet:home.title')}</h1>
       </main>
     );
 
   return (
     <main className="page" aria-labelledby="home-title">
       <UpdateBanner />
-      <h1 id="home-title">{t('home.title')}</h1>
+      <h1 id="home-title">{t('tablet:home.title')}</h1>
       {device === null && (
         <section className="card">
-          <h2>{t('home.notSetUp')}</h2>
-          <p>{t('home.notSetUpHelp')}</p>
+          <h2>{t('tablet:home.notSetUp')}</h2>
+          <p>{t('tablet:home.notSetUpHelp')}</p>
           <button type="button" className="btn btn-primary btn-large" onClick={() => navigate('/settings')}>
-            {t('home.setUp')}
+            {t('tablet:home.setUp')}
           </button>
         </section>
       )}
       {device && (
         <>
           <p className="muted" data-testid="device-summary">
-            {t('home.deviceSummary', { site: device.siteName, enumerator: device.enumeratorName })}
+            {t('tablet:home.deviceSummary', { site: device.siteName, enumerator: device.enumeratorName })}
           </p>
           <section className="card" aria-labelledby="start-title">
-            <h2 id="start-title">{t('home.start')}</h2>
+            <h2 id="start-title">{t('tablet:home.start')}</h2>
             {!device.enumeratorId && (
               <p className="banner banner-warn" role="status">
-                {t('home.noEnumerator')}{' '}
+                {t('tablet:home.noEnumerator')}{' '}
                 <button type="button" className="btn btn-small" onClick={() => navigate('/settings')}>
-                  {t('home.settings')}
+                  {t('tablet:home.settings')}
                 </button>
               </p>
             )}
@@ -95,7 +95,7 @@ export function Home() {
                 >
                   <span className="start-form-name">{label(f.shortTitle ?? f.title, i18n.language)}</span>
                   <span className="start-form-detail">
-                    {formSize(f).criteria > 0 ? t('home.formSize', formSize(f)) : t('home.formQuestions', { count: formSize(f).questions })}
+                    {formSize(f).criteria > 0 ? t('tablet:home.formSize', formSize(f)) : t('tablet:home.formQuestions', { count: formSize(f).questions })}
                   </span>
                 </button>
               ))}
@@ -104,8 +104,8 @@ export function Home() {
         </>
       )}
       <section className="card" aria-labelledby="drafts-title">
-        <h2 id="drafts-title">{t('home.drafts')}</h2>
-        {drafts.length === 0 && <p className="muted">{t('home.noDrafts')}</p>}
+        <h2 id="drafts-title">{t('tablet:home.drafts')}</h2>
+        {drafts.length === 0 && <p className="muted">{t('tablet:home.noDrafts')}</p>}
         {drafts.length > 0 && (
           <DraftList
             drafts={drafts}
@@ -120,18 +120,18 @@ export function Home() {
           />
         )}
       </section>
-      <nav className="card nav-links" aria-label={t('home.more')}>
+      <nav className="card nav-links" aria-label={t('tablet:home.more')}>
         <button type="button" className="btn" onClick={() => navigate('/kiosk')} disabled={!device}>
-          {t('home.kiosk')}
+          {t('tablet:home.kiosk')}
         </button>
         <button type="button" className="btn" onClick={() => navigate('/attention')}>
-          {t('home.attention')}
+          {t('tablet:home.attention')}
         </button>
         <button type="button" className="btn" onClick={() => navigate('/settings')}>
-          {t('home.settings')}
+          {t('tablet:home.settings')}
         </button>
         <a className="btn" href="/supervisor">
-          {t('home.supervisor')}
+          {t('tablet:home.supervisor')}
         </a>
       </nav>
     </main>

@@ -3,18 +3,9 @@ import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { bundled, loadNamespace, shellNamespaces } from './resources';
 
-import { LANGS, type Lang } from './languages';
+import { LANGS, LANGUAGE_KEY as KEY, savedLanguage, type Lang } from './languages';
 
-export { LANGS, type Lang };
-const KEY = 'hailong.lang';
-
-export function savedLanguage(): Lang {
-  try {
-    return localStorage.getItem(KEY) === 'en' ? 'en' : 'vi';
-  } catch {
-    return 'vi';
-  }
-}
+export { LANGS, savedLanguage, type Lang };
 
 function applyHtmlLang(lng: string) {
   document.documentElement.lang = lng;

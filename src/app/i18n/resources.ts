@@ -3,13 +3,16 @@
 // route carries only its own words: the kiosk's JS budget (150 KB gzip) cannot afford the dashboard's.
 import viCommon from './locales/vi/common.json';
 
-export type Namespace = 'common' | 'interview' | 'kiosk' | 'kioskSettings' | 'sync' | 'supervisor' | 'admin' | 'problems';
+export type Namespace = 'common' | 'tablet' | 'interview' | 'kiosk' | 'kioskSettings' | 'sync' | 'supervisor' | 'admin' | 'problems';
 
 /** What the first paint needs with no wait: the default language's shell strings. */
 export const bundled = { vi: { common: viCommon } };
 
-/** The namespaces the status bar and its sync messages use (everywhere but the kiosk, which has no status bar). */
-export const shellNamespaces: Namespace[] = ['common', 'sync', 'problems'];
+/**
+ * The namespaces the tablet's own screens share, the status bar and its sync messages first (everywhere but the
+ * kiosk, which has none of them): 'tablet' holds home's, settings' and the bar's words, so the kiosk does not carry them.
+ */
+export const shellNamespaces: Namespace[] = ['common', 'tablet', 'sync', 'problems'];
 
 const files = import.meta.glob<{ default: Record<string, unknown> }>(['./locales/*/*.json', '!./locales/vi/common.json']);
 

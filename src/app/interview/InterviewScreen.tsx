@@ -17,6 +17,7 @@ import { DoneStep } from './DoneStep';
 import { applyAnswer, questionNumbers, resumePlace, visibleSections, type Place } from './flow';
 import { ProcedureStep } from './ProcedureStep';
 import { ReviewStep } from './ReviewStep';
+import { useFirstScreenPending } from '../shell/first-screen';
 import { SectionStep } from './SectionStep';
 import { useSectionClock } from './use-section-clock';
 import './interview.css';
@@ -38,6 +39,7 @@ export default function InterviewScreen({ draftId }: { draftId: string }) {
 function InterviewLoader({ draftId }: { draftId: string }) {
   const { t } = useTranslation('interview');
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  useFirstScreenPending(loaded.status === 'loading');
 
   useEffect(() => {
     let alive = true;

@@ -1,4 +1,4 @@
-// Build time only (scripts/build-kiosk-shell.mjs renders it into kiosk.html): the attract card as the kiosk opens
+// Build time only (scripts/build-shells.mjs renders it into kiosk.html): the attract card as the kiosk opens
 // it, in Vietnamese (every kiosk pass starts in Vietnamese) with the built-in desk-rating faces, as static HTML.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { deskRating } from '../../core/forms/builtin/desk-rating';
@@ -7,7 +7,7 @@ import { AttractCard, attractMoods } from './AttractCard';
 import { levelsInOrder, moodFor } from './faces';
 import { PRERENDERED_ID } from './prerendered';
 
-export function prerenderAttract(): string {
+export function prerender(): string {
   const ratingItem = deskRating.kind === 'kiosk' ? deskRating.kiosk.ratingItem : undefined;
   const rating = deskRating.sections.flatMap((s) => s.items).find((i) => i.id === ratingItem);
   if (rating?.type !== 'rating') throw new Error('desk-rating has no rating item for the kiosk');

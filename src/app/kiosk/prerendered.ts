@@ -1,4 +1,4 @@
-// kiosk.html carries a static copy of the attract card (scripts/build-kiosk-shell.mjs) so /kiosk paints before any
+// kiosk.html carries a static copy of the attract card (scripts/build-shells.mjs) so /kiosk paints before any
 // script runs; it lies over the app until the kiosk's first real screen is committed, then goes.
 export const PRERENDERED_ID = 'kiosk-prerendered';
 

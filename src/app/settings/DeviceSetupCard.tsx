@@ -27,7 +27,7 @@ export function DeviceSetupCard() {
 
 function DeviceSetupForm({ device, saved, setSaved }: { device: DeviceSetup | null; saved: boolean; setSaved: (v: boolean) => void }) {
   // The trial's own words live with the sync words (settings loads them; the kiosk's first chunk does not carry them).
-  const { t } = useTranslation(['common', 'sync']);
+  const { t } = useTranslation(['common', 'sync', 'tablet']);
   const [siteId, setSiteId] = useState(device?.siteId ?? '');
   const [siteName, setSiteName] = useState(device?.siteName ?? '');
   const [enumeratorName, setEnumeratorName] = useState(device?.enumeratorName ?? '');
@@ -56,15 +56,15 @@ function DeviceSetupForm({ device, saved, setSaved }: { device: DeviceSetup | nu
       <p className="muted">{t('sync:trial.help')}</p>
       <form onSubmit={(e) => void submit(e)} className="stack">
         <label className="field">
-          <span>{t('settings.siteName')}</span>
+          <span>{t('tablet:settings.siteName')}</span>
           <input required value={siteName} disabled={enrolled} onChange={(e) => setSiteName(e.target.value)} name="siteName" />
         </label>
         <label className="field">
-          <span>{t('settings.siteCode')}</span>
+          <span>{t('tablet:settings.siteCode')}</span>
           <input value={siteId} disabled={enrolled} onChange={(e) => setSiteId(e.target.value)} name="siteId" placeholder={slug(siteName)} />
         </label>
         <label className="field">
-          <span>{t('settings.enumeratorName')}</span>
+          <span>{t('tablet:settings.enumeratorName')}</span>
           <input required value={enumeratorName} onChange={(e) => setEnumeratorName(e.target.value)} name="enumeratorName" />
         </label>
         <div>
@@ -74,7 +74,7 @@ function DeviceSetupForm({ device, saved, setSaved }: { device: DeviceSetup | nu
           {saved && (
             <span role="status" className="ok-text">
               {' '}
-              {t('settings.saved')}
+              {t('tablet:settings.saved')}
             </span>
           )}
         </div>

@@ -13,13 +13,13 @@ declare const __APP_VERSION__: string;
 declare const __BUILD_ID__: string;
 
 export function SettingsScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'tablet']);
   return (
     <main className="page" aria-labelledby="settings-title">
       <button type="button" className="btn btn-link" onClick={() => navigate('/')}>
         ← {t('actions.home')}
       </button>
-      <h1 id="settings-title">{t('settings.title')}</h1>
+      <h1 id="settings-title">{t('tablet:settings.title')}</h1>
       <EnrolmentCard />
       <DeviceSetupCard />
       <StorageCard />
@@ -31,7 +31,7 @@ export function SettingsScreen() {
         <LanguageSwitch />
       </section>
       <p className="muted" data-testid="app-version">
-        {t('settings.version', { version: __APP_VERSION__, build: __BUILD_ID__ })}
+        {t('tablet:settings.version', { version: __APP_VERSION__, build: __BUILD_ID__ })}
       </p>
     </main>
   );

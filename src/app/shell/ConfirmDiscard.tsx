@@ -4,7 +4,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export function ConfirmDiscard({ question, onDiscard, onKeep }: { question: string; onDiscard: () => void; onKeep: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'tablet']);
   const id = useId();
   const keep = useRef<HTMLButtonElement>(null);
   // The safe answer has the focus, so a stray Enter keeps the interview.
@@ -13,10 +13,10 @@ export function ConfirmDiscard({ question, onDiscard, onKeep }: { question: stri
     <div className="row-actions confirm-discard" role="group" aria-labelledby={id} data-testid="confirm-discard">
       <span id={id}>{question}</span>
       <button type="button" className="btn btn-danger" onClick={onDiscard}>
-        {t('discard.yes')}
+        {t('tablet:discard.yes')}
       </button>
       <button ref={keep} type="button" className="btn" onClick={onKeep}>
-        {t('discard.keep')}
+        {t('tablet:discard.keep')}
       </button>
     </div>
   );

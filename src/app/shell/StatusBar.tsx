@@ -10,7 +10,7 @@ import { SyncStatus } from '../sync/SyncStatus';
 import type { ReactNode } from 'react';
 
 export function StatusBar({ extra }: { extra?: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['common', 'tablet']);
   const online = useOnline();
   const waiting = useLiveQuery(countWaiting, [], 0);
   const lastSync = useSetting('lastSyncAt');
@@ -18,13 +18,13 @@ export function StatusBar({ extra }: { extra?: ReactNode }) {
     <header className="status-bar">
       <span className="brand">{t('app.name')}</span>
       <span className={`pill ${online ? 'pill-ok' : 'pill-off'}`} data-testid="online-status">
-        <span aria-hidden="true">{online ? '●' : '○'}</span> {t(online ? 'status.online' : 'status.offline')}
+        <span aria-hidden="true">{online ? '●' : '○'}</span> {t(online ? 'tablet:status.online' : 'tablet:status.offline')}
       </span>
       <span className="pill" data-testid="waiting-count">
-        {t('status.waiting', { count: waiting })}
+        {t('tablet:status.waiting', { count: waiting })}
       </span>
       <span className="muted status-sync" data-testid="last-sync">
-        {lastSync ? t('status.lastSync', { when: formatDateTime(lastSync, i18n.language) }) : t('status.neverSynced')}
+        {lastSync ? t('tablet:status.lastSync', { when: formatDateTime(lastSync, i18n.language) }) : t('tablet:status.neverSynced')}
       </span>
       <SyncStatus />
       {extra}

@@ -1,5 +1,5 @@
 // Service-worker updates: noticed any time, applied only where it is safe (home, kiosk attract screen).
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 
 interface UpdateState {
@@ -43,7 +43,18 @@ navigator.serviceWorker?.addEventListener('controllerchange', () => {
   controlled = true;
 });
 
-export function UpdateProvider({ children }: { children: ReactNode }) {
+// The worker (and the precache it downloads) waits for the first screen: workbox-window's chunk and the worker's
+// script would otherwise share a slow link with the chunks that screen needs. boot.tsx says when.
+let registerRequested = false;
+let startRegistering: (() => void) | undefined;
+/** Registers the service worker now, or as soon as the UpdateProvider is mounted. */
+export function registerServiceWorker(): void {
+  registerRequested = true;
+  startRegistering?.();
+}
+
+/** useRegisterSW registers on its first render: this component is rendered only once registering is due. */
+function Registrar({ onAvailable, onUpdater }: { onAvailable: (a: boolean) => void; onUpdater: (u: (reload?: boolean) => Promise<void>) => void }) {
   const {
     needRefresh: [available],
     updateServiceWorker,
@@ -58,14 +69,38 @@ export function UpdateProvider({ children }: { children: ReactNode }) {
       });
     },
   });
+  useEffect(() => onUpdater(updateServiceWorker), [onUpdater, updateServiceWorker]);
+  useEffect(() => onAvailable(available), [onAvailable, available]);
+  return null;
+}
+
+export function UpdateProvider({ children }: { children: ReactNode }) {
+  const [registering, setRegistering] = useState(registerRequested);
+  const [available, setAvailable] = useState(false);
+  const updater = useRef<((reload?: boolean) => Promise<void>) | undefined>(undefined);
+  const onUpdater = useCallback((u: (reload?: boolean) => Promise<void>) => {
+    updater.current = u;
+  }, []);
+  useEffect(() => {
+    startRegistering = () => setRegistering(true);
+    if (registerRequested) setRegistering(true);
+    return () => {
+      startRegistering = undefined;
+    };
+  }, []);
   useEffect(() => {
     document.documentElement.dataset.updateAvailable = String(available);
   }, [available]);
   const apply = () => {
     applyRequested = true;
-    void updateServiceWorker(true);
+    void updater.current?.(true);
   };
-  return <UpdateContext.Provider value={{ available, apply }}>{children}</UpdateContext.Provider>;
+  return (
+    <UpdateContext.Provider value={{ available, apply }}>
+      {registering && <Registrar onAvailable={setAvailable} onUpdater={onUpdater} />}
+      {children}
+    </UpdateContext.Provider>
+  );
 }
 
 export function useUpdate(): UpdateState {

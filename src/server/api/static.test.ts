@@ -15,6 +15,7 @@ describe('PWA and docs', () => {
     dist = mkdtempSync(path.join(tmpdir(), 'hailong-dist-'));
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Hài Lòng</title>');
+    writeFileSync(path.join(dist, 'home.html'), '<!doctype html><title>Hài Lòng</title><h1 id="home-title">Khảo sát mức độ hài lòng</h1>');
     writeFileSync(path.join(dist, 'kiosk.html'), '<!doctype html><title>Hài Lòng</title><main class="attract-screen"></main>');
     writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
@@ -24,8 +25,9 @@ describe('PWA and docs', () => {
       JSON.stringify({
         entry: ['assets/index-abc123.js'],
         routes: [
-          { path: '^/kiosk', files: ['assets/KioskScreen-k1.js', 'assets/KioskScreen-k1.css'] },
-          { path: '', files: ['assets/Home-h1.js'] },
+          { path: '^/kiosk', files: ['assets/KioskScreen-k1.js'], afterPaint: true },
+          { path: '^/interview/', files: ['assets/InterviewScreen-i1.js', 'assets/screens-s1.css'] },
+          { path: '^/$', files: ['assets/Home-h1.js'], afterPaint: true },
         ],
       }),
     );
@@ -47,28 +49,40 @@ describe('PWA and docs', () => {
     }
   });
 
-  it("opens /kiosk with the kiosk's own shell (its attract card in the HTML), with the kiosk's preloads, never cached", async () => {
-    for (const url of ['/kiosk', '/kiosk?x=1']) {
-      const res = await app.inject({ method: 'GET', url, headers: { 'sec-fetch-dest': 'document' } });
-      expect(res.statusCode, url).toBe(200);
-      expect(res.body, url).toContain('<main class="attract-screen">');
-      expect(res.headers['cache-control'], url).toBe('no-cache');
-      expect(res.headers.link, url).toContain('</assets/KioskScreen-k1.js>; rel=modulepreload');
+  it("opens / and /kiosk with their own shells (home's title, the kiosk's attract card in the HTML), never cached", async () => {
+    for (const [url, shell] of [
+      ['/kiosk', '<main class="attract-screen">'],
+      ['/kiosk?x=1', '<main class="attract-screen">'],
+      ['/', '<h1 id="home-title">'],
+      ['/?from=settings', '<h1 id="home-title">'],
+    ]) {
+      for (const encoding of [undefined, 'br, gzip']) {
+        const res = await app.inject({ method: 'GET', url, headers: { 'sec-fetch-dest': 'document', ...(encoding ? { 'accept-encoding': encoding } : {}) } });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).toContain(shell);
+        expect(res.headers['cache-control'], url).toBe('no-cache');
+      }
     }
-    for (const url of ['/', '/kiosk/other', '/interview/0197-abc']) expect((await app.inject({ method: 'GET', url })).body, url).not.toContain('attract-screen');
+    for (const url of ['/kiosk/other', '/interview/0197-abc', '/settings']) {
+      const body = (await app.inject({ method: 'GET', url })).body;
+      expect(body, url).not.toContain('attract-screen');
+      expect(body, url).not.toContain('home-title');
+    }
   });
 
   it("sends the shell with preload headers for the opened route's first screen, only to a page being opened", async () => {
-    const kiosk = await app.inject({ method: 'GET', url: '/kiosk?x=1', headers: { 'sec-fetch-dest': 'document' } });
-    expect(kiosk.headers.link).toBe(
-      '</assets/index-abc123.js>; rel=modulepreload; crossorigin, </assets/KioskScreen-k1.js>; rel=modulepreload; crossorigin, </assets/KioskScreen-k1.css>; rel=preload; as=style; crossorigin',
+    const interview = await app.inject({ method: 'GET', url: '/interview/0197-abc', headers: { 'sec-fetch-dest': 'document' } });
+    expect(interview.headers.link).toBe(
+      '</assets/index-abc123.js>; rel=modulepreload; crossorigin, </assets/InterviewScreen-i1.js>; rel=modulepreload; crossorigin, </assets/screens-s1.css>; rel=preload; as=style; crossorigin',
     );
-    const home = await app.inject({ method: 'GET', url: '/' });
-    expect(home.headers.link).toBe('</assets/index-abc123.js>; rel=modulepreload; crossorigin, </assets/Home-h1.js>; rel=modulepreload; crossorigin');
     // The service worker fetching its precache copy of the shell gets no preloads.
     const precache = await app.inject({ method: 'GET', url: '/index.html', headers: { 'sec-fetch-dest': 'empty' } });
     expect(precache.statusCode).toBe(200);
     expect(precache.headers.link).toBeUndefined();
+  });
+
+  it('sends no preload headers where the shell paints the first screen itself: the page fetches its chunks after that paint', async () => {
+    for (const url of ['/', '/kiosk']) expect((await app.inject({ method: 'GET', url, headers: { 'sec-fetch-dest': 'document' } })).headers.link, url).toBeUndefined();
   });
 
   it('serves the service worker uncached and hashed assets for a year', async () => {
@@ -76,6 +90,14 @@ describe('PWA and docs', () => {
     const asset = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it("sends a chunk with nosniff only: the policy and framing rules are a document's, and are not sent again with every chunk", async () => {
+    const chunk = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+    expect(chunk.headers['x-content-type-options']).toBe('nosniff');
+    for (const h of ['content-security-policy', 'x-frame-options', 'cross-origin-opener-policy', 'referrer-policy']) expect(chunk.headers[h], h).toBeUndefined();
+    // The shell and the service worker keep them all (a worker's policy is its script's own).
+    for (const url of ['/', '/settings', '/sw.js']) expect((await app.inject({ method: 'GET', url })).headers['content-security-policy'], url).toContain("script-src 'self'");
   });
 
   it('answers a missing asset with 404, and unknown API paths with problem+json', async () => {
