@@ -56,19 +56,41 @@ const KIOSK_ROOTS = [
 ];
 /** The module ids the kiosk reaches from KIOSK_ROOTS by static imports, known once the module graph is complete. */
 const kioskModules = new Set<string>();
+/**
+ * Of those, what goes in the one 'shared' chunk: what the start-up after the first paint runs on every route (the
+ * boot steps, App), and what two or more of the build's entries (the page's, and each lazy import's) use.
+ */
+const sharedModules = new Set<string>();
+const STARTUP_ROOTS = ['src/app/boot.tsx', 'src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'];
 const kioskReach: Plugin = {
   name: 'hailong:kiosk-reach',
   apply: 'build',
   buildEnd() {
-    kioskModules.clear();
-    const visit = (id: string) => {
-      if (kioskModules.has(id)) return;
-      kioskModules.add(id);
-      for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
+    const reach = (roots: string[]) => {
+      const seen = new Set<string>();
+      const visit = (id: string) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
+      };
+      for (const root of roots) {
+        if (!this.getModuleInfo(root)) this.error(`${root} is not in the build (renamed? see KIOSK_ROOTS in vite.config.ts)`);
+        visit(root);
+      }
+      return seen;
     };
-    for (const root of KIOSK_ROOTS) {
-      if (!this.getModuleInfo(path.resolve(root))) this.error(`${root} is not in the build (renamed? see KIOSK_ROOTS in vite.config.ts)`);
-      visit(path.resolve(root));
+    const entries = [...this.getModuleIds()].filter((id) => {
+      const info = this.getModuleInfo(id);
+      return info?.isEntry || (info?.dynamicImporters.length ?? 0) > 0;
+    });
+    const uses = new Map<string, number>();
+    for (const entry of entries) for (const id of reach([entry])) uses.set(id, (uses.get(id) ?? 0) + 1);
+    const startup = reach(STARTUP_ROOTS.map((r) => path.resolve(r)));
+    kioskModules.clear();
+    sharedModules.clear();
+    for (const id of reach(KIOSK_ROOTS.map((r) => path.resolve(r)))) {
+      kioskModules.add(id);
+      if (startup.has(id) || (uses.get(id) ?? 0) >= 2) sharedModules.add(id);
     }
   },
 };
@@ -117,7 +139,9 @@ export default defineConfig({
             { name: 'react', priority: 4, test: (id: string) => REACT.test(id) || BOOT.test(id) },
             { name: 'i18n', priority: 3, test: (id: string) => I18N.test(id) },
             { name: 'store', priority: 3, test: (id: string) => STORE.test(id) },
-            { name: 'shared', priority: 2.5, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) && kioskModules.has(id) },
+            // Every route's start-up (App and what it imports) with the app code the kiosk shares with the staff's
+            // screens: one chunk, one request. The kiosk's own code stays in its screen's chunk.
+            { name: 'shared', priority: 2.5, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) && sharedModules.has(id) },
             { name: 'screens', priority: 2, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) },
             // Loaded together on a first screen: both SIPAS forms (home lists them), and the status bar's words.
             { name: 'sipas', priority: 1, test: (id: string) => SIPAS.test(id) },
