@@ -61,6 +61,8 @@ const kioskModules = new Set<string>();
  * boot steps, App), and what two or more of the build's entries (the page's, and each lazy import's) use.
  */
 const sharedModules = new Set<string>();
+/** The staff's screens' common code ('screens'): what two entries use that the kiosk does not, and the status bar. */
+const screensModules = new Set<string>();
 const STARTUP_ROOTS = ['src/app/boot.tsx', 'src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'];
 const kioskReach: Plugin = {
   name: 'hailong:kiosk-reach',
@@ -88,10 +90,13 @@ const kioskReach: Plugin = {
     const startup = reach(STARTUP_ROOTS.map((r) => path.resolve(r)));
     kioskModules.clear();
     sharedModules.clear();
+    screensModules.clear();
     for (const id of reach(KIOSK_ROOTS.map((r) => path.resolve(r)))) {
       kioskModules.add(id);
       if (startup.has(id) || (uses.get(id) ?? 0) >= 2) sharedModules.add(id);
     }
+    const statusBar = reach([path.resolve(bar)]);
+    for (const [id, count] of uses) if (!kioskModules.has(id) && (count >= 2 || statusBar.has(id))) screensModules.add(id);
   },
 };
 
@@ -142,7 +147,7 @@ export default defineConfig({
             // Every route's start-up (App and what it imports) with the app code the kiosk shares with the staff's
             // screens: one chunk, one request. The kiosk's own code stays in its screen's chunk.
             { name: 'shared', priority: 2.5, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) && sharedModules.has(id) },
-            { name: 'screens', priority: 2, minShareCount: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) },
+            { name: 'screens', priority: 2, test: (id: string) => SHARED.test(id) && !NOT_SHARED.test(id) && screensModules.has(id) },
             // Loaded together on a first screen: both SIPAS forms (home lists them), and the status bar's words.
             { name: 'sipas', priority: 1, test: (id: string) => SIPAS.test(id) },
             { name: 'words-vi', priority: 1, test: (id: string) => SHELL_WORDS_VI.test(id) },

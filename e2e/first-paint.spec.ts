@@ -107,6 +107,8 @@ for (const viewport of [
     await page.setViewportSize(viewport);
     const home = new HomePage(page);
     await home.open();
+    // Home settled (a new tablet: its set-up card), so the title measured is the one that stays.
+    await expect(page.getByRole('button', { name: t('tablet:home.setUp'), exact: true })).toBeVisible();
     const drawn = await home.heading.boundingBox();
 
     const context = await page.context().browser()!.newContext({ baseURL, viewport });

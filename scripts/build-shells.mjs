@@ -16,9 +16,17 @@ const ROOT = '<div id="root"><p class="boot">Hài Lòng</p></div>';
  * @property {string} [screen]  the lazy screen whose stylesheet is inlined (the entry's is inlined in index.html already)
  */
 
+// On a slow tablet the parser yields before it has read all of a long card, and the browser paints what it has:
+// half a card, which then jumps as the rest comes in. Rendering waits until the end of the card is parsed.
+const END_ID = 'shell-end';
+const RENDER_AFTER_CARD = `<link rel="expect" href="#${END_ID}" blocking="render">`;
+
 /** @param {string} html @param {string} markup @param {Shell['place']} place */
 function placed(html, markup, place) {
-  return html.replace(ROOT, () => (place === 'root' ? `<div id="root">${markup}</div>` : `<div id="root"></div>\n${markup}`));
+  const end = `<div id="${END_ID}" hidden></div>`;
+  return html
+    .replace(ROOT, () => (place === 'root' ? `<div id="root">${markup}</div>${end}` : `<div id="root"></div>\n${markup}${end}`))
+    .replace('</head>', () => `${RENDER_AFTER_CARD}\n</head>`);
 }
 
 /**
