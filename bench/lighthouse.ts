@@ -194,7 +194,17 @@ export async function measure(opts: { runs?: number; port?: number } = {}): Prom
   try {
     const once = async (route: string, profile: string, url: string): Promise<RouteRuns> => {
       const all: RouteFigures[] = [];
-      for (let i = 0; i < runs; i++) all.push(await audit(route, url, profile, devtoolsPort));
+      for (let i = 0; i < runs; i++) {
+        try {
+          all.push(await audit(route, url, profile, devtoolsPort));
+        } catch (err) {
+          // Lighthouse 12.2.3 on this Chromium now and then records a trace without the navigation's start (its own
+          // message: "Please run Lighthouse again"); that run is run again, once, and said so. Any other error stops.
+          if (!String(err).includes('NO_NAVSTART')) throw err;
+          console.log(`(${route}: run ${i + 1} had no navigation start in its trace, run again)`);
+          all.push(await audit(route, url, profile, devtoolsPort));
+        }
+      }
       const byScore = [...all].sort((a, b) => a.score - b.score || b.lcpMs - a.lcpMs);
       return { route, median: byScore[Math.floor(byScore.length / 2)], best: byScore[byScore.length - 1] };
     };
