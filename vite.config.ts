@@ -43,12 +43,11 @@ const NOT_SHARED =
 // What the kiosk loads before its first rating: main.tsx's boot steps, its screen and form, and the sync it starts.
 // The app code screens share splits in two by it: what the kiosk needs ('shared'), and what only the staff's
 // screens use ('screens': the interview's fields, the staff login, their CSS), which the kiosk never downloads.
+/** What main.tsx and boot.tsx import one step at a time at start, on every route. */
+const STARTUP_ROOTS = ['src/app/boot.tsx', 'src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'];
 const KIOSK_ROOTS = [
   'src/app/main.tsx',
-  'src/app/boot.tsx',
-  'src/app/i18n/index.ts',
-  'src/app/store/db.ts',
-  'src/app/App.tsx',
+  ...STARTUP_ROOTS,
   'src/app/kiosk/KioskScreen.tsx',
   form('desk-rating'),
   'src/app/i18n/locales/vi/kiosk.json',
@@ -63,7 +62,6 @@ const kioskModules = new Set<string>();
 const sharedModules = new Set<string>();
 /** The staff's screens' common code ('screens'): what two entries use that the kiosk does not, and the status bar. */
 const screensModules = new Set<string>();
-const STARTUP_ROOTS = ['src/app/boot.tsx', 'src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'];
 const kioskReach: Plugin = {
   name: 'hailong:kiosk-reach',
   apply: 'build',
@@ -101,7 +99,8 @@ const kioskReach: Plugin = {
 };
 
 const SIPAS = /forms[\\/]builtin[\\/](sipas-20\d\d|satisfaction-scale)\.ts$/;
-// The interview's words too: one request less on the interview's first load, 1.7 KB gzip more on the others' (not the kiosk's).
+// The interview's words too: one request less on the interview's first load, 1.7 KB gzip more on the others' (not
+// the kiosk's).
 const SHELL_WORDS_VI = /locales[\\/]vi[\\/](tablet|sync|problems|interview)\.json$/;
 const SHELL_WORDS_EN = /locales[\\/]en[\\/](common|tablet|sync|problems)\.json$/;
 
@@ -195,7 +194,7 @@ export default defineConfig({
       },
     }),
     // main.tsx and boot.tsx import these one step at a time at start; they preload with the entry on every route.
-    firstLoad(firstScreens, { boot: ['src/app/boot.tsx', 'src/app/i18n/index.ts', 'src/app/store/db.ts', 'src/app/App.tsx'] }),
+    firstLoad(firstScreens, { boot: STARTUP_ROOTS }),
     deferManifestLink(),
     // / and /kiosk have their own shells, their first screen pre-rendered into the HTML, so it paints before any
     // script has run: home's title, the kiosk's attract card.

@@ -11,9 +11,10 @@ import { requestPersistence } from './store/storage';
 // steps wait for no network.
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-// Sync, the storage request, the service worker and the manifest are not needed to draw the first screen: they wait until it is
-// up and the tablet is idle, so on a slow link and a slow CPU they do not compete with the screen's own chunks and
-// rendering.
+// Sync, the storage request, the service worker and the manifest are not needed to draw the first screen: they wait
+// until it is up and the tablet is idle, so on a slow link and a slow CPU they do not compete with the screen's own
+// chunks and rendering.
+
 /** The build takes the manifest's link out of the HTML (scripts/build-first-load.mjs): installing can wait. */
 function linkManifest(): void {
   if (document.querySelector('link[rel="manifest"]')) return;
