@@ -228,8 +228,10 @@ export class InterviewPage {
     await this.page.getByRole('button', { name: this.s('done.home'), exact: true }).click();
   }
 
+  /** "Pause": every write is stored first, then home; done once the interview has left the screen. */
   async pause(): Promise<void> {
     await this.page.getByRole('button', { name: this.s('header.pause'), exact: true }).click();
+    await expect(this.main).toBeHidden();
   }
 
   /** From the first section to the review screen, answering everything on the way. */

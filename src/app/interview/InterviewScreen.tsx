@@ -11,7 +11,7 @@ import { rememberProcedure } from '../store/procedures';
 import { recordRefusal } from '../store/refusals';
 import type { RefusalReason } from '../../core/protocol/refusals';
 import type { Consent, Draft, DraftStage } from '../store/types';
-import { AnswerWriter, type SaveState } from './answer-writer';
+import { AnswerWriter, type SaveState, type WriteOptions } from './answer-writer';
 import { ConsentStep, EMPTY_CONSENT } from './ConsentStep';
 import { DoneStep } from './DoneStep';
 import { applyAnswer, questionNumbers, resumePlace, visibleSections, type Place } from './flow';
@@ -183,16 +183,21 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
     void (before === undefined ? go('consent') : go('questions', before));
   }
 
+  function keepProcedure(p: Procedure | null, opts?: WriteOptions) {
+    writer.saveField('procedure', () => updateDraft(draft.id, { procedure: p }), opts);
+  }
+
   async function chooseProcedure(p: Procedure) {
     setProcedure(p);
-    await updateDraft(draft.id, { procedure: p }).catch(() => {});
+    keepProcedure(p);
+    await writer.flush();
     void rememberProcedure(p).catch(() => {});
     await go(place.fromReview ? 'review' : 'consent');
   }
 
   function changeConsent(c: Consent) {
     setConsent(c);
-    void updateDraft(draft.id, { consent: c }).catch(() => {});
+    writer.saveField('consent', () => updateDraft(draft.id, { consent: c }));
   }
 
   async function discard() {
@@ -234,7 +239,7 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
       </div>
 
       {place.stage === 'procedure' && (
-        <ProcedureStep initial={procedure} onDraft={(p) => void updateDraft(draft.id, { procedure: p }).catch(() => {})} onChoose={(p) => void chooseProcedure(p)} />
+        <ProcedureStep initial={procedure} onDraft={keepProcedure} onChoose={(p) => void chooseProcedure(p)} />
       )}
       {place.stage === 'consent' && (
         <ConsentStep

@@ -22,6 +22,11 @@ function ProcedureButton({ p, onChoose }: { p: Procedure; onChoose: (p: Procedur
   );
 }
 
+/** What is typed, trimmed; null while both fields are empty. */
+function draftOf(code: string, name: string): Procedure | null {
+  return code.trim() || name.trim() ? { code: code.trim(), name: name.trim() } : null;
+}
+
 export function ProcedureStep({
   initial,
   onDraft,
@@ -29,7 +34,7 @@ export function ProcedureStep({
 }: {
   initial: Procedure | null;
   /** Keeps what is typed so far (null once both fields are empty), so a pause or a closed tab does not lose it. */
-  onDraft: (p: Procedure | null) => void;
+  onDraft: (p: Procedure | null, opts?: { debounce?: boolean }) => void;
   onChoose: (p: Procedure) => void;
 }) {
   const { t } = useTranslation('interview');
@@ -46,12 +51,11 @@ export function ProcedureStep({
   const all = useMemo(() => mergeProcedures(recent, enrolment?.procedures ?? []), [recent, enrolment]);
   const known = all.slice(recent.length, recent.length + KNOWN_SHOWN);
   const matches = matchProcedures(all, { code, name });
-  const typed = { code: code.trim(), name: name.trim() };
-  const empty = !typed.code && !typed.name;
+  const typed = draftOf(code, name);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (empty) {
+    if (!typed) {
       setError(true);
       codeRef.current?.focus();
       return;
@@ -59,7 +63,7 @@ export function ProcedureStep({
     onChoose(typed);
   }
 
-  const keep = () => onDraft(empty ? null : typed);
+  const keep = () => onDraft(typed);
 
   return (
     <section className="interview-step" aria-labelledby="procedure-title">
@@ -103,9 +107,12 @@ export function ProcedureStep({
             value={code}
             maxLength={64}
             autoComplete="off"
-            aria-invalid={error && empty ? true : undefined}
-            aria-describedby={error && empty ? 'procedure-error' : undefined}
-            onChange={(e) => setCode(e.target.value)}
+            aria-invalid={error && !typed ? true : undefined}
+            aria-describedby={error && !typed ? 'procedure-error' : undefined}
+            onChange={(e) => {
+              setCode(e.target.value);
+              onDraft(draftOf(e.target.value, name), { debounce: true });
+            }}
             onBlur={keep}
           />
         </label>
@@ -116,13 +123,16 @@ export function ProcedureStep({
             value={name}
             maxLength={300}
             autoComplete="off"
-            aria-invalid={error && empty ? true : undefined}
-            aria-describedby={error && empty ? 'procedure-error' : undefined}
-            onChange={(e) => setName(e.target.value)}
+            aria-invalid={error && !typed ? true : undefined}
+            aria-describedby={error && !typed ? 'procedure-error' : undefined}
+            onChange={(e) => {
+              setName(e.target.value);
+              onDraft(draftOf(code, e.target.value), { debounce: true });
+            }}
             onBlur={keep}
           />
         </label>
-        {error && empty && (
+        {error && !typed && (
           <p className="q-error" id="procedure-error" role="alert">
             {t('procedure.codeOrName')}
           </p>
