@@ -137,8 +137,8 @@ function ActiveInterview({ draft, form, onDone }: { draft: Draft; form: FormDefi
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const firstLang = useRef(lang);
   useEffect(() => {
-    if (lang !== firstLang.current) void updateDraft(draft.id, { locale: lang }).catch(() => {});
-  }, [draft.id, lang]);
+    if (lang !== firstLang.current) writer.saveField('locale', () => updateDraft(draft.id, { locale: lang }));
+  }, [writer, draft.id, lang]);
 
   // Where the interviewer is, for resuming: an answer records it with the answer itself; a question merely
   // visited is recorded after a moment, unless an answer to it comes first (so a tap writes once, not twice).
