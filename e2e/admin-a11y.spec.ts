@@ -10,13 +10,9 @@ import { AdminPage, type Section } from './pages/admin-page';
 import { sampleXlsx } from './support/form-files';
 import { expectNoAxeViolations } from './support/axe';
 import { E2E_PORT } from './support/env';
-import { screenshot } from './support/screenshots';
+import { screenshot, SCREEN_SIZES } from './support/screenshots';
 
 const DATA_DIR = `.tmp/e2e-data-${E2E_PORT}`;
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 1280 },
-] as const;
 const SECTIONS: Section[] = ['sites', 'people', 'tablets', 'codes', 'alerts', 'forms', 'audit', 'import'];
 const SHOTS: Section[] = ['sites', 'people', 'tablets', 'alerts', 'audit'];
 
@@ -63,7 +59,7 @@ test.afterAll(async () => {
   await db?.close();
 });
 
-for (const size of SIZES) {
+for (const size of SCREEN_SIZES) {
   for (const lang of ['vi', 'en'] as const) {
     const tag = `${size.width}x${size.height}-${lang}`;
     test(`console sections have no axe violations (${tag})`, async ({ page }) => {

@@ -3,13 +3,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { HomePage } from './pages/home-page';
 import type { InterviewPage } from './pages/interview-page';
-import { screenshot } from './support/screenshots';
+import { screenshot, SCREEN_SIZES } from './support/screenshots';
 import type { Lang } from './support/strings';
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 1280 },
-];
 
 async function shoot(page: Page, name: string, lang: Lang) {
   // A screen wider than the tablet would hide answers off to the side.
@@ -32,7 +27,7 @@ async function interviewInProgress(home: HomePage): Promise<InterviewPage> {
 }
 
 for (const lang of ['vi', 'en'] as const) {
-  for (const size of SIZES) {
+  for (const size of SCREEN_SIZES) {
     test(`screenshots ${lang} ${size.width}x${size.height}`, async ({ page }) => {
       await page.setViewportSize(size);
       const home = new HomePage(page);

@@ -5,15 +5,10 @@ import { HomePage } from './pages/home-page';
 import { SupervisorPage } from './pages/supervisor-page';
 import { expectNoAxeViolations } from './support/axe';
 import { readStore } from './support/idb';
-import { screenshot } from './support/screenshots';
+import { screenshot, SCREEN_SIZES } from './support/screenshots';
 import { t } from './support/strings';
 import { SyncServer } from './support/sync-server';
 import { enrolTablet } from './support/sync-tablet';
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 1280 },
-] as const;
 
 test('a "no" to consent is recorded as a refusal, syncs once, and the dashboard shows 1 refusal and the response rate of the site', async ({ page, browser }) => {
   const server = SyncServer.shared();
@@ -30,7 +25,7 @@ test('a "no" to consent is recorded as a refusal, syncs once, and the dashboard 
   await expectNoAxeViolations(page, 'the ineligible card');
   for (const lang of ['vi', 'en'] as const) {
     if (lang === 'en') await home.status.switchLanguage('en');
-    for (const size of SIZES) {
+    for (const size of SCREEN_SIZES) {
       await page.setViewportSize(size);
       // The step's buttons stay at the foot of the screen: the card is read scrolled to the end, above them.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -39,7 +34,7 @@ test('a "no" to consent is recorded as a refusal, syncs once, and the dashboard 
     }
   }
   await home.status.switchLanguage('vi');
-  await page.setViewportSize(SIZES[0]);
+  await page.setViewportSize(SCREEN_SIZES[0]);
 
   await interview.recordRefusal();
   await expect(home.heading).toBeVisible();
@@ -71,7 +66,7 @@ test('a "no" to consent is recorded as a refusal, syncs once, and the dashboard 
       sv.lang = 'en';
       await expect(sv.rateCard.getByRole('heading', { name: sv.s('rate.title') })).toBeVisible();
     }
-    for (const size of SIZES) {
+    for (const size of SCREEN_SIZES) {
       await svPage.setViewportSize(size);
       // Fits without sideways scroll.
       expect(await svPage.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);

@@ -4,7 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { readStore, type StoredOutboxEntry } from './support/idb';
 import { t } from './support/strings';
 import { AttentionModel, ExportModel, SyncStatusModel } from './pages/sync-page';
+import { StatusBar } from './pages/status-bar';
 import { expectNoAxeViolationsInBothLanguages } from './support/axe';
+import { screenshot, SCREEN_SIZES } from './support/screenshots';
 import { SyncHook } from './support/sync-hook';
 import { SyncServer } from './support/sync-server';
 import { deviceIdOf, enrolTablet } from './support/sync-tablet';
@@ -114,16 +116,18 @@ test('(d) a revoked tablet says so plainly, keeps its queue, and sends it once e
   expect(rows.filter((r) => kept.includes(r.id)).every((r) => r.device_id === newDevice)).toBe(true);
 });
 
-test('hand-carry: the supervisor exports the unsent responses behind the PIN; import and later upload count each once', async ({ page, context }) => {
+test('hand-carry: the supervisor exports the unsent responses and refusals behind the PIN; import and later upload count each once', async ({ page, context }) => {
   const tablet = await enrolTablet(page, server);
   await page.goto('/settings');
   const hook = await SyncHook.install(page);
   await context.setOffline(true);
   await expect(tablet.status.online).toHaveText(/Không có mạng/);
   const ids = await hook.record(6);
+  const refused = await hook.recordRefusals(2);
 
   const exporter = new ExportModel(page);
   await expect(exporter.exportButton).toHaveCount(0);
+  await expect(exporter.unsentCount).toHaveText(t('sync:export.count', 'vi', { what: '6 phiếu và 2 lượt từ chối' }));
   await exporter.setPinAndUnlock('2468');
   const download = await exporter.download();
   const file = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
@@ -132,11 +136,14 @@ test('hand-carry: the supervisor exports the unsent responses behind the PIN; im
     exportedAt: string;
     deviceId: string;
     responses: { id: string; deviceId: string }[];
+    refusals: { id: string; reason: string }[];
   };
   expect(file.format).toBe('hailong-responses');
-  expect(file.version).toBe(1);
+  expect(file.version).toBe(2);
   expect(file.deviceId).toBe(tablet.deviceId);
   expect(file.responses.map((r) => r.id).sort()).toEqual([...ids].sort());
+  expect(file.refusals.map((r) => r.id).sort()).toEqual([...refused].sort());
+  await expect(exporter.done).toHaveText(t('sync:export.done', 'vi', { file: download.suggestedFilename(), what: '6 phiếu và 2 lượt từ chối' }));
 
   // Locked again, a wrong PIN does not open it.
   await exporter.lock();
@@ -147,17 +154,20 @@ test('hand-carry: the supervisor exports the unsent responses behind the PIN; im
   const supervisor = await server.signIn(`gsv-${tablet.tag}`, 'supervisor-pass');
   const imported = await supervisor.post('/api/v1/imports', { data: file });
   expect(imported.status()).toBe(200);
-  expect(((await imported.json()) as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(Array(6).fill('accepted'));
+  const verdicts = (await imported.json()) as { results: { status: string }[]; refusals: { status: string }[] };
+  expect(verdicts.results.map((r) => r.status)).toEqual(Array(6).fill('accepted'));
+  expect(verdicts.refusals.map((r) => r.status)).toEqual(['accepted', 'accepted']);
 
   await context.setOffline(false);
   await new SyncStatusModel(page).expectWaiting(0);
   expect(await hook.states()).toEqual({ sent: 6 });
+  expect(await hook.states('refusals')).toEqual({ sent: 2 });
   const outbox = await readStore<StoredOutboxEntry & { verdict?: { status: string } }>(page, 'outbox');
   expect(outbox.map((e) => e.verdict?.status)).toEqual(Array(6).fill('duplicate'));
   expect(server.storedIds(tablet.site.id)).toEqual([...ids].sort());
 });
 
-test('conflicts and rejections stay on the tablet in "Needs attention", each with its reason', async ({ page, context }) => {
+test('conflicts and rejections stay on the tablet in "Needs attention", each with its reason, refusals too', async ({ page, context }) => {
   const tablet = await enrolTablet(page, server);
   const hook = tablet.hook;
   await context.setOffline(true);
@@ -165,6 +175,7 @@ test('conflicts and rejections stay on the tablet in "Needs attention", each wit
   const [unknownVersion] = await hook.record(1, { formVersion: 99 });
   const [clash] = await hook.record(1, { seed: 1 });
   const [fine] = await hook.record(1, { seed: 2 });
+  const [refusedUnknownVersion] = await hook.recordRefusals(1, { formVersion: 99 });
 
   // Someone already stored a different response under the same id (a hand-carried file, say).
   const entry = (await readStore<StoredOutboxEntry>(page, 'outbox')).find((e) => e.id === clash)!;
@@ -175,7 +186,7 @@ test('conflicts and rejections stay on the tablet in "Needs attention", each wit
   await context.setOffline(false);
   const status = new SyncStatusModel(page);
   await status.expectWaiting(0);
-  await expect(status.attention).toHaveText(t('sync:status.attention', 'vi', { count: 2 }));
+  await expect(status.attention).toHaveText(t('sync:status.attention', 'vi', { count: 3 }));
   expect(server.storedIds(tablet.site.id)).toEqual([clash, fine].sort());
   expect(JSON.parse(server.storedRows(tablet.site.id).find((r) => r.id === clash)!.payload).answers).toEqual(other.answers);
 
@@ -185,7 +196,20 @@ test('conflicts and rejections stay on the tablet in "Needs attention", each wit
   await expect(attention.item(unknownVersion).getByTestId('attention-reason')).toHaveText(t('problems:404.2', 'vi'));
   await expect(attention.item(unknownVersion).getByTestId('attention-field')).toHaveText('formVersion');
   await expect(attention.item(clash).getByTestId('attention-reason')).toHaveText(t('problems:409.1', 'vi'));
+  await expect(attention.refusals).toHaveCount(1);
+  await expect(attention.refusal(refusedUnknownVersion).getByTestId('attention-reason')).toHaveText(t('problems:404.2', 'vi'));
+  await expect(attention.refusal(refusedUnknownVersion)).toContainText(t('sync:attention.reason_declined', 'vi'));
   expect(await hook.states()).toEqual({ sent: 1, conflict: 1, rejected: 1 });
-  await expectNoAxeViolationsInBothLanguages(page, '"Needs attention" with a conflict and a rejection');
+  expect(await hook.states('refusals')).toEqual({ rejected: 1 });
+  await expectNoAxeViolationsInBothLanguages(page, '"Needs attention" with a conflict, a rejection and a refused refusal');
+  const bar = new StatusBar(page);
+  for (const lang of ['vi', 'en'] as const) {
+    await bar.switchLanguage(lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    for (const size of SCREEN_SIZES) {
+      await page.setViewportSize(size);
+      await screenshot(page, `attention-${size.width}x${size.height}-${lang}`, { fullPage: true });
+    }
+  }
   await expect(attention.item(clash).getByTestId('attention-reason')).toHaveText(t('problems:409.1', 'en'));
 });

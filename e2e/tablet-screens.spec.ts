@@ -5,15 +5,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { HomePage } from './pages/home-page';
 import { expectNoAxeViolations } from './support/axe';
 import { putRecord } from './support/idb';
-import { screenshot } from './support/screenshots';
+import { screenshot, SCREEN_SIZES } from './support/screenshots';
 import { t, type Lang } from './support/strings';
 import { SyncServer } from './support/sync-server';
 import { enrolTablet } from './support/sync-tablet';
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 1280 },
-];
 
 async function noSidewaysOverflow(page: Page, name: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -62,7 +57,7 @@ test('at 1280 px the status bar keeps a long sync error on one line, cut short, 
 });
 
 for (const lang of ['vi', 'en'] as const) {
-  for (const size of SIZES) {
+  for (const size of SCREEN_SIZES) {
     const suffix = `${size.width}x${size.height}-${lang}`;
 
     test(`settings, procedure step and discard question, ${lang} ${size.width}×${size.height}`, async ({ page }) => {

@@ -115,6 +115,16 @@ export class ExportModel {
     return this.card.getByRole('button', { name: t('sync:export.button', this.lang) });
   }
 
+  /** What the card says once the file is saved (its name and what it holds). */
+  get done(): Locator {
+    return this.card.getByRole('status');
+  }
+
+  /** "Not sent yet: …", always shown. */
+  get unsentCount(): Locator {
+    return this.card.getByTestId('unsent-count');
+  }
+
   async lock(): Promise<void> {
     await this.card.getByRole('button', { name: t('sync:export.lock', this.lang) }).click();
   }
@@ -127,12 +137,14 @@ export class ExportModel {
 
 export class AttentionModel {
   readonly items: Locator;
+  readonly refusals: Locator;
 
   constructor(
     readonly page: Page,
     readonly lang: Lang = 'vi',
   ) {
     this.items = page.getByTestId('attention-item');
+    this.refusals = page.getByTestId('attention-refusal');
   }
 
   async open(): Promise<void> {
@@ -142,5 +154,9 @@ export class AttentionModel {
 
   item(id: string): Locator {
     return this.page.locator(`[data-testid="attention-item"][data-id="${id}"]`);
+  }
+
+  refusal(id: string): Locator {
+    return this.page.locator(`[data-testid="attention-refusal"][data-id="${id}"]`);
   }
 }

@@ -8,6 +8,12 @@ const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 
 const README_DIR = 'docs/screenshots';
 
+/** The two tablet sizes every screen is looked at in: landscape on the counter, portrait in a hand. */
+export const SCREEN_SIZES = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 1280 },
+] as const;
+
 /**
  * Renders what the page shows now into `<name>.png`: a README screenshot (the default) into docs/screenshots with
  * UPDATE_SCREENSHOTS=1; otherwise, and for shots only meant for a look (`readme: false`), into this test's folder

@@ -54,6 +54,11 @@ export class SyncHook {
     return this.page.evaluate(([n, o]) => (window as unknown as { __hailongSyncTest: SyncTestHook }).__hailongSyncTest.recordResponses(n, o), [n, o] as const);
   }
 
+  /** Refusals recorded as the consent step records them (sipas-2017); their ids. */
+  recordRefusals(n: number, o: Pick<RecordOptions, 'formVersion'> = {}): Promise<string[]> {
+    return this.page.evaluate(([n, o]) => (window as unknown as { __hailongSyncTest: SyncTestHook }).__hailongSyncTest.recordRefusals(n, o), [n, o] as const);
+  }
+
   queue(n: number, o: RecordOptions = {}): Promise<number> {
     return this.page.evaluate(([n, o]) => (window as unknown as { __hailongSyncTest: SyncTestHook }).__hailongSyncTest.queueResponses(n, o), [n, o] as const);
   }
@@ -62,8 +67,9 @@ export class SyncHook {
     return this.page.evaluate((t) => (window as unknown as { __hailongSyncTest: SyncTestHook }).__hailongSyncTest.setSyncTuning(t as Record<string, number>), t);
   }
 
-  states(): Promise<Record<string, number>> {
-    return this.page.evaluate(() => (window as unknown as { __hailongSyncTest: SyncTestHook }).__hailongSyncTest.outboxStates());
+  /** How many entries of the responses' outbox (or of the refusals' queue) are in each state. */
+  states(queue: 'outbox' | 'refusals' = 'outbox'): Promise<Record<string, number>> {
+    return this.page.evaluate((queue) => (window as unknown as { __hailongSyncTest: SyncTestHook }).__hailongSyncTest.outboxStates(queue), queue);
   }
 
   armDrainTimer(): Promise<void> {

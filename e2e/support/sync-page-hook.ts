@@ -4,6 +4,7 @@ import { setPin } from '../../src/app/security/pin';
 import { liveQuery } from 'dexie';
 import { db } from '../../src/app/store/db';
 import { completeDraft, draftToResponse, saveAnswer, startDraft } from '../../src/app/store/drafts';
+import { recordRefusal } from '../../src/app/store/refusals';
 import { getSetting } from '../../src/app/store/settings';
 import type { Draft, OutboxEntry } from '../../src/app/store/types';
 
@@ -86,6 +87,27 @@ async function recordResponses(n: number, o: RecordOptions = {}): Promise<string
   return ids;
 }
 
+/** Records n refusals the way the consent step does (a draft, then "no"), of a sipas-2017 interview; returns their ids. */
+async function recordRefusals(n: number, o: Pick<RecordOptions, 'formVersion'> = {}): Promise<string[]> {
+  const device = await deviceOrThrow();
+  const form = formOf('sipas-2017');
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const draft = await startDraft({
+      formId: form.id,
+      formVersion: o.formVersion ?? form.version,
+      mode: 'interview',
+      siteId: device.siteId,
+      deviceId: device.deviceId,
+      enumeratorId: device.enumeratorId,
+      locale: 'vi',
+    });
+    await recordRefusal(draft.id, 'declined');
+    ids.push(draft.id);
+  }
+  return ids;
+}
+
 /**
  * Queues n completed responses in bulk (for the drain benchmark): the same draft → response conversion as
  * completeDraft, written in chunks so seeding 10,000 does not take longer than draining them.
@@ -135,9 +157,9 @@ async function setSyncTuning(t: Record<string, number>): Promise<void> {
   await db.settings.put({ key: 'syncTuning', value: t });
 }
 
-async function outboxStates(): Promise<Record<string, number>> {
+async function outboxStates(queue: 'outbox' | 'refusals' = 'outbox'): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  await db.outbox.each((e) => {
+  await db[queue].each((e) => {
     counts[e.state] = (counts[e.state] ?? 0) + 1;
   });
   return counts;
@@ -174,6 +196,6 @@ function drainTime(): Promise<number> {
   return armed;
 }
 
-const hook = { recordResponses, queueResponses, setSyncTuning, outboxStates, setPin, armDrainTimer, drainTime };
+const hook = { recordResponses, recordRefusals, queueResponses, setSyncTuning, outboxStates, setPin, armDrainTimer, drainTime };
 export type SyncTestHook = typeof hook;
 (window as unknown as { __hailongSyncTest: SyncTestHook }).__hailongSyncTest = hook;

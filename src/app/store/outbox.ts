@@ -10,8 +10,10 @@ export function countWaiting(): Promise<number> {
   return db.outbox.where('state').equals('queued').count();
 }
 
-export function countNeedingAttention(): Promise<number> {
-  return db.outbox.where('state').anyOf('conflict', 'rejected').count();
+/** Responses and refusals the server set aside (conflict or rejected): a supervisor looks at each. */
+export async function countNeedingAttention(): Promise<number> {
+  const [responses, refusals] = await Promise.all([db.outbox, db.refusals].map((t) => t.where('state').anyOf('conflict', 'rejected').count()));
+  return responses + refusals;
 }
 
 /** The oldest queued entries of the responses' outbox, or of another queue of the same shape (the refusals'). */
@@ -19,12 +21,13 @@ export function nextBatch<E extends QueuedEntry = OutboxEntry>(limit: number, ta
   return table.where('[state+queuedAt]').between(['queued', ''], ['queued', '\uffff']).limit(limit).toArray();
 }
 
-export function needingAttention(): Promise<OutboxEntry[]> {
-  return db.outbox.where('state').anyOf('conflict', 'rejected').toArray();
+export function needingAttention<E extends QueuedEntry = OutboxEntry>(table: Table<E, string> = db.outbox as unknown as Table<E, string>): Promise<E[]> {
+  return table.where('state').anyOf('conflict', 'rejected').toArray();
 }
 
-export function unsent(): Promise<OutboxEntry[]> {
-  return db.outbox.where('state').notEqual('sent').toArray();
+/** Everything not yet stored on the server, set-aside items included (the hand-carry file carries them all). */
+export function unsent<E extends QueuedEntry = OutboxEntry>(table: Table<E, string> = db.outbox as unknown as Table<E, string>): Promise<E[]> {
+  return table.where('state').notEqual('sent').toArray();
 }
 
 /** Responses and refusals waiting to be sent: what wakes the uploader when it grows. */

@@ -1,24 +1,29 @@
-// The hand-carry file: every unsent response, for a supervisor to import on the server when there is no network.
+// The hand-carry file: every unsent response and refusal, for a supervisor to import on the server with no network.
 import { toIsoWithOffset } from '../../core';
 import { HAND_CARRY_FORMAT, HAND_CARRY_VERSION, type HandCarryFile } from '../../core/protocol/hand-carry';
+import { db } from '../store/db';
 import { unsent } from '../store/outbox';
 import { getSetting } from '../store/settings';
-import { stampQueued } from './outbox-batch';
+import { refusalQueue, responseQueue, stampQueued } from './outbox-batch';
+import type { QueuedEntry } from '../store/types';
+
+const oldestFirst = (a: QueuedEntry, b: QueuedEntry) => a.queuedAt.localeCompare(b.queuedAt);
 
 /**
- * Builds the file. Never-sent responses of a manual set-up take the enrolled identity first (and keep it), so the
- * file holds exactly what a later upload would send: import and upload then meet as "duplicate", never "conflict".
+ * Builds the file. Never-sent items of a manual set-up take the enrolled identity first (and keep it), so the file
+ * holds exactly what a later upload would send: import and upload then meet as "duplicate", never "conflict".
  */
 export async function buildHandCarryFile(): Promise<HandCarryFile> {
   const device = await getSetting('device');
-  if (device?.token) await stampQueued(device);
-  const entries = (await unsent()).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+  if (device?.token) await Promise.all([stampQueued(device, responseQueue), stampQueued(device, refusalQueue)]);
+  const [responses, refusals] = await Promise.all([unsent(db.outbox), unsent(db.refusals)]);
   return {
     format: HAND_CARRY_FORMAT,
     version: HAND_CARRY_VERSION,
     exportedAt: toIsoWithOffset(),
     deviceId: device?.deviceId ?? null,
-    responses: entries.map((e) => e.response),
+    responses: responses.sort(oldestFirst).map((e) => e.response),
+    refusals: refusals.sort(oldestFirst).map((e) => e.refusal),
   };
 }
 

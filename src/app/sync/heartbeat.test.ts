@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../store/db';
 import { setSetting } from '../store/settings';
-import { queuedEntry } from '../store/test-records';
+import { queuedEntry, queuedRefusal } from '../store/test-records';
 import { encodeFailure } from './failure';
 import { buildDeviceReport, failureCode } from './heartbeat';
 
@@ -14,7 +14,7 @@ function completedAt(entry: ReturnType<typeof queuedEntry>, at: string) {
 }
 
 beforeEach(async () => {
-  await Promise.all([db.outbox.clear(), db.settings.clear()]);
+  await Promise.all([db.outbox.clear(), db.refusals.clear(), db.settings.clear()]);
 });
 
 describe('the device report', () => {
@@ -30,6 +30,17 @@ describe('the device report', () => {
     ]);
     const r = await buildDeviceReport('0.13.0', undefined);
     expect(r).toMatchObject({ appVersion: '0.13.0', waiting: 3, oldestWaitingAt: '2026-11-26T01:30:00+00:00' });
+  });
+
+  it('counts queued refusals too, and names the earliest of everything that waits', async () => {
+    await db.outbox.add(completedAt(queuedEntry(ME), '2026-11-26T09:00:00+07:00'));
+    const recordedAt = (entry: ReturnType<typeof queuedRefusal>, at: string) => ({ ...entry, refusal: { ...entry.refusal, occurredAt: at } });
+    await db.refusals.bulkAdd([
+      recordedAt(queuedRefusal(ME), '2026-11-26T08:00:00+07:00'),
+      recordedAt(queuedRefusal(ME, { state: 'sent' }), '2026-11-20T08:00:00+07:00'),
+    ]);
+    const r = await buildDeviceReport('0.13.0', undefined);
+    expect(r).toMatchObject({ waiting: 2, oldestWaitingAt: '2026-11-26T08:00:00+07:00' });
   });
 
   it('says nothing waits with an empty queue', async () => {

@@ -42,14 +42,14 @@ async function ask<T>(fn: (() => Promise<T>) | undefined): Promise<T | null> {
 export async function buildDeviceReport(appVersion: string, storage: StorageProbe | undefined = typeof navigator === 'undefined' ? undefined : navigator.storage): Promise<DeviceReport> {
   let waiting = 0;
   let oldest: { ms: number; at: string } | null = null;
-  await db.outbox
-    .where('state')
-    .equals('queued')
-    .each((e) => {
-      waiting++;
-      const ms = Date.parse(e.response.completedAt);
-      if (Number.isFinite(ms) && (!oldest || ms < oldest.ms)) oldest = { ms, at: e.response.completedAt };
-    });
+  const count = (at: string) => {
+    waiting++;
+    const ms = Date.parse(at);
+    if (Number.isFinite(ms) && (!oldest || ms < oldest.ms)) oldest = { ms, at };
+  };
+  // A refusal is part of the response rate: a supervisor must see it waiting as a response would be.
+  await db.outbox.where('state').equals('queued').each((e) => count(e.response.completedAt));
+  await db.refusals.where('state').equals('queued').each((e) => count(e.refusal.occurredAt));
   const [estimate, persisted] = await Promise.all([ask(storage?.estimate?.bind(storage)), ask(storage?.persisted?.bind(storage))]);
   const usage = estimate?.usage;
   return {

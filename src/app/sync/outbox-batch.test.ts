@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { builtinForms, newResponseId, Response, toIsoWithOffset } from '../../core';
 import { db } from '../store/db';
 import type { OutboxEntry } from '../store/types';
-import { applyVerdicts, stamp, stampQueued, takeBatch, unmark } from './outbox-batch';
+import { queuedRefusal } from '../store/test-records';
+import { applyVerdicts, refusalQueue, stamp, stampQueued, takeBatch, unmark } from './outbox-batch';
 
 const ENROLLED = { deviceId: 'dev-enrolled', siteId: 'site-enrolled' };
 const form = builtinForms.find((f) => f.id === 'desk-rating')!;
@@ -29,6 +30,7 @@ function entry(over: Partial<OutboxEntry> = {}, identity = { deviceId: 'local-ab
 
 beforeEach(async () => {
   await db.outbox.clear();
+  await db.refusals.clear();
   await db.settings.clear();
 });
 
@@ -81,6 +83,16 @@ describe('re-stamping responses of a manual set-up', () => {
     // Enrolled again with a new device: the response was never stored anywhere, so it takes the new identity.
     expect(await stampQueued(ENROLLED)).toBe(1);
     expect((await db.outbox.get(e.id))!.response.deviceId).toBe(ENROLLED.deviceId);
+  });
+
+  it('stampQueued re-stamps never-sent refusals of a manual set-up too, and leaves one already tried alone', async () => {
+    const local = { deviceId: 'dev-local', siteId: 'site-local' };
+    const fresh = queuedRefusal(local);
+    const tried = queuedRefusal(local, { attempts: 1 });
+    await db.refusals.bulkAdd([fresh, tried]);
+    expect(await stampQueued(ENROLLED, refusalQueue)).toBe(1);
+    expect((await db.refusals.get(fresh.id))!.refusal).toMatchObject(ENROLLED);
+    expect((await db.refusals.get(tried.id))!.refusal).toMatchObject(local);
   });
 
   it('takes batches in queue order and never more than asked', async () => {

@@ -92,13 +92,14 @@ export function unmark<E extends QueuedEntry>(batch: readonly E[], queue: Queue<
   );
 }
 
-/** Re-stamps every never-sent queued response (the hand-carry export must hold exactly what a later upload sends). */
-export function stampQueued(device: Pick<DeviceSetup, 'deviceId' | 'siteId'>): Promise<number> {
+/** Re-stamps every never-sent queued item (the hand-carry export must hold exactly what a later upload sends). */
+export function stampQueued<E extends QueuedEntry = OutboxEntry>(device: Identity, queue: Queue<E> = responsesOf<E>()): Promise<number> {
+  const table = queue.table();
   return guardedWrite(() =>
-    db.transaction('rw', db.outbox, async () => {
-      const queued = await db.outbox.where('state').equals('queued').toArray();
-      const changed = queued.map((e) => stamp(e, device, responseQueue)).filter((e, i) => e !== queued[i]);
-      if (changed.length) await db.outbox.bulkPut(changed);
+    db.transaction('rw', table, async () => {
+      const queued = await table.where('state').equals('queued').toArray();
+      const changed = queued.map((e) => stamp(e, device, queue)).filter((e, i) => e !== queued[i]);
+      if (changed.length) await table.bulkPut(changed);
       return changed.length;
     }),
   );

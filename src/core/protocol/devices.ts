@@ -52,9 +52,9 @@ export interface DeviceAnswer {
  */
 export interface DeviceReport {
   appVersion: string;
-  /** Responses in the tablet's queue, not yet accepted by the server. */
+  /** Responses and refusals in the tablet's queues, not yet accepted by the server. */
   waiting: number;
-  /** When the oldest of them was completed (ISO), or null when none waits. */
+  /** When the oldest of them was completed or recorded (ISO), or null when none waits. */
   oldestWaitingAt: string | null;
   /** navigator.storage.estimate(): bytes used, or null when the browser does not say. */
   storageUsedBytes: number | null;

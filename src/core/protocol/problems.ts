@@ -150,8 +150,8 @@ export const problem = {
   unreadableBody: ({ reason }: { reason: string }) => of('400.1', `the body could not be read: ${reason}`),
   notABatch: ({ key = 'responses' }: { key?: string } = {}) => of('400.1', `the body must be a JSON object with a "${key}" array`, [{ path: '(root)', message: 'expected an object' }]),
   responsesNotArray: ({ key = 'responses' }: { key?: string } = {}) => of('400.1', `"${key}" must be an array`, [{ path: key, message: 'expected an array' }]),
-  notHandCarryFile: ({ format, version, field }: { format: string; version: number; field: 'format' | 'version' }) =>
-    of('400.1', `not a hand-carry file: expected "format": "${format}" and "version": ${version}`, [{ path: field, message: 'unexpected value' }]),
+  notHandCarryFile: ({ format, versions, field }: { format: string; versions: readonly number[]; field: 'format' | 'version' }) =>
+    of('400.1', `not a hand-carry file: expected "format": "${format}" and "version": ${versions.join(' or ')}`, [{ path: field, message: 'unexpected value' }]),
   tooManySites: ({ max }: { max: number }) => of('400.1', `at most ${max} sites per request`),
   formParamMissing: () => of('400.1', 'name the form, e.g. form=sipas-2017', [{ path: 'form', message: 'required' }]),
   badDate: ({ name, value }: { name: string; value: string }) =>

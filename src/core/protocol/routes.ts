@@ -16,7 +16,7 @@ import type {
   EnrolmentCodesQuery,
 } from './devices';
 import type { FormsAnswer, FormSitesBody, FormSummariesAnswer, FormUploadAnswer, FormVersionDetail, FormVersionJson, FormVersionsAnswer } from './forms';
-import type { HandCarryFile } from './hand-carry';
+import type { HandCarryFile, ImportAnswer } from './hand-carry';
 import type { CodebookQuery, ExportQuery, QualityJson, QualityQuery, ResponseDetail, ScoresJson, ScoresQuery } from './scores';
 import type { ExclusionAnswer, ExclusionBody, ResponsesAnswer, ResponsesQuery } from './responses';
 import type { LoginBody, SessionJson } from './sessions';
@@ -88,7 +88,7 @@ interface Api {
   'PUT /api/v1/sites/:id/target': { body: TargetBody; reply: TargetJson };
   'DELETE /api/v1/sites/:id/target': { query: TargetDeleteQuery; reply: void };
   'POST /api/v1/submissions': { body: SubmissionsBody; reply: SubmissionsAnswer };
-  'POST /api/v1/imports': { body: HandCarryFile; reply: SubmissionsAnswer };
+  'POST /api/v1/imports': { body: HandCarryFile; reply: ImportAnswer };
   /** Refusals (issue 11 item 4): a tablet's batch, judged per item exactly as submissions are. */
   'POST /api/v1/refusals': { body: RefusalsBody; reply: SubmissionsAnswer };
   /** Interviews, refusals and the response rate per site and enumerator in scope and period. */

@@ -1,8 +1,10 @@
-// POST /api/v1/imports: a supervisor uploads a tablet's hand-carried file; same verdicts as submissions, audit-logged.
+// POST /api/v1/imports: a supervisor uploads a tablet's hand-carried file (responses and refusals); the same verdicts
+// as a tablet's own sending, audit-logged.
 import type { FastifyInstance } from 'fastify';
-import { HAND_CARRY_FORMAT, HAND_CARRY_VERSION } from '../../core/protocol/hand-carry';
+import { HAND_CARRY_FORMAT, HAND_CARRY_VERSIONS } from '../../core/protocol/hand-carry';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ITEMS } from '../../core/protocol/limits';
 import { problem, rejection } from '../../core/protocol/problems';
+import { Refusal } from '../../core/protocol/refusals';
 import { Response } from '../../core/response/schema';
 import { inScope, requireUser } from '../auth/guards';
 import type { ServerContext } from '../context';
@@ -12,8 +14,9 @@ import { listSites } from '../db/queries/sites';
 import { evaluateSite } from '../alerts/evaluate';
 import { enumeratorRejection } from '../ingest/enumerators';
 import { countVerdicts, ingest, type Scope } from '../ingest/ingest';
+import { ingestRefusals } from '../ingest/refusal';
 import { inputSchema, problemSchema } from '../openapi';
-import { batchItems, resultsSchema } from './envelope';
+import { batchItems, importResultsSchema } from './envelope';
 import { route } from './route';
 
 export function registerImports(app: FastifyInstance, ctx: ServerContext): void {
@@ -25,30 +28,33 @@ export function registerImports(app: FastifyInstance, ctx: ServerContext): void 
       bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         tags: ['submissions'],
-        summary: `Import a hand-carried file of up to ${MAX_IMPORT_ITEMS} responses (supervisor, sites in scope)`,
+        summary: `Import a hand-carried file of up to ${MAX_IMPORT_ITEMS} responses and ${MAX_IMPORT_ITEMS} refusals (supervisor, sites in scope)`,
         security: [{ session: [] }],
         body: {
           type: 'object',
           required: ['format', 'version', 'responses'],
           properties: {
             format: { type: 'string', enum: [HAND_CARRY_FORMAT] },
-            version: { type: 'integer', enum: [HAND_CARRY_VERSION] },
+            version: { type: 'integer', enum: [...HAND_CARRY_VERSIONS] },
             responses: { type: 'array', maxItems: MAX_IMPORT_ITEMS, items: inputSchema(Response) },
+            refusals: { type: 'array', maxItems: MAX_IMPORT_ITEMS, items: inputSchema(Refusal), description: 'version 2; absent in version 1' },
           },
         },
-        response: { 200: resultsSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema },
+        response: { 200: importResultsSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema },
       },
     },
     async (request) => {
       const caller = await requireUser(ctx, request);
-      const body = request.body as { format?: unknown; version?: unknown } | null;
+      const body = request.body as { format?: unknown; version?: unknown; refusals?: unknown } | null;
       const items = batchItems(body, MAX_IMPORT_ITEMS);
-      if (body?.format !== HAND_CARRY_FORMAT || body.version !== HAND_CARRY_VERSION) {
-        throw problem.notHandCarryFile({ format: HAND_CARRY_FORMAT, version: HAND_CARRY_VERSION, field: body?.format !== HAND_CARRY_FORMAT ? 'format' : 'version' });
+      if (body?.format !== HAND_CARRY_FORMAT || !HAND_CARRY_VERSIONS.some((v) => v === body.version)) {
+        throw problem.notHandCarryFile({ format: HAND_CARRY_FORMAT, versions: HAND_CARRY_VERSIONS, field: body?.format !== HAND_CARRY_FORMAT ? 'format' : 'version' });
       }
+      const refusalItems = body.refusals === undefined ? [] : batchItems(body, MAX_IMPORT_ITEMS, 'refusals');
       const sites = new Map((await listSites(ctx.db)).map((s) => [s.id, s]));
       const deviceIds = new Set<string>();
-      for (const item of items) {
+      const everything = [...items, ...refusalItems];
+      for (const item of everything) {
         const d = (item as { deviceId?: unknown } | null)?.deviceId;
         if (typeof d === 'string' && d.length <= 64) deviceIds.add(d);
       }
@@ -68,18 +74,20 @@ export function registerImports(app: FastifyInstance, ctx: ServerContext): void 
         timeZoneOf: (siteId) => sites.get(siteId)!.time_zone,
       };
       const now = ctx.now();
-      const results = await ingest(ctx.db, items, scope, await ctx.forms.snapshot(), now);
-      // The log names the site when the file holds one site's responses (a tablet's hand-carried queue always does).
-      const named = new Set(items.map((item) => (item as { siteId?: unknown } | null)?.siteId));
+      const forms = await ctx.forms.snapshot();
+      const results = await ingest(ctx.db, items, scope, forms, now);
+      const refusals = await ingestRefusals(ctx.db, refusalItems, scope, forms, now);
+      // The log names the site when the file holds one site's items (a tablet's hand-carried queue always does).
+      const named = new Set(everything.map((item) => (item as { siteId?: unknown } | null)?.siteId));
       const [only] = named;
       const siteId = named.size === 1 && typeof only === 'string' && sites.has(only) ? only : null;
-      await audit(ctx.db, { actor: caller.user.username, action: 'import', siteId, details: { items: items.length, ...countVerdicts(results) } }, now);
+      const details = { items: items.length, ...countVerdicts(results), ...(body.refusals === undefined ? {} : { refusals: { items: refusalItems.length, ...countVerdicts(refusals) } }) };
+      await audit(ctx.db, { actor: caller.user.username, action: 'import', siteId, details }, now);
       // Kiosk alerts (issue 11): a hand-carried queue of recent ratings is judged as a synced batch is.
       if (results.some((v) => v.status === 'accepted')) {
-        const forms = await ctx.forms.snapshot();
         for (const id of named) if (typeof id === 'string' && sites.has(id) && inScope(caller, id)) await evaluateSite(ctx.db, forms, id, now);
       }
-      return { results };
+      return { results, refusals };
     },
   );
 }
