@@ -13,7 +13,7 @@ import { E2E_PORT } from './support/env';
 import { screenshot, SCREEN_SIZES } from './support/screenshots';
 
 const DATA_DIR = `.tmp/e2e-data-${E2E_PORT}`;
-const SECTIONS: Section[] = ['sites', 'people', 'tablets', 'codes', 'alerts', 'forms', 'audit', 'import'];
+const SECTIONS: Section[] = ['sites', 'people', 'tablets', 'handcarry', 'codes', 'alerts', 'forms', 'audit', 'import'];
 const SHOTS: Section[] = ['sites', 'people', 'tablets', 'alerts', 'audit'];
 
 let db: Db;

@@ -1,11 +1,12 @@
 // Sync against the real endpoint: offline then online, two tabs, a revoked device, hand-carry export, needs attention.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { readStore, type StoredOutboxEntry } from './support/idb';
 import { t } from './support/strings';
 import { AttentionModel, ExportModel, SyncStatusModel } from './pages/sync-page';
 import { StatusBar } from './pages/status-bar';
-import { expectNoAxeViolationsInBothLanguages } from './support/axe';
+import { expectNoAxeViolations, expectNoAxeViolationsInBothLanguages } from './support/axe';
+import { AdminPage } from './pages/admin-page';
 import { screenshot, SCREEN_SIZES } from './support/screenshots';
 import { SyncHook } from './support/sync-hook';
 import { SyncServer } from './support/sync-server';
@@ -116,7 +117,7 @@ test('(d) a revoked tablet says so plainly, keeps its queue, and sends it once e
   expect(rows.filter((r) => kept.includes(r.id)).every((r) => r.device_id === newDevice)).toBe(true);
 });
 
-test('hand-carry: the supervisor exports the unsent responses and refusals behind the PIN; import and later upload count each once', async ({ page, context }) => {
+test('hand-carry: the supervisor exports the unsent responses and refusals behind the PIN, imports the file in the console; import and later upload count each once', async ({ page, context, browser }) => {
   const tablet = await enrolTablet(page, server);
   await page.goto('/settings');
   const hook = await SyncHook.install(page);
@@ -151,12 +152,59 @@ test('hand-carry: the supervisor exports the unsent responses and refusals behin
   await expect(page.getByTestId('pin-gate-message')).toHaveText(t('sync:export.wrongPin', 'vi'));
   await expect(exporter.exportButton).toHaveCount(0);
 
-  const supervisor = await server.signIn(`gsv-${tablet.tag}`, 'supervisor-pass');
-  const imported = await supervisor.post('/api/v1/imports', { data: file });
-  expect(imported.status()).toBe(200);
-  const verdicts = (await imported.json()) as { results: { status: string }[]; refusals: { status: string }[] };
-  expect(verdicts.results.map((r) => r.status)).toEqual(Array(6).fill('accepted'));
-  expect(verdicts.refusals.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+  // At the office, on the supervisor's own computer: the console's "hand-carried files" section.
+  const office = await browser.newContext();
+  try {
+    const sv = new AdminPage(await office.newPage(), 'vi');
+    await sv.open('/admin/handcarry');
+    await sv.signIn(`gsv-${tablet.tag}`, 'supervisor-pass');
+    await expect(sv.section('handcarry')).toBeVisible();
+
+    // Not a tablet's file: said in words, nothing sent.
+    const wrong = test.info().outputPath('not-a-tablet-file.json');
+    await writeFile(wrong, JSON.stringify({ rows: [] }));
+    await sv.importHandCarry(wrong);
+    await expect(sv.section('handcarry')).toContainText(sv.s('invalid.handCarryFile'));
+    await expect(sv.handCarryResult).toHaveCount(0);
+
+    // Copied to the office computer under the name the tablet gave it.
+    const exported = test.info().outputPath(download.suggestedFilename());
+    await download.saveAs(exported);
+    await sv.importHandCarry(exported);
+    await expect(sv.handCarryCount('responses', 'accepted')).toHaveText('6');
+    await expect(sv.handCarryCount('refusals', 'accepted')).toHaveText('2');
+    await expect(sv.handCarryResult.getByRole('status')).toHaveText(sv.s('handCarry.allTaken', { count: 8 }));
+    expect(server.storedIds(tablet.site.id)).toEqual([...ids].sort());
+
+    // The same file again (a second supervisor, a double click): nothing new.
+    await sv.importHandCarry(exported);
+    await expect(sv.handCarryCount('responses', 'duplicate')).toHaveText('6');
+    await expect(sv.handCarryCount('refusals', 'duplicate')).toHaveText('2');
+    await expect(sv.handCarryCount('responses', 'accepted')).toHaveText('0');
+    await expect(sv.handCarryResult.getByRole('status')).toHaveText(sv.s('handCarry.nothingNew'));
+
+    // A copy edited by hand: the changed response is not taken, and said why, row by row; nothing else changes.
+    const edited = test.info().outputPath('edited.json');
+    const [first, ...rest] = file.responses as ({ id: string } & Record<string, unknown>)[];
+    await writeFile(edited, JSON.stringify({ ...file, responses: [{ ...first, appVersion: 'edited' }, ...rest] }));
+    await sv.importHandCarry(edited);
+    await expect(sv.handCarryCount('responses', 'conflict')).toHaveText('1');
+    await expect(sv.handCarryNotTaken).toHaveCount(1);
+    await expect(sv.handCarryNotTaken.first()).toHaveAttribute('data-id', first.id);
+    // In the staff's words ("nothing was overwritten"), not the tablet's.
+    await expect(sv.handCarryNotTaken.first().getByTestId('handcarry-why')).toHaveText(t('problems:409.1_staff', 'vi'));
+    await expect(sv.handCarryResult.getByRole('status')).toHaveText(sv.s('handCarry.someNotTaken', { count: 1 }));
+    await expectNoAxeViolations(sv.page, 'a hand-carried file with one item not taken');
+    for (const lang of ['vi', 'en'] as const) {
+      if (lang === 'en') await sv.switchLanguage('en');
+      for (const size of SCREEN_SIZES) {
+        await sv.page.setViewportSize(size);
+        await screenshot(sv.page, `console-handcarry-${size.width}x${size.height}-${lang}`, { fullPage: true });
+      }
+    }
+  } finally {
+    await office.close();
+  }
 
   await context.setOffline(false);
   await new SyncStatusModel(page).expectWaiting(0);

@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { Lang } from '../support/strings';
 import { StaffPage } from './staff-page';
 
-export type Section = 'sites' | 'people' | 'tablets' | 'codes' | 'alerts' | 'forms' | 'audit' | 'import';
+export type Section = 'sites' | 'people' | 'tablets' | 'handcarry' | 'codes' | 'alerts' | 'forms' | 'audit' | 'import';
 
 export class AdminPage extends StaffPage {
   constructor(page: Page, lang: Lang = 'vi') {
@@ -42,6 +42,27 @@ export class AdminPage extends StaffPage {
     await this.tab(section).click();
     await expect(this.tab(section)).toHaveAttribute('aria-current', 'page');
     await expect(this.section(section)).toBeVisible();
+  }
+
+  // ---- a tablet's hand-carried file
+
+  /** Picks the file a tablet exported and imports it; done once the result (or a message) is there. */
+  async importHandCarry(file: string): Promise<void> {
+    await this.page.getByTestId('handcarry-file').setInputFiles(file);
+    await this.page.getByTestId('handcarry-import').click();
+  }
+
+  get handCarryResult(): Locator {
+    return this.page.getByTestId('handcarry-result');
+  }
+
+  /** The count of one row ('responses' or 'refusals') under one verdict. */
+  handCarryCount(kind: 'responses' | 'refusals', status: 'accepted' | 'duplicate' | 'conflict' | 'rejected'): Locator {
+    return this.page.locator(`[data-testid="handcarry-counts"] tr[data-kind="${kind}"] td[data-status="${status}"]`);
+  }
+
+  get handCarryNotTaken(): Locator {
+    return this.page.locator('[data-testid="handcarry-not-taken"] tbody tr');
   }
 
   // ---- sites

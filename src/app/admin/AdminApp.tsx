@@ -12,6 +12,7 @@ import { AlertRulesSection } from './AlertRulesSection';
 import { AuditSection } from './AuditSection';
 import { CodesSection } from './CodesSection';
 import { FormsSection } from './FormsSection';
+import { HandCarrySection } from './HandCarrySection';
 import { ImportSection } from './ImportSection';
 import { PeopleSection } from './PeopleSection';
 import { SitesSection } from './SitesSection';
@@ -19,7 +20,7 @@ import { TabletsSection } from './TabletsSection';
 import type { Scope } from './scope';
 import './admin.css';
 
-const SECTIONS = ['sites', 'people', 'tablets', 'codes', 'alerts', 'forms', 'audit', 'import'] as const;
+const SECTIONS = ['sites', 'people', 'tablets', 'handcarry', 'codes', 'alerts', 'forms', 'audit', 'import'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sites and the import create sites and supervisors: an admin's work only. */
 const ADMIN_ONLY: readonly Section[] = ['sites', 'forms', 'import'];
@@ -96,6 +97,7 @@ function Console({ me, onSignOut }: { me: SessionJson; onSignOut: () => void }) 
         {section === 'sites' && <SitesSection scope={scope} />}
         {section === 'people' && <PeopleSection scope={scope} />}
         {section === 'tablets' && <TabletsSection scope={scope} />}
+        {section === 'handcarry' && <HandCarrySection />}
         {section === 'codes' && <CodesSection scope={scope} />}
         {section === 'alerts' && <AlertRulesSection scope={scope} />}
         {section === 'forms' && <FormsSection scope={scope} />}
