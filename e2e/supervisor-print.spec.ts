@@ -39,6 +39,9 @@ test('the print view (emulated print media) contains no filters or buttons; the 
   await expect(sv.rankingRows).toHaveCount(DEMO_SITES.length);
   await expect(sv.rankingRows.first()).toBeVisible();
   await expect(sv.criteriaRows.first()).toBeVisible();
+  // The response rate is part of the report on paper as in the workbook.
+  await expect(page.getByTestId('sv-rate')).toBeVisible();
+  await expect(page.getByTestId('sv-rate')).toContainText(t('supervisor:rate.title', 'vi'));
   await expect(page.getByTestId('sv-print-notes')).toBeVisible();
   await expect(page.getByTestId('sv-print-notes')).toContainText(t('supervisor:print.notesTitle', 'vi'));
   // The working panels are not the report.

@@ -6,6 +6,7 @@ import { neutralizeCell } from '../../core/export/neutralize';
 import { createRowEncoder, type Cell } from '../../core/export/rows';
 import { getBuiltinForm } from '../../core/forms/builtin';
 import type { FormDefinition } from '../../core/forms/schema';
+import type { Refusal, ResponseRateJson } from '../../core/protocol/refusals';
 import type { ScoresJson } from '../../core/protocol/scores';
 import type { Response } from '../../core/response/schema';
 import { localDateTime } from '../../core/local-day';
@@ -13,7 +14,7 @@ import type { App } from '../app';
 import { listAudit } from '../db/queries/audit';
 import { responsePages } from '../exports/source';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { makeResponse, PASSWORD, type World } from '../test/fixtures';
+import { makeRefusal, makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
 import { startSeededApp, stopApp } from '../test/test-app';
 import { exportFileHeader as exportHeader } from '../exports/rows';
@@ -240,14 +241,18 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     expect(JSON.parse(unknown.body)).toMatchObject({ status: 404 });
   });
 
-  it('the report as Excel: its headline, blocks, ranking and per-site criteria equal GET /api/v1/scores', async () => {
+  it('the report as Excel: its headline, blocks, ranking and per-site criteria equal GET /api/v1/scores, its response rate GET /api/v1/response-rate', async () => {
     const q = `form=sipas-2017&period=custom&from=2026-11-25&to=${DAY}`;
+    // Two people asked at site A who were not interviewed.
+    const refusal = (reason: Refusal['reason']) => makeRefusal({ siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id }, { reason, occurredAt: '2026-11-26T09:30:00.000+07:00' });
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/refusals', headers: { authorization: `Bearer ${w.deviceA.token}` }, payload: { refusals: [refusal('declined'), refusal('not-adult')] } });
+    expect(results(refused).map((v) => v.status)).toEqual(['accepted', 'accepted']);
     const res = await download(`/api/v1/exports/report.xlsx?${q}&lang=vi`, admin);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="hailong-report-sipas-2017-2026-11-25_${DAY}.xlsx"`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Báo cáo', 'Khối', 'Xếp hạng', 'Theo đơn vị', 'Ghi chú']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Báo cáo', 'Khối', 'Xếp hạng', 'Theo đơn vị', 'Tỷ lệ trả lời', 'Ghi chú']);
     const rows = (name: string) => Array.from(wb.getWorksheet(name)!.getSheetValues().slice(1), (r) => (Array.isArray(r) ? r.slice(1) : []));
     const scores = async (breakdown: string) => JSON.parse((await download(`/api/v1/scores?${q}&breakdown=${breakdown}`, admin)).body) as ScoresJson;
     const main = await scores('element');
@@ -281,10 +286,24 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     expect(aCriteria.map((r) => [r[3], r[5], r[6]])).toEqual(siteA.index!.criteria.map((c) => [c.itemId, c.value ?? undefined, c.n]));
     expect(rows('Ghi chú').length).toBeGreaterThan(3);
 
+    // The response rate: in all, per site and per enumerator, as the dashboard's card gets it.
+    const rate = JSON.parse((await download(`/api/v1/response-rate?${q}`, admin)).body) as ResponseRateJson;
+    const pct = (r: number | null) => (r === null ? undefined : r * 100);
+    expect(report.find((r) => r[0] === 'Tỷ lệ trả lời (%)')![1]).toBe(pct(rate.total.rate));
+    const rateRows = rows('Tỷ lệ trả lời');
+    expect(rateRows[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Điều tra viên', 'Số phiếu phỏng vấn', 'Số lượt từ chối', 'Chưa đủ 18 tuổi', 'Chưa nhận kết quả', 'Không đồng ý', 'Tỷ lệ trả lời (%)']);
+    expect(rateRows[1]!.slice(3)).toEqual([rate.total.interviews, 2, 1, 0, 1, pct(rate.total.rate)]);
+    const rateA = rate.sites.find((s) => s.siteId === w.siteA.id)!;
+    expect(rateRows.find((r) => r[0] === w.siteA.code && r[2] === undefined)!.slice(3)).toEqual([rateA.interviews, 2, 1, 0, 1, pct(rateA.rate)]);
+    expect(rateA.rate).toBeLessThan(1);
+    const enumA = rate.enumerators.find((e) => e.enumeratorId === w.enumeratorA.id)!;
+    expect(rateRows.find((r) => r[2] === enumA.name)!.slice(3)).toEqual([enumA.interviews, 2, 1, 0, 1, pct(enumA.rate)]);
+    expect(rows('Ghi chú').some((r) => String(r[0]).startsWith('Tỷ lệ trả lời ='))).toBe(true);
+
     // English on demand; a supervisor is held to their sites; the download is in the audit log.
     const en = new ExcelJS.Workbook();
     await en.xlsx.load((await download(`/api/v1/exports/report.xlsx?${q}&lang=en`, supervisor)).rawPayload as unknown as ArrayBuffer);
-    expect(en.worksheets.map((s) => s.name)).toEqual(['Report', 'Blocks', 'Ranking', 'By site', 'Notes']);
+    expect(en.worksheets.map((s) => s.name)).toEqual(['Report', 'Blocks', 'Ranking', 'By site', 'Response rate', 'Notes']);
     expect(en.getWorksheet('Ranking')!.rowCount).toBe(2);
     const denied = await download(`/api/v1/exports/report.xlsx?${q}&sites=${w.siteB.id}`, supervisor);
     expect(denied.statusCode).toBe(403);

@@ -17,6 +17,7 @@ import { reportXlsx } from '../exports/report-xlsx';
 import { prepareExport } from '../exports/run';
 import { problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
+import { readResponseRates } from '../scores/response-rate';
 import { resolveForm, resolveSites } from '../scores/scope';
 import { parseQuery, querySchema, ScopeQuery } from './query';
 
@@ -135,7 +136,7 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
       config: { auth: 'session' },
       schema: {
         tags: ['exports'],
-        summary: 'The report as Excel: headline (pooled and unit mean), blocks, ranking with n and interval, elements and criteria per site, method notes',
+        summary: 'The report as Excel: headline (pooled and unit mean), blocks, ranking with n and interval, elements and criteria per site, the response rate (interview forms), method notes',
         security: [{ session: [] }],
         querystring: { ...querystring, properties: { ...querystring.properties, period: { ...querystring.properties.period, description: 'default: month, or custom when "to" is given' } } },
         response: { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
@@ -152,7 +153,8 @@ export function registerExports(app: FastifyInstance, ctx: ServerContext): void 
       const filter: RollupFilter = { formId: form.id, from: period.from, to: period.to, siteIds, formVersion: q.version === undefined ? undefined : form.version };
       const now = ctx.now();
       const populations = new Map((await targetsFor(ctx.db, siteIds, period.from, period.to)).map((t) => [t.site_id, t.population]));
-      const file = await reportXlsx(ctx.db, { form, filter, sites, allSites: !siteIds, lang, now, populations });
+      const rates = form.kind === 'interview' ? await readResponseRates(ctx.db, sites, filter) : null;
+      const file = await reportXlsx(ctx.db, { form, filter, sites, allSites: !siteIds, lang, now, populations, rates });
       await audit(
         ctx.db,
         {

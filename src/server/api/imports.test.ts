@@ -3,12 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app';
 import { listAudit } from '../db/queries/audit';
-import type { Refusal } from '../../core/protocol/refusals';
-import { newResponseId } from '../../core/response/id';
 import { countRefusals, getStoredRefusal } from '../db/queries/refusals';
 import { getStoredResponse } from '../db/queries/responses';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { makeResponse, PASSWORD, type World } from '../test/fixtures';
+import { makeRefusal, makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
 import { startSeededApp, stopApp } from '../test/test-app';
 
@@ -25,17 +23,6 @@ describe.each(testDatabases())('imports on $kind', ({ create }) => {
       payload: { format: 'hailong-responses', version: 1, responses, ...extra },
       ...(session ? asUser(session) : {}),
     });
-
-  const refusalOf = (owner: { siteId: string; deviceId: string; enumeratorId: string }, overrides: Partial<Refusal> = {}): Refusal => ({
-    id: newResponseId(),
-    formId: 'sipas-2017',
-    formVersion: 1,
-    ...owner,
-    reason: 'declined',
-    occurredAt: new Date(Date.now() - 3_600_000).toISOString().replace('Z', '+00:00'),
-    appVersion: '0.1.0',
-    ...overrides,
-  });
 
   beforeAll(async () => {
     ({ fresh, app, w } = await startSeededApp(create));
@@ -89,12 +76,12 @@ describe.each(testDatabases())('imports on $kind', ({ create }) => {
   it('stores the refusals of a version 2 file once, with the verdicts the tablet would get, and logs their counts', async () => {
     const owner = { siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id };
     const response = makeResponse(owner, {}, 'sipas-2017', 11);
-    const refusal = refusalOf(owner);
-    const sentBefore = refusalOf(owner, { reason: 'not-adult' });
+    const refusal = makeRefusal(owner);
+    const sentBefore = makeRefusal(owner, { reason: 'not-adult' });
     expect(results(await app.inject({ method: 'POST', url: '/api/v1/refusals', headers: { authorization: `Bearer ${w.deviceA.token}` }, payload: { refusals: [sentBefore] } }))[0].status).toBe('accepted');
     const changed = { ...sentBefore, reason: 'declined' };
-    const otherSite = refusalOf({ siteId: w.siteB.id, deviceId: w.deviceB.id, enumeratorId: w.enumeratorA.id });
-    const kiosk = refusalOf(owner, { formId: 'desk-rating', formVersion: 1 });
+    const otherSite = makeRefusal({ siteId: w.siteB.id, deviceId: w.deviceB.id, enumeratorId: w.enumeratorA.id });
+    const kiosk = makeRefusal(owner, { formId: 'desk-rating', formVersion: 1 });
     const before = await countRefusals(fresh.db);
 
     const answer = await importFile(supervisor, [response], { version: 2, refusals: [refusal, sentBefore, changed, otherSite, kiosk] });

@@ -2,11 +2,10 @@
 // device and site scope), stored once; and the response rate they feed, which a supervisor sees for their sites only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Refusal, ResponseRateJson } from '../../core/protocol/refusals';
-import { newResponseId } from '../../core/response/id';
 import type { App } from '../app';
 import { countRefusals, getStoredRefusal } from '../db/queries/refusals';
 import { testDatabases, type FreshDb } from '../test/databases';
-import { makeResponse, PASSWORD, type World } from '../test/fixtures';
+import { makeRefusal, makeResponse, PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login, results, submit } from '../test/http';
 import { startSeededApp, stopApp } from '../test/test-app';
 
@@ -27,18 +26,7 @@ describe.each(testDatabases())('refusals on $kind', ({ create }) => {
   });
   afterAll(() => stopApp({ app, fresh }));
 
-  const refusalA = (overrides: Partial<Refusal> = {}): Refusal => ({
-    id: newResponseId(),
-    formId: 'sipas-2017',
-    formVersion: 1,
-    siteId: w.siteA.id,
-    deviceId: w.deviceA.id,
-    enumeratorId: w.enumeratorA.id,
-    reason: 'declined',
-    occurredAt: '2026-11-26T03:10:00.000+07:00',
-    appVersion: '0.1.0',
-    ...overrides,
-  });
+  const refusalA = (overrides: Partial<Refusal> = {}): Refusal => makeRefusal({ siteId: w.siteA.id, deviceId: w.deviceA.id, enumeratorId: w.enumeratorA.id }, { occurredAt: '2026-11-26T03:10:00.000+07:00', ...overrides });
   const send = (token: string | null, body: unknown) =>
     app.inject({
       method: 'POST',

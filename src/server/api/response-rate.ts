@@ -4,11 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireUser } from '../auth/guards';
 import type { ServerContext } from '../context';
-import { enumeratorNames } from '../db/queries/people';
-import { countInterviews, countRefusalsBy } from '../db/queries/refusals';
 import { problemSchema } from '../openapi';
 import { resolvePeriod } from '../scores/period';
-import { responseRates } from '../scores/response-rate';
+import { readResponseRates } from '../scores/response-rate';
 import { resolveForm, resolveSites } from '../scores/scope';
 import { parseQuery, querySchema, ScopeQuery } from './query';
 import { route } from './route';
@@ -47,8 +45,7 @@ export function registerResponseRate(app: FastifyInstance, ctx: ServerContext): 
       const { siteIds, sites } = await resolveSites(ctx, caller, q.sites);
       const form = await resolveForm(ctx.db, q.form, q.version);
       const filter = { formId: form.id, formVersion: q.version === undefined ? undefined : form.version, from: period.from, to: period.to, siteIds };
-      const [interviews, refusals, names] = await Promise.all([countInterviews(ctx.db, filter), countRefusalsBy(ctx.db, filter), enumeratorNames(ctx.db)]);
-      return { period, ...responseRates(sites, interviews, refusals, names) };
+      return { period, ...(await readResponseRates(ctx.db, sites, filter)) };
     },
   );
 }

@@ -1,17 +1,31 @@
-// The report as an Excel workbook: the same content as the printed dashboard (headline, blocks, ranking, per-site figures, notes).
+// The report as an Excel workbook: the same content as the printed dashboard (headline, blocks, ranking, per-site
+// figures, the response rate of an interview form, notes).
 import ExcelJS from 'exceljs';
 import type { ExportLocale } from '../../core/export/labels';
 import type { FormDefinition } from '../../core/forms/schema';
+import { REFUSAL_REASONS, type RateFigures } from '../../core/protocol/refusals';
 import type { SiteKind } from '../../core/protocol/sites';
 import { sampleProgress } from '../../core/scoring/sample-size';
 import type { Db } from '../db/index';
 import type { RollupFilter } from '../db/queries/scores';
 import type { Site } from '../db/schema';
 import { scoreFilter, type Labeller } from '../scores/report';
+import type { ResponseRates } from '../scores/response-rate';
 
 type Text = Record<ExportLocale, string>;
 const W = {
   sheets: { vi: ['Báo cáo', 'Khối', 'Xếp hạng', 'Theo đơn vị', 'Ghi chú'], en: ['Report', 'Blocks', 'Ranking', 'By site', 'Notes'] },
+  rateSheet: { vi: 'Tỷ lệ trả lời', en: 'Response rate' },
+  rate: { vi: 'Tỷ lệ trả lời (%)', en: 'Response rate (%)' },
+  total: { vi: 'Tổng', en: 'Total' },
+  rateHead: {
+    vi: ['Mã đơn vị', 'Tên đơn vị', 'Điều tra viên', 'Số phiếu phỏng vấn', 'Số lượt từ chối', 'Chưa đủ 18 tuổi', 'Chưa nhận kết quả', 'Không đồng ý', 'Tỷ lệ trả lời (%)'],
+    en: ['Site code', 'Site name', 'Enumerator', 'Interviews', 'Refusals', 'Under 18', 'No result received yet', 'Declined', 'Response rate (%)'],
+  },
+  rateNote: {
+    vi: 'Tỷ lệ trả lời = số phiếu phỏng vấn ÷ (số phiếu phỏng vấn + số lượt từ chối); phiếu phỏng vấn là phiếu đã lưu và được tính điểm. Lượt từ chối không được tính vào chỉ số nào. Ô trống: không có ai được hỏi.',
+    en: 'Response rate = interviews ÷ (interviews + refusals); interviews are the stored responses counted in the scores. Refusals never enter an index. Blank: nobody was asked.',
+  },
   title: { vi: 'Báo cáo kết quả khảo sát mức độ hài lòng', en: 'Satisfaction survey report' },
   form: { vi: 'Biểu mẫu', en: 'Form' },
   scope: { vi: 'Phạm vi', en: 'Scope' },
@@ -77,6 +91,8 @@ export async function reportXlsx(
     now: Date;
     /** N per site id stored for exactly this period (GET /api/v1/targets). */
     populations: ReadonlyMap<string, number>;
+    /** The response rate (GET /api/v1/response-rate) for an interview form; null for a kiosk form, which asks nobody. */
+    rates: ResponseRates | null;
   },
 ): Promise<Buffer> {
   const L = o.lang;
@@ -93,7 +109,9 @@ export async function reportXlsx(
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Hài Lòng';
   wb.created = o.now;
-  const [sReport, sBlocks, sRank, sSites, sNotes] = W.sheets[L].map((name) => wb.addWorksheet(name));
+  const [sReport, sBlocks, sRank, sSites] = W.sheets[L].slice(0, 4).map((name) => wb.addWorksheet(name));
+  const sRate = o.rates ? wb.addWorksheet(tx(W.rateSheet)) : null;
+  const sNotes = wb.addWorksheet(W.sheets[L][4]);
   const pct = (row: ExcelJS.Row, cols: number[]) => cols.forEach((c) => (row.getCell(c).numFmt = PCT));
   const head = (sheet: ExcelJS.Worksheet, cells: readonly string[]) => {
     sheet.addRow([...cells]).font = { bold: true };
@@ -111,6 +129,8 @@ export async function reportXlsx(
   head(sReport, ['', ...W.figureHead[L]]);
   pct(sReport.addRow([tx(W.pooled), ...figCells(main.report.headline)]), [2, 4, 5]);
   if (main.unitMean) pct(sReport.addRow([tx(W.unitMean), main.unitMean.value, main.unitMean.units]), [2]);
+  const ratePct = (f: RateFigures) => (f.rate === null ? null : f.rate * 100);
+  if (o.rates) pct(sReport.addRow([tx(W.rate), ratePct(o.rates.total)]), [2]);
   sReport.getColumn(1).width = 42;
 
   head(sBlocks, W.blockHead[L]);
@@ -143,7 +163,22 @@ export async function reportXlsx(
     for (const c of one.report.index?.criteria ?? []) put(W.criterion, c.itemId, c.label?.[L] ?? c.label?.vi ?? '', c);
   }
 
-  for (const line of W.notes[L]) sNotes.addRow([line]);
+  if (sRate && o.rates) {
+    // Everyone in scope first, then each site, then each enumerator under their site: the dashboard card's order.
+    head(sRate, W.rateHead[L]);
+    const put = (code: string | null, name: string, enumerator: string | null, f: RateFigures) =>
+      pct(sRate.addRow([code, name, enumerator, f.interviews, f.refusals, ...REFUSAL_REASONS.map((r) => f.reasons[r]), ratePct(f)]), [9]);
+    put(null, tx(W.total), null, o.rates.total);
+    for (const s of o.rates.sites) put(s.code, s.name, null, s);
+    for (const e of o.rates.enumerators) {
+      const s = siteById.get(e.siteId);
+      put(s?.code ?? e.siteId, s?.name ?? '', e.name ?? e.enumeratorId, e);
+    }
+    sRate.getColumn(2).width = 36;
+    sRate.getColumn(3).width = 24;
+  }
+
+  for (const line of [...W.notes[L], ...(o.rates ? [tx(W.rateNote)] : [])]) sNotes.addRow([line]);
   sNotes.getColumn(1).width = 120;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,7 +1,19 @@
-// The response rate from counts (no SQL): interviews and refusals summed per site, per enumerator and in all.
+// The response rate from counts: interviews and refusals summed per site, per enumerator and in all, as the dashboard's
+// card and the Excel report give it.
 import { REFUSAL_REASONS, rateFigures, type EnumeratorRate, type RefusalReason, type ResponseRateJson } from '../../core/protocol/refusals';
-import type { InterviewCount, RefusalCount } from '../db/queries/refusals';
+import type { Db } from '../db/index';
+import { enumeratorNames } from '../db/queries/people';
+import { countInterviews, countRefusalsBy, type InterviewCount, type RefusalCount } from '../db/queries/refusals';
+import type { RollupFilter } from '../db/queries/scores';
 import type { Site } from '../db/schema';
+
+export type ResponseRates = Omit<ResponseRateJson, 'period'>;
+
+/** The rates of the sites in scope for a form and period, read from the stored responses and refusals. */
+export async function readResponseRates(db: Db, sites: readonly Site[], filter: RollupFilter): Promise<ResponseRates> {
+  const [interviews, refusals, names] = await Promise.all([countInterviews(db, filter), countRefusalsBy(db, filter), enumeratorNames(db)]);
+  return responseRates(sites, interviews, refusals, names);
+}
 
 interface Tally {
   interviews: number;
@@ -11,12 +23,12 @@ interface Tally {
 const emptyTally = (): Tally => ({ interviews: 0, reasons: { 'not-adult': 0, 'no-result': 0, declined: 0 } });
 const isReason = (r: string): r is RefusalReason => (REFUSAL_REASONS as readonly string[]).includes(r);
 
-export function responseRates(
+function responseRates(
   sites: readonly Site[],
   interviews: readonly InterviewCount[],
   refusals: readonly RefusalCount[],
   names: ReadonlyMap<string, string>,
-): Omit<ResponseRateJson, 'period'> {
+): ResponseRates {
   const total = emptyTally();
   const bySite = new Map<string, Tally>(sites.map((s) => [s.id, emptyTally()]));
   const byEnumerator = new Map<string, Tally & { siteId: string; enumeratorId: string }>();

@@ -2,6 +2,7 @@
 import { getBuiltinForm } from '../../core/forms/builtin';
 import type { FormDefinition, Item } from '../../core/forms/schema';
 import { isVisible } from '../../core/forms/visibility';
+import type { Refusal } from '../../core/protocol/refusals';
 import { newResponseId } from '../../core/response/id';
 import type { Answers, AnswerValue, ResponseInput } from '../../core/response/schema';
 import { hashSecret, randomToken, sha256 } from '../auth/secrets';
@@ -116,6 +117,22 @@ export function makeResponse(owner: ResponseOwner, overrides: Partial<ResponseIn
     answers: answersFor(form, seed),
     durationMs: Object.fromEntries(form.sections.map((s) => [s.id, 30_000])),
     flags: [],
+    appVersion: '0.1.0',
+    ...overrides,
+  };
+}
+
+/** A valid refusal of a sipas-2017 interview (declined, on 2026-11-26 at 10:10 in Hà Nội), ready to submit. */
+export function makeRefusal(owner: ResponseOwner, overrides: Partial<Refusal> = {}): Refusal {
+  return {
+    id: newResponseId(),
+    formId: 'sipas-2017',
+    formVersion: 1,
+    siteId: owner.siteId,
+    deviceId: owner.deviceId,
+    enumeratorId: owner.enumeratorId ?? defaultEnumerators.get(owner.siteId) ?? 'enumerator-1',
+    reason: 'declined',
+    occurredAt: '2026-11-26T10:10:00.000+07:00',
     appVersion: '0.1.0',
     ...overrides,
   };
