@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ALERT_COMMENT_MAX, ALERT_RULE_LIMITS, type AlertJson, type AlertRuleJson } from '../../core/protocol/alerts';
 import { problem } from '../../core/protocol/problems';
 import { evaluateSite } from '../alerts/evaluate';
-import { inScope, requireUser, siteInScope } from '../auth/guards';
+import { inScope, requireUser, siteInScope, siteOfPath, type Caller } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { acknowledgeAlert, alertRuleOf, getAlert, listAlerts, openAlerts, saveAlertRule } from '../db/queries/kiosk-alerts';
 import { userNames } from '../db/queries/response-list';
@@ -116,11 +116,20 @@ export function registerAlerts(app: FastifyInstance, ctx: ServerContext): void {
     },
   );
 
+  /** The alert the path names, if it is of one of the caller's sites; otherwise the 404.x or 403.1 that refuses it. */
+  async function alertOfPath(caller: Caller, id: string) {
+    const alert = id.length <= 64 ? await getAlert(ctx.db, id) : undefined;
+    if (!alert) throw problem.noSuchAlert({ id: id.slice(0, 64) });
+    if (!inScope(caller, alert.site_id)) throw problem.siteNotYours({ siteId: alert.site_id });
+    return alert;
+  }
+
   route(
     app,
     'POST /api/v1/alerts/:id/acknowledgement',
     {
       auth: 'session',
+      pathScope: (_, caller, params) => alertOfPath(caller, params.id ?? ''),
       schema: {
         tags: ['alerts'],
         summary: 'Acknowledge an alert with a comment (supervisor: own sites only); audit-logged',
@@ -132,10 +141,7 @@ export function registerAlerts(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request) => {
       const caller = await requireUser(ctx, request);
-      const id = request.params.id;
-      const alert = id.length <= 64 ? await getAlert(ctx.db, id) : undefined;
-      if (!alert) throw problem.noSuchAlert({ id: id.slice(0, 64) });
-      if (!inScope(caller, alert.site_id)) throw problem.siteNotYours({ siteId: alert.site_id });
+      const alert = await alertOfPath(caller, request.params.id);
       const body = parseBody(AckBody, request.body);
       const now = ctx.now();
       const done = await acknowledgeAlert(ctx.db, alert.id, caller.user.id, body.comment, now, {
@@ -175,6 +181,7 @@ export function registerAlerts(app: FastifyInstance, ctx: ServerContext): void {
     'PUT /api/v1/sites/:id/alert-rule',
     {
       auth: 'session',
+      pathScope: siteOfPath,
       schema: {
         tags: ['alerts'],
         summary: "Set a site's kiosk alert rule (supervisor: own sites only); audit-logged",

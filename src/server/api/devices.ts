@@ -121,6 +121,7 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
     'PATCH /api/v1/devices/:id',
     {
       auth: 'session',
+      pathScope: (_, caller, params) => manageable(caller, params.id ?? ''),
       schema: {
         tags: ['devices'],
         summary: "Rename a tablet (admin, or a supervisor of the tablet's site)",
@@ -150,6 +151,7 @@ export function registerDevices(app: FastifyInstance, ctx: ServerContext): void 
     'DELETE /api/v1/devices/:id',
     {
       auth: 'session',
+      pathScope: (_, caller, params) => manageable(caller, params.id ?? ''),
       schema: {
         tags: ['devices'],
         summary: "Revoke a tablet (admin, or a supervisor of the tablet's site); its token stops working at once",

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { PendingEnrolmentCodeJson } from '../../core/protocol/devices';
 import { problem } from '../../core/protocol/problems';
-import { inScope, requireUser } from '../auth/guards';
+import { inScope, requireUser, type Caller } from '../auth/guards';
 import { newEnrolmentCode, sha256 } from '../auth/secrets';
 import type { ServerContext } from '../context';
 import { audit } from '../db/queries/audit';
@@ -92,11 +92,20 @@ export function registerEnrolmentCodes(app: FastifyInstance, ctx: ServerContext)
     },
   );
 
+  /** The site of the usable code the path names, if it is one of the caller's; otherwise 404.x or 403.1. */
+  async function codeSiteOfPath(caller: Caller, id: string, now: Date): Promise<string> {
+    const siteId = await pendingCodeSite(ctx.db, id, now);
+    if (siteId === undefined) throw problem.noSuchEnrolmentCode({ id });
+    if (!inScope(caller, siteId)) throw problem.siteNotYours({ siteId });
+    return siteId;
+  }
+
   route(
     app,
     'DELETE /api/v1/enrolment-codes/:id',
     {
       auth: 'session',
+      pathScope: (_, caller, params) => codeSiteOfPath(caller, params.id ?? '', ctx.now()),
       schema: {
         tags: ['devices'],
         summary: 'Cancel an enrolment code still usable, of a site in scope',
@@ -109,9 +118,7 @@ export function registerEnrolmentCodes(app: FastifyInstance, ctx: ServerContext)
       const caller = await requireUser(ctx, request);
       const { id } = request.params;
       const now = ctx.now();
-      const siteId = await pendingCodeSite(ctx.db, id, now);
-      if (siteId === undefined) throw problem.noSuchEnrolmentCode({ id });
-      if (!inScope(caller, siteId)) throw problem.siteNotYours({ siteId });
+      const siteId = await codeSiteOfPath(caller, id, now);
       if (!(await cancelEnrolmentCode(ctx.db, id, now))) throw problem.noSuchEnrolmentCode({ id });
       await audit(ctx.db, { actor: caller.user.username, action: 'enrolment-code.cancel', siteId, details: { id, siteId } }, now);
       reply.code(204);

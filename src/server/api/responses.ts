@@ -15,7 +15,8 @@ import {
 } from '../../core/protocol/responses';
 import type { AnswerValue } from '../../core/response/schema';
 import { isStraightLining } from '../../core/scoring/quality';
-import { inScope, requireUser } from '../auth/guards';
+import type { PathScope } from '../auth/gate';
+import { inScope, requireUser, type Caller } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { deviceEnrolmentTimes } from '../db/queries/devices';
 import { enumeratorNames } from '../db/queries/people';
@@ -258,12 +259,18 @@ export function registerResponses(app: FastifyInstance, ctx: ServerContext): voi
     },
   );
 
-  /** Excludes (set) or restores (null): checks the caller's scope on the row, then changes row, rollup and audit log at once. */
-  async function change(caller: Awaited<ReturnType<typeof requireUser>>, id: string, set: { note: string } | null) {
+  /** The stored response the path names, if it is of one of the caller's sites; otherwise 404.x or 403.x. */
+  async function responseOfPath(caller: Caller, id: string) {
     if (id.length > 64) throw problem.noSuchResponse();
     const stored = await getStoredResponse(ctx.db, id);
     if (!stored) throw problem.noSuchResponse();
     if (!inScope(caller, stored.site_id)) throw problem.responseNotYours();
+    return stored;
+  }
+  const ownResponse: PathScope = (_, caller, params) => responseOfPath(caller, params.id ?? '');
+
+  /** Excludes (set) or restores (null) a response the gate found in the caller's scope (ownResponse): row, rollup and audit log at once. */
+  async function change(caller: Caller, id: string, set: { note: string } | null) {
     const forms = await storedForms(ctx.db);
     const now = ctx.now();
     const outcome = await changeExclusion(ctx.db, {
@@ -296,6 +303,7 @@ export function registerResponses(app: FastifyInstance, ctx: ServerContext): voi
     'POST /api/v1/responses/:id/exclusion',
     {
       auth: 'session',
+      pathScope: ownResponse,
       schema: {
         tags: ['scores'],
         summary: 'Leave a response out of every score, with a reason (supervisor: own sites only); audit-logged',
@@ -317,6 +325,7 @@ export function registerResponses(app: FastifyInstance, ctx: ServerContext): voi
     'DELETE /api/v1/responses/:id/exclusion',
     {
       auth: 'session',
+      pathScope: ownResponse,
       schema: {
         tags: ['scores'],
         summary: "Count a response a supervisor excluded again (supervisor: own sites only); audit-logged",

@@ -1,13 +1,13 @@
 // Sample targets (issue 11 item 4): GET /api/v1/targets (N of the sites in scope for a period) and PUT/DELETE
 // /api/v1/sites/:id/target (one site's N for an exact period). The site is checked before the body is read; every
 // change is audit-logged with the value before and after.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { daysBetween, isDay, MAX_RANGE_DAYS } from '../../core/protocol/period';
 import { Problem, problem } from '../../core/protocol/problems';
 import { MAX_POPULATION, type TargetJson } from '../../core/protocol/targets';
 import { targetSampleSize } from '../../core/scoring/sample-size';
-import { requireUser, siteInScope } from '../auth/guards';
+import { requireUser, siteOfPath } from '../auth/guards';
 import type { ServerContext } from '../context';
 import { clearTarget, saveTarget, targetsFor, type StoredTarget } from '../db/queries/sample-targets';
 import { inputSchema, problemSchema } from '../openapi';
@@ -74,20 +74,6 @@ function targetJson(r: StoredTarget): TargetJson {
 }
 
 export function registerTargets(app: FastifyInstance, ctx: ServerContext): void {
-  /**
-   * Runs in onRequest, after the gate and before the body is read: a site that is not the caller's is refused
-   * without reading what they send.
-   */
-  async function ownSite(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    try {
-      await siteInScope(ctx, await requireUser(ctx, request), (request.params as { id: string }).id);
-    } catch (e) {
-      // As the gate does: closing the connection spares reading a body that will not be used.
-      reply.header('connection', 'close');
-      throw e;
-    }
-  }
-
   route(
     app,
     'GET /api/v1/targets',
@@ -116,7 +102,7 @@ export function registerTargets(app: FastifyInstance, ctx: ServerContext): void 
     'PUT /api/v1/sites/:id/target',
     {
       auth: 'session',
-      onRequest: ownSite,
+      pathScope: siteOfPath,
       schema: {
         tags: ['targets'],
         summary: "Set a site's N for an exact period (supervisor: own sites only); audit-logged with the value before",
@@ -128,7 +114,7 @@ export function registerTargets(app: FastifyInstance, ctx: ServerContext): void 
     },
     async (request): Promise<TargetJson> => {
       const caller = await requireUser(ctx, request);
-      // ownSite (onRequest) has found the site and checked it is the caller's.
+      // The gate (siteOfPath) has found the site and checked it is the caller's, before the body was read.
       const site = { id: request.params.id };
       const body = parseTarget(request.body);
       const now = ctx.now();
@@ -151,7 +137,7 @@ export function registerTargets(app: FastifyInstance, ctx: ServerContext): void 
     'DELETE /api/v1/sites/:id/target',
     {
       auth: 'session',
-      onRequest: ownSite,
+      pathScope: siteOfPath,
       schema: {
         tags: ['targets'],
         summary: "Clear a site's N for an exact period (supervisor: own sites only); audit-logged when there was one",

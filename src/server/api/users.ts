@@ -112,11 +112,25 @@ export function registerUsers(app: FastifyInstance, ctx: ServerContext): void {
     },
   );
 
+  /** The person the path names, if the caller may change them: anyone for an admin, an enumerator of their sites for a supervisor. */
+  async function changeable(caller: Caller, id: string) {
+    const target = await getUser(ctx.db, id);
+    if (!target) throw problem.noSuchPerson({ id });
+    if (caller.user.role !== 'admin') {
+      if (target.role !== 'enumerator') throw problem.enumeratorsOnly();
+      const theirs = await userSiteIds(ctx.db, target.id);
+      // An enumerator of no site (only an old row can be one) is an admin's to fix.
+      requireSitesInScope(caller, theirs.length ? theirs : ['(none)']);
+    }
+    return target;
+  }
+
   route(
     app,
     'PATCH /api/v1/users/:id',
     {
       auth: 'session',
+      pathScope: (_, caller, params) => changeable(caller, params.id ?? ''),
       schema: {
         tags: ['people'],
         summary: "Change a person's name, password, PIN, sites or disabled state",
@@ -130,14 +144,7 @@ export function registerUsers(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (request) => {
       const caller = await requireUser(ctx, request);
-      const target = await getUser(ctx.db, request.params.id);
-      if (!target) throw problem.noSuchPerson({ id: request.params.id });
-      if (caller.user.role !== 'admin') {
-        if (target.role !== 'enumerator') throw problem.enumeratorsOnly();
-        const theirs = await userSiteIds(ctx.db, target.id);
-        // An enumerator of no site (only an old row can be one) is an admin's to fix.
-        requireSitesInScope(caller, theirs.length ? theirs : ['(none)']);
-      }
+      const target = await changeable(caller, request.params.id);
       const patch = parseBody(Patch, request.body);
       if (Object.values(patch).every((v) => v === undefined)) throw problem.nothingToChange();
       if (patch.siteIds) requireSitesInScope(caller, patch.siteIds);

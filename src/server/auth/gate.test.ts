@@ -38,6 +38,32 @@ describe.each(testDatabases())('the auth gate on $kind', ({ create }) => {
     for (const r of routes.filter((x) => x.auth === 'public' && withBody(x.method))) expect(r.bodyLimit, `${r.method} ${r.url}`).toBeLessThanOrEqual(16 * 1024);
   });
 
+  it("every session route that changes what its path names checks that it is the caller's in the gate (pathScope), unless only admins may call it", () => {
+    const adminOnly = (roles: readonly string[] | undefined) => roles !== undefined && roles.every((r) => r === 'admin');
+    const unchecked = registeredRoutes(app)
+      .filter((r) => r.auth === 'session' && withBody(r.method) && /\/:[A-Za-z]+/.test(r.url) && !adminOnly(r.roles) && !r.pathScope)
+      .map((r) => `${r.method} ${r.url}`);
+    expect(unchecked).toEqual([]);
+  });
+
+  it("refuses a supervisor's body about another site's tablet, alert rule, target or response before reading it, with 403", async () => {
+    const session = await login(app, 'lan', PASSWORD);
+    const cookie = { cookie: `hl_session=${session}` };
+    const other = [
+      ['PATCH', `/api/v1/devices/${w.deviceB.id}`],
+      ['PUT', `/api/v1/sites/${w.siteB.id}/alert-rule`],
+      ['PUT', `/api/v1/sites/${w.siteB.id}/target`],
+    ] as const;
+    for (const [method, path] of other) {
+      const answer = await answerBeforeBody(base, path, cookie, 5 * 1024 * 1024, 4096, method);
+      expect(answer, `${method} ${path}`).toMatch(/^HTTP\/1\.1 403 [^]*"code":403\.1/);
+      expect(answer, `${method} ${path}`).toMatch(/\r\nconnection: close\r\n/i);
+    }
+    // What does not exist is said as such, also before the body.
+    const missing = await answerBeforeBody(base, '/api/v1/alerts/no-such-alert/acknowledgement', cookie, 5 * 1024 * 1024, 4096);
+    expect(missing).toMatch(/^HTTP\/1\.1 404 /);
+  });
+
   it('refuses every non-public route with 401 problem+json when no credentials, or the wrong kind, are sent', async () => {
     const session = await login(app, 'admin', PASSWORD);
     const guarded = registeredRoutes(app).filter((r) => r.auth && r.auth !== 'public' && r.method !== 'HEAD');

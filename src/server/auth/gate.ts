@@ -12,11 +12,18 @@ import { deviceByToken, userBySession, type Caller } from './guards';
  */
 export type RouteAuth = 'public' | 'device' | 'session' | 'device-or-session';
 
+/**
+ * A session route's check of what its path names (a site, a tablet, a response…) for the person the gate has just
+ * authenticated: it throws the 404 or 403 that refuses it, so a body sent about someone else's site is never read.
+ */
+export type PathScope = (ctx: ServerContext, caller: Caller, params: Readonly<Record<string, string | undefined>>) => Promise<unknown>;
+
 declare module 'fastify' {
   /** What a route declares: `auth` always, `roles` for a session route that only some roles may call. */
   interface FastifyContextConfig {
     auth?: RouteAuth;
     roles?: readonly Role[];
+    pathScope?: PathScope;
   }
   interface FastifyRequest {
     /** The caller the gate authenticated for this request (null on a public route). */
@@ -39,6 +46,8 @@ export interface RegisteredRoute {
   url: string;
   auth: RouteAuth | undefined;
   roles: readonly Role[] | undefined;
+  /** Whether the gate checks what the path names before the body (see PathScope). */
+  pathScope: boolean;
   bodyLimit: number | undefined;
 }
 
@@ -55,7 +64,8 @@ function methodsOf(route: RouteOptions): string[] {
 
 /**
  * Install before any route: records each route, refuses to register one that takes a body and declares no auth,
- * gives public routes a small body limit, and authenticates every request in onRequest, before the body is read.
+ * gives public routes a small body limit, and authenticates every request in onRequest, before the body is read
+ * (with the route's path scope, when it declares one).
  */
 export function installAuthGate(app: FastifyInstance, ctx: ServerContext): void {
   const routes: RegisteredRoute[] = [];
@@ -71,7 +81,8 @@ export function installAuthGate(app: FastifyInstance, ctx: ServerContext): void 
     }
     if (config.auth === 'public' && route.bodyLimit === undefined) route.bodyLimit = PUBLIC_BODY_LIMIT;
     if (config.roles && config.auth !== 'session') throw new Error(`route ${methods.join(',')} ${url}: roles apply to auth 'session' only`);
-    for (const method of methods) routes.push({ method, url, auth: config.auth, roles: config.roles, bodyLimit: route.bodyLimit });
+    if (config.pathScope && config.auth !== 'session') throw new Error(`route ${methods.join(',')} ${url}: pathScope applies to auth 'session' only`);
+    for (const method of methods) routes.push({ method, url, auth: config.auth, roles: config.roles, pathScope: Boolean(config.pathScope), bodyLimit: route.bodyLimit });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -94,7 +105,9 @@ async function gate(ctx: ServerContext, request: FastifyRequest): Promise<void> 
   const config = request.routeOptions.config as FastifyContextConfig;
   const auth = config.auth;
   if (!auth || auth === 'public') return;
-  request.authed = await authenticate(ctx, request, auth, config.roles ?? DEFAULT_ROLES);
+  const authed = await authenticate(ctx, request, auth, config.roles ?? DEFAULT_ROLES);
+  request.authed = authed;
+  if (config.pathScope && authed.kind === 'user') await config.pathScope(ctx, authed.user, request.params as Record<string, string | undefined>);
 }
 
 function hasBody(request: FastifyRequest): boolean {

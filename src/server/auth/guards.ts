@@ -9,6 +9,7 @@ import { sessionUser } from '../db/queries/sessions';
 import { getSite } from '../db/queries/sites';
 import { userSiteIds } from '../db/queries/users';
 import type { Site, User } from '../db/schema';
+import type { PathScope } from './gate';
 import { sha256 } from './secrets';
 
 export const SESSION_COOKIE = 'hl_session';
@@ -66,6 +67,9 @@ export async function requireUser(ctx: ServerContext, request: FastifyRequest, r
 export function inScope(caller: Caller, siteId: string): boolean {
   return caller.sites === 'all' || caller.sites.includes(siteId);
 }
+
+/** A route's path scope (auth/gate.ts) for routes whose :id is a site. */
+export const siteOfPath: PathScope = (ctx, caller, params) => siteInScope(ctx, caller, params.id ?? '');
 
 /** The site a route's :id names, when it exists and is the caller's; otherwise the 404.3 or 403.1 that refuses it. */
 export async function siteInScope(ctx: ServerContext, caller: Caller, siteId: string): Promise<Site> {
