@@ -50,8 +50,7 @@ export const IDLE_HEARTBEAT_MS = 15 * 60_000;
 interface UploaderDeps {
   clock: Clock;
   post: PostBatch;
-  /** Without it (tests of the responses alone) refusals stay queued. */
-  postRefusals?: PostRefusals;
+  postRefusals: PostRefusals;
   lock: SendLock;
   /** The browser's guess (navigator.onLine): when false only a person's "Send now" tries. */
   online: () => boolean;
@@ -197,12 +196,9 @@ export function createUploader({ clock, post, postRefusals, lock, online, report
     if (refused) return failWith(refused, device);
     const responses = await drainQueue(responseQueue, (batch, o) => post({ responses: batch.map((e) => e.response) }, o), device, tuning);
     if ('failure' in responses) return failWith(responses.failure, device);
-    let sent = responses.sent;
-    if (postRefusals) {
-      const refusals = await drainQueue(refusalQueue, (batch, o) => postRefusals({ refusals: batch.map((e) => e.refusal) }, o), device, tuning);
-      if ('failure' in refusals) return failWith(refusals.failure, device);
-      sent ||= refusals.sent;
-    }
+    const refusals = await drainQueue(refusalQueue, (batch, o) => postRefusals({ refusals: batch.map((e) => e.refusal) }, o), device, tuning);
+    if ('failure' in refusals) return failWith(refusals.failure, device);
+    const sent = responses.sent || refusals.sent;
     // Nothing waits: an old network error no longer means anything (a refused token still does).
     const stale = decodeFailure(await getSetting('lastSyncError'));
     if (stale && !isAuthFailure(stale)) await deleteSetting('lastSyncError');

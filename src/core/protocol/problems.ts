@@ -37,6 +37,7 @@ export const PROBLEM_TITLES = {
   '409.6': { en: 'The response is not in a state that allows this', vi: 'Phiếu không ở trạng thái cho phép thao tác này' },
   '409.7': { en: 'This alert is already acknowledged', vi: 'Cảnh báo này đã được xác nhận' },
   '409.8': { en: 'A different refusal with this id is already stored', vi: 'Đã lưu một lượt từ chối khác có cùng mã' },
+  '409.9': { en: 'The data changed while the import was written; nothing was written', vi: 'Dữ liệu thay đổi trong khi đang ghi tệp nhập; chưa ghi gì' },
   '413.1': { en: 'The request body is too large', vi: 'Nội dung yêu cầu quá lớn' },
   '415.1': { en: 'The body must be application/json', vi: 'Nội dung phải là application/json' },
   '429.1': { en: 'Too many attempts; wait and try again', vi: 'Thử quá nhiều lần, vui lòng đợi rồi thử lại' },
@@ -223,6 +224,8 @@ export const problem = {
   siteDeactivated: ({ code }: { code: string }) => of('403.3', `site ${code} is deactivated: it takes no new tablets or people`),
   noSuchPerson: ({ id }: { id: string }) => of('404.5', `no person ${id}`),
   noSuchEnrolmentCode: ({ id }: { id: string }) => of('404.6', `no unused enrolment code ${id}`),
+  /** Someone took a username or site code of the file while it was written, twice running: the transaction rolled back whole. */
+  importRaced: () => of('409.9', 'people or sites of the file were created by someone else while it was written, twice; nothing was written: import it again'),
   usernameTaken: ({ username }: { username: string }) => of('409.2', `the username ${username} is taken`, [{ path: 'username', message: 'taken' }]),
   siteCodeTaken: ({ code }: { code: string }) => of('409.3', `a site with code ${code} exists`, [{ path: 'code', message: 'taken' }]),
   enumeratorsOnly: () => of('403.2', 'a supervisor manages the enumerators of their own sites only; sites, supervisors and admins are for an admin'),

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_CONTENT_TYPE, IMPORT_COLUMNS, MAX_PEOPLE_IMPORT_BYTES, MAX_PEOPLE_IMPORT_ROWS, XLSX_CONTENT_TYPE, type PeopleImportAnswer, type PeopleImportProblem } from '../../core/protocol/people-import';
+import { sql } from 'kysely';
 import type { App } from '../app';
 import { enumeratorPinMatches } from '../auth/pin-hash';
 import { testDatabases, type FreshDb } from '../test/databases';
@@ -55,7 +56,7 @@ function csv(p: Province): string {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
-describe.each(testDatabases())('people import on $kind', ({ create }) => {
+describe.each(testDatabases())('people import on $kind', ({ kind, create }) => {
   let fresh: FreshDb;
   let app: App;
   let w: World;
@@ -173,6 +174,49 @@ describe.each(testDatabases())('people import on $kind', ({ create }) => {
     const [a, b] = (await Promise.all([post(csv(p), CSV_CONTENT_TYPE, '?apply=1'), post(csv(p), CSV_CONTENT_TYPE, '?apply=1')])).map(answer);
     expect([a.counts.create, b.counts.create].sort()).toEqual([0, 2]);
     expect(await counts()).toEqual({ sites: before.sites + 1, users: before.users + 1, userSites: before.userSites + 1, audit: before.audit + 1 });
+  });
+
+  // PostgreSQL only: an open transaction of another connection holds the username, so the import's INSERT waits on it
+  // and fails the moment that transaction commits. (SQLite has one writer: the import cannot start its write then.)
+  it.runIf(kind === 'postgres')('a person created by someone else between the plan and the write: the file is planned again and applies, never a 5xx', async () => {
+    const p: Province = {
+      sites: [{ code: 'RACE', name: 'Xã Chạy Đua', kind: 'xa-phuong', time_zone: '' }],
+      people: [
+        { role: 'enumerator', username: 'race.taken', display_name: 'Theo tệp', site_codes: 'RACE', password: '', pin: '' },
+        { role: 'enumerator', username: 'race.free', display_name: 'Người mới', site_codes: 'RACE', password: '', pin: '' },
+      ],
+    };
+    let inserted!: () => void;
+    let commit!: () => void;
+    const insertedOnce = new Promise<void>((resolve) => (inserted = resolve));
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    const other = fresh.db.k.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('users')
+        .values({ id: 'race-taken-by-api', username: 'race.taken', display_name: 'Tạo qua API', role: 'enumerator', password_hash: null, pin_hash: null, disabled: 0, created_at: new Date().toISOString() })
+        .execute();
+      inserted();
+      await committed;
+    });
+    await insertedOnce;
+    const applying = post(csv(p), CSV_CONTENT_TYPE, '?apply=1');
+    // Until the import's INSERT waits on the other transaction's row lock.
+    const waitingOnLock = async () => Number((await sql<{ n: string }>`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(fresh.db.k)).rows[0]!.n) > 0;
+    while (!(await waitingOnLock())) await new Promise((resolve) => setTimeout(resolve, 10));
+    commit();
+    await other;
+
+    const res = await applying;
+    expect(res.statusCode, res.body).toBe(200);
+    const done = answer(res);
+    expect(done.applied).toBe(true);
+    // Planned again: the name taken meanwhile is an update of that person, as if it had existed before the check.
+    expect(done.rows.find((r) => r.key === 'race.taken')?.outcome).toBe('update');
+    const people = await fresh.db.k.selectFrom('users').select(['id', 'username', 'display_name']).where('username', 'like', 'race.%').orderBy('username').execute();
+    expect(people).toEqual([
+      { id: expect.any(String), username: 'race.free', display_name: 'Người mới' },
+      { id: 'race-taken-by-api', username: 'race.taken', display_name: 'Theo tệp' },
+    ]);
   });
 
   it('is documented in the OpenAPI description with the two file types', async () => {

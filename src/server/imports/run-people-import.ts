@@ -3,6 +3,8 @@ import { planPeopleImport, type ImportPlan, type ImportTables, type PersonWrite 
 import type { PeopleImportAnswer } from '../../core/protocol/people-import';
 import { enumeratorPinMatches, hashEnumeratorPin } from '../auth/pin-hash';
 import { hashSecret } from '../auth/secrets';
+import { problem } from '../../core/protocol/problems';
+import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/index';
 import { applyImport, importState, type PersonRecord } from '../db/queries/people-import';
 
@@ -16,8 +18,9 @@ async function hashed(p: PersonWrite): Promise<PersonRecord> {
 }
 
 // Applies run one at a time in this process: the same file sent twice at once (a double click) must plan the second
-// against what the first wrote, not fail on a username the first just took. (A person created through the users API
-// between the plan and the write still makes the transaction fail and roll back whole.)
+// against what the first wrote, not fail on a username the first just took. A person or site created through the
+// API (or by another process) between the plan and the write makes the transaction fail and roll back whole; the
+// file is then planned again against what exists now, once (see applyRetrying).
 let applying: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   const run = applying.then(work, work);
@@ -32,7 +35,21 @@ const answerOf = (plan: ImportPlan, applied: boolean): PeopleImportAnswer => ({ 
  * audit row of the counts. applied is true only when apply was asked and every row was valid.
  */
 export function runPeopleImport(db: Db, tables: ImportTables, opts: { apply: boolean; actor: string | null; now: Date }): Promise<PeopleImportAnswer> {
-  return opts.apply ? oneAtATime(() => planAndApply(db, tables, opts)) : planAndApply(db, tables, opts);
+  return opts.apply ? oneAtATime(() => applyRetrying(db, tables, opts)) : planAndApply(db, tables, opts);
+}
+
+/** A unique key taken by someone else since the plan: planned again (the taken name is then an update), once. */
+async function applyRetrying(db: Db, tables: ImportTables, opts: { apply: boolean; actor: string | null; now: Date }): Promise<PeopleImportAnswer> {
+  try {
+    return await planAndApply(db, tables, opts);
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+  }
+  try {
+    return await planAndApply(db, tables, opts);
+  } catch (e) {
+    throw isUniqueViolation(e) ? problem.importRaced() : e;
+  }
 }
 
 async function planAndApply(db: Db, tables: ImportTables, opts: { apply: boolean; actor: string | null; now: Date }): Promise<PeopleImportAnswer> {
