@@ -8,24 +8,10 @@ import { errorText } from '../api/error-text';
 import { parseDmy } from '../supervisor/DateField';
 import { useApi } from '../supervisor/use-api';
 import { useRuleText } from './AlertRulesSection';
-import { alertRuleChange, auditDetailsText } from './console-logic';
+import { ACTION_FILTERS, alertRuleChange, auditDetailsText } from './console-logic';
 import { siteLabel, siteTime, type Scope } from './scope';
 import { AdminTable, Field, SiteFilter } from './ui';
 
-/** The kinds of change the log can be narrowed to: an action prefix (the server matches "user." as user.*) or one action. */
-const ACTION_FILTERS = [
-  { value: 'site.', kind: 'site' },
-  { value: 'user.', kind: 'user' },
-  { value: 'device.', kind: 'device' },
-  { value: 'enrolment-code.', kind: 'enrolment-code' },
-  { value: 'alert-rule.', kind: 'alert-rule' },
-  { value: 'alert.', kind: 'alert' },
-  { value: 'form.', kind: 'form' },
-  { value: 'response.', kind: 'response' },
-  { value: 'people.import', kind: 'people-import' },
-  { value: 'import', kind: 'import' },
-  { value: 'export.', kind: 'export' },
-] as const;
 
 interface Filters {
   actor: string;

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALERT_RULE } from '../../core/protocol/alerts';
 import type { PeopleImportAnswer } from '../../core/protocol/people-import';
+import { readFileSync } from 'node:fs';
+import { AUDIT_ACTIONS } from '../../core/protocol/audit';
 import {
+  ACTION_FILTERS,
   ageOf,
   alertRuleBody,
   alertRuleChange,
@@ -139,6 +142,20 @@ describe('audit details', () => {
   it('writes instants as the caller says (the site’s clock), other values as they are', () => {
     const time = (iso: string) => `<${iso.slice(11, 16)}>`;
     expect(auditDetailsText({ expiresAt: '2026-12-03T14:00:00.000Z', code: 'HP-LC', n: 3, on: true }, time)).toBe('expiresAt: <14:00> · code: HP-LC · n: 3 · on: true');
+  });
+});
+
+describe('the audit log’s words', () => {
+  type Tree = { [k: string]: string | Tree };
+  const audit = (lang: string) => (JSON.parse(readFileSync(new URL(`../i18n/locales/${lang}/admin.json`, import.meta.url), 'utf8')) as { audit: { actions: Tree; kinds: Tree } }).audit;
+  const at = (tree: Tree, path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Tree)[key] : undefined), tree);
+
+  it.each(['vi', 'en'])('every action the server writes is said in words (%s), and can be filtered to', (lang) => {
+    const { actions, kinds } = audit(lang);
+    expect(AUDIT_ACTIONS.filter((a) => typeof at(actions, a) !== 'string')).toEqual([]);
+    // Each under one of the filter's kinds, and every kind worded.
+    expect(AUDIT_ACTIONS.filter((a) => !ACTION_FILTERS.some((f) => (f.value.endsWith('.') ? a.startsWith(f.value) : a === f.value)))).toEqual([]);
+    expect(ACTION_FILTERS.filter((f) => typeof kinds[f.kind] !== 'string').map((f) => f.kind)).toEqual([]);
   });
 });
 

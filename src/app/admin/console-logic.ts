@@ -228,3 +228,21 @@ export function alertRuleChange(details: Record<string, unknown>): { before: Ale
   const after = rule(details.after);
   return before && after ? { before, after } : null;
 }
+
+/** The kinds of change the log can be narrowed to: an action prefix (the server matches "user." as user.*) or one action. */
+export const ACTION_FILTERS = [
+  { value: 'site.', kind: 'site' },
+  { value: 'user.', kind: 'user' },
+  { value: 'device.', kind: 'device' },
+  { value: 'enrolment-code.', kind: 'enrolment-code' },
+  { value: 'alert-rule.', kind: 'alert-rule' },
+  { value: 'alert.', kind: 'alert' },
+  { value: 'form.', kind: 'form' },
+  { value: 'response.', kind: 'response' },
+  { value: 'people.import', kind: 'people-import' },
+  { value: 'import', kind: 'import' },
+  { value: 'export.', kind: 'export' },
+  { value: 'target.', kind: 'target' },
+  { value: 'session.', kind: 'session' },
+  { value: 'rollups.', kind: 'rollups' },
+] as const;

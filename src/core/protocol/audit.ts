@@ -1,5 +1,48 @@
 // The audit log as GET /api/v1/audit writes it: every change a person or a tablet made, newest first, paged.
 
+/** Every action the server writes to the log; the console words each one in vi and en (a test holds it to that). */
+export const AUDIT_ACTIONS = [
+  'session.create',
+  'session.end',
+  'site.create',
+  'site.update',
+  'site.deactivate',
+  'site.activate',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.enable',
+  'user.password-reset',
+  'user.pin-set',
+  'user.pin-clear',
+  'user.sites',
+  'device.enrol',
+  'device.rename',
+  'device.revoke',
+  'enrolment-code.create',
+  'enrolment-code.cancel',
+  'import',
+  'people.import',
+  'rollups.rebuild',
+  'export.csv',
+  'export.xlsx',
+  'export.report',
+  'alert-rule.update',
+  'alert.open',
+  'alert.close',
+  'alert.acknowledge',
+  'target.set',
+  'target.clear',
+  'form.upload',
+  'form.replace-draft',
+  'form.publish',
+  'form.sites',
+  'form.withdraw',
+  'response.exclude',
+  'response.restore',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditQuery {
   /** The actor as written in the log: a username, or "device:<id>". */
   actor?: string;

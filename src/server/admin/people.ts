@@ -7,6 +7,7 @@ import { hashEnumeratorPin } from '../auth/pin-hash';
 import { hashSecret } from '../auth/secrets';
 import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/index';
+import type { AuditAction } from '../../core/protocol/audit';
 import { audit } from '../db/queries/audit';
 import { deleteUserSessions } from '../db/queries/sessions';
 import { listSites } from '../db/queries/sites';
@@ -87,7 +88,7 @@ export interface ChangeOptions {
 }
 
 /** The single-change actions the log filters by; several changes in one request are one "user.update". */
-function actionOf(changed: readonly string[], patch: PersonPatch): string {
+function actionOf(changed: readonly string[], patch: PersonPatch): AuditAction {
   if (changed.length !== 1) return 'user.update';
   switch (changed[0]) {
     case 'disabled':

@@ -70,8 +70,10 @@ describe.each(testDatabases())('people import on $kind', ({ kind, create }) => {
     return res.json();
   };
   const counts = async () => {
-    const count = async (table: 'sites' | 'users' | 'user_sites' | 'audit_log') => Number((await fresh.db.k.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    return { sites: await count('sites'), users: await count('users'), userSites: await count('user_sites'), audit: await count('audit_log') };
+    const count = async (table: 'sites' | 'users' | 'user_sites') => Number((await fresh.db.k.selectFrom(table).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    // Changes only: signing in (session.create) is logged too, and these tests sign people in.
+    const changes = Number((await fresh.db.k.selectFrom('audit_log').select((e) => e.fn.countAll().as('n')).where('action', 'not like', 'session.%').executeTakeFirstOrThrow()).n);
+    return { sites: await count('sites'), users: await count('users'), userSites: await count('user_sites'), audit: changes };
   };
 
   beforeAll(async () => {

@@ -2,6 +2,7 @@
 // address, per address, and a bounded back-off per username that never locks the real person out).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../app';
+import { listAudit } from '../db/queries/audit';
 import { testDatabases, type FreshDb } from '../test/databases';
 import { PASSWORD, type World } from '../test/fixtures';
 import { asUser, isProblem, login } from '../test/http';
@@ -53,6 +54,22 @@ describe.each(testDatabases())('sessions on $kind', ({ create }) => {
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(/hl_session=;/);
     expect(isProblem(await app.inject({ method: 'GET', url: '/api/v1/me', ...asUser(session) }), 401.1)).toBe(true);
+  });
+
+  it('writes each sign-in and sign-out to the audit log under the person, a failed one not at all', async () => {
+    const count = async (action: string) => (await listAudit(fresh.db, 10_000)).filter((e) => e.actor === 'lan' && e.action === action).length;
+    const [ins, outs] = [await count('session.create'), await count('session.end')];
+    expect((await signIn('lan', 'not the password')).statusCode).toBe(401);
+    expect(await count('session.create')).toBe(ins);
+    const session = await login(app, 'lan', PASSWORD);
+    expect(await count('session.create')).toBe(ins + 1);
+    await app.inject({ method: 'DELETE', url: '/api/v1/sessions/current', ...asUser(session) });
+    expect(await count('session.end')).toBe(outs + 1);
+    // The same cookie again is no second sign-out.
+    await app.inject({ method: 'DELETE', url: '/api/v1/sessions/current', ...asUser(session) });
+    expect(await count('session.end')).toBe(outs + 1);
+    const last = (await listAudit(fresh.db, 10_000)).find((e) => e.actor === 'lan' && e.action === 'session.end')!;
+    expect(JSON.parse(last.details)).toEqual({ role: 'supervisor' });
   });
 
   it('expires a session after 8 hours', async () => {

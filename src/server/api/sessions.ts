@@ -3,9 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { problem } from '../../core/protocol/problems';
 import type { SessionJson } from '../../core/protocol/sessions';
-import { currentUser, SESSION_COOKIE, type Caller } from '../auth/guards';
+import { currentUser, SESSION_COOKIE, userBySession, type Caller } from '../auth/guards';
 import { randomToken, sha256, verifySecret } from '../auth/secrets';
 import type { ServerContext } from '../context';
+import { audit } from '../db/queries/audit';
 import { createSession, deleteExpiredSessions, deleteSession } from '../db/queries/sessions';
 import { listSites } from '../db/queries/sites';
 import { getUserByUsername, userSiteIds } from '../db/queries/users';
@@ -63,6 +64,7 @@ export function registerSessions(app: FastifyInstance, ctx: ServerContext): void
       // Sign-ins are rare: a good moment to forget sessions that have run out.
       await deleteExpiredSessions(ctx.db, now);
       await createSession(ctx.db, { idHash: sha256(token), userId: user.id, now, expiresAt });
+      await audit(ctx.db, { actor: user.username, action: 'session.create', siteId: null, details: { role: user.role } }, now);
       setCookie(ctx, request, reply, token, expiresAt);
       const sites = user.role === 'admin' ? 'all' : await userSiteIds(ctx.db, user.id);
       return sessionJson(ctx, { user, sites, expiresAt: expiresAt.toISOString() });
@@ -75,7 +77,12 @@ export function registerSessions(app: FastifyInstance, ctx: ServerContext): void
     { auth: 'public', schema: { tags: ['sessions'], summary: 'Sign out (always succeeds)', response: { 204: { type: 'null' } } } },
     async (request, reply) => {
       const token = request.cookies?.[SESSION_COOKIE];
-      if (token && token.length <= 128) await deleteSession(ctx.db, sha256(token));
+      if (token && token.length <= 128) {
+        // Who signs out is read first, for the log; an expired session's row goes all the same.
+        const caller = await userBySession(ctx, request);
+        await deleteSession(ctx.db, sha256(token));
+        if (caller) await audit(ctx.db, { actor: caller.user.username, action: 'session.end', siteId: null, details: { role: caller.user.role } }, ctx.now());
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
       reply.code(204);
     },

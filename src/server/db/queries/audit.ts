@@ -1,11 +1,12 @@
 // The audit log: who did what and when (people, sites, tablets, enrolment codes, imports, exports), and the site it concerns.
 import { sql } from 'kysely';
+import type { AuditAction } from '../../../core/protocol/audit';
 import { newResponseId as newId } from '../../../core/response/id';
 import type { Db } from '../index';
 
 export interface AuditEntry {
   actor: string | null;
-  action: string;
+  action: AuditAction;
   /** The site the change concerns, when it concerns one: the log filters by it, and a supervisor sees their sites' rows. */
   siteId?: string | null;
   details: Record<string, unknown>;
