@@ -125,6 +125,8 @@ test('hand-carry: the supervisor exports the unsent responses and refusals behin
   await expect(tablet.status.online).toHaveText(/Không có mạng/);
   const ids = await hook.record(6);
   const refused = await hook.recordRefusals(2);
+  await expect(tablet.status.refusalsWaiting).toHaveText(t('tablet:status.refusalsWaiting', 'vi', { count: 2 }));
+  await screenshot(page, 'status-refusals-waiting-1280x800-vi', { readme: false });
 
   const exporter = new ExportModel(page);
   await expect(exporter.exportButton).toHaveCount(0);
@@ -210,6 +212,7 @@ test('hand-carry: the supervisor exports the unsent responses and refusals behin
   await new SyncStatusModel(page).expectWaiting(0);
   expect(await hook.states()).toEqual({ sent: 6 });
   expect(await hook.states('refusals')).toEqual({ sent: 2 });
+  await expect(tablet.status.refusalsWaiting).toHaveCount(0);
   const outbox = await readStore<StoredOutboxEntry & { verdict?: { status: string } }>(page, 'outbox');
   expect(outbox.map((e) => e.verdict?.status)).toEqual(Array(6).fill('duplicate'));
   expect(server.storedIds(tablet.site.id)).toEqual([...ids].sort());

@@ -4,6 +4,8 @@ import { t, type Lang } from '../support/strings';
 
 export class SyncStatusModel {
   readonly waiting: Locator;
+  /** Shown only while refusals wait. */
+  readonly refusalsWaiting: Locator;
   readonly lastSync: Locator;
   readonly error: Locator;
   readonly sendNowButton: Locator;
@@ -15,6 +17,7 @@ export class SyncStatusModel {
     readonly lang: Lang = 'vi',
   ) {
     this.waiting = page.getByTestId('waiting-count');
+    this.refusalsWaiting = page.getByTestId('refusals-waiting');
     this.lastSync = page.getByTestId('last-sync');
     this.error = page.getByTestId('sync-error');
     this.sendNowButton = page.getByRole('button', { name: t('sync:status.sendNow', lang) });

@@ -1,7 +1,7 @@
-// Always-visible status: online or not, how many responses wait, when the last sync succeeded.
+// Always-visible status: online or not, how many responses (and refusals) wait, when the last sync succeeded.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { countWaiting } from '../store/outbox';
+import { countRefusalsWaiting, countWaiting } from '../store/outbox';
 import { useSetting } from '../store/settings';
 import { formatDateTime } from '../../core/format';
 import { useOnline } from './use-online';
@@ -13,6 +13,7 @@ export function StatusBar({ extra }: { extra?: ReactNode }) {
   const { t, i18n } = useTranslation(['common', 'tablet']);
   const online = useOnline();
   const waiting = useLiveQuery(countWaiting, [], 0);
+  const refusals = useLiveQuery(countRefusalsWaiting, [], 0);
   const lastSync = useSetting('lastSyncAt');
   return (
     <header className="status-bar">
@@ -23,6 +24,12 @@ export function StatusBar({ extra }: { extra?: ReactNode }) {
       <span className="pill" data-testid="waiting-count">
         {t('tablet:status.waiting', { count: waiting })}
       </span>
+      {/* Refusals count in the response rate: "is everything sent?" must see them too. */}
+      {refusals > 0 && (
+        <span className="pill" data-testid="refusals-waiting">
+          {t('tablet:status.refusalsWaiting', { count: refusals })}
+        </span>
+      )}
       <span className="muted status-sync" data-testid="last-sync">
         {lastSync ? t('tablet:status.lastSync', { when: formatDateTime(lastSync, i18n.language) }) : t('tablet:status.neverSynced')}
       </span>

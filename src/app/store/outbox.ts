@@ -10,6 +10,10 @@ export function countWaiting(): Promise<number> {
   return db.outbox.where('state').equals('queued').count();
 }
 
+export function countRefusalsWaiting(): Promise<number> {
+  return db.refusals.where('state').equals('queued').count();
+}
+
 /** Responses and refusals the server set aside (conflict or rejected): a supervisor looks at each. */
 export async function countNeedingAttention(): Promise<number> {
   const [responses, refusals] = await Promise.all([db.outbox, db.refusals].map((t) => t.where('state').anyOf('conflict', 'rejected').count()));
@@ -32,7 +36,7 @@ export function unsent<E extends QueuedEntry = OutboxEntry>(table: Table<E, stri
 
 /** Responses and refusals waiting to be sent: what wakes the uploader when it grows. */
 export async function countQueued(): Promise<number> {
-  const [responses, refusals] = await Promise.all([countWaiting(), db.refusals.where('state').equals('queued').count()]);
+  const [responses, refusals] = await Promise.all([countWaiting(), countRefusalsWaiting()]);
   return responses + refusals;
 }
 
