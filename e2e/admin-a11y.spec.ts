@@ -18,7 +18,7 @@ const SHOTS: Section[] = ['sites', 'people', 'tablets', 'alerts', 'audit'];
 
 let db: Db;
 
-/** What the demo tablets would have reported with their last sync: most well, one gone quiet with answers on it, one behind. */
+/** What the demo tablets would have reported with their last sync: most well, one gone quiet with answers on it, one behind (version and clock). */
 async function reportDemoTablets(): Promise<void> {
   const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
   const now = Date.now();
@@ -39,6 +39,8 @@ async function reportDemoTablets(): Promise<void> {
         storage_used_bytes: 9_500_000 + i * 1_300_000,
         storage_persisted: quiet ? 0 : 1,
         last_sync_error: quiet ? 'network' : null,
+        // The one behind on its version also has its clock 2 hours slow.
+        clock_skew_ms: behind ? -2 * HOUR : 1_500,
       })
       .where('id', '=', id)
       .execute();

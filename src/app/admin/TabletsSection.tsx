@@ -3,17 +3,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../core/format';
-import { BACKLOG_WAITING, SILENT_DAYS, STALE_QUEUE_DAYS } from '../../core/fleet/device-flags';
+import { BACKLOG_WAITING, CLOCK_SKEW_MINUTES, SILENT_DAYS, STALE_QUEUE_DAYS } from '../../core/fleet/device-flags';
 import type { DeviceJson } from '../../core/protocol/devices';
 import { problemText } from '../api/problem-text';
 import { errorText } from '../api/error-text';
 import { staffApi } from '../api/staff';
 import { useApi } from '../supervisor/use-api';
-import { ageOf, formatBytes } from './console-logic';
+import { ageOf, formatBytes, spanOf } from './console-logic';
 import { siteLabel, siteTime, type Scope } from './scope';
 import { Confirm, Field, Note, SiteFilter, useAction } from './ui';
 
-const FLAG_VARS = { days: SILENT_DAYS, waiting: BACKLOG_WAITING, staleDays: STALE_QUEUE_DAYS };
+const FLAG_VARS = { days: SILENT_DAYS, waiting: BACKLOG_WAITING, staleDays: STALE_QUEUE_DAYS, clockMinutes: CLOCK_SKEW_MINUTES };
 
 function useAge() {
   const { t } = useTranslation('admin');
@@ -67,6 +67,13 @@ function Tablet({ device, scope, currentVersion, onChanged }: { device: DeviceJs
         ? t('tablets.nothingWaiting')
         : t('tablets.waitingCount', { count: device.waiting, formatted: formatNumber(device.waiting, lang, 0) }) +
           (device.oldestWaitingAt ? ` · ${t('tablets.oldest', { age: age(device.oldestWaitingAt) })}` : '');
+  const skew = device.clockSkewMs;
+  const spanText = (ms: number) => {
+    const span = spanOf(ms);
+    return t(`age.${span.unit}`, { count: span.count });
+  };
+  const clock =
+    skew === null ? unknown : Math.abs(skew) < 60_000 ? t('tablets.clockRight') : t(skew > 0 ? 'tablets.clockAhead' : 'tablets.clockBehind', { amount: spanText(Math.abs(skew)) });
   const storage =
     device.storageUsedBytes === null && device.storagePersisted === null
       ? unknown
@@ -100,6 +107,8 @@ function Tablet({ device, scope, currentVersion, onChanged }: { device: DeviceJs
         </dd>
         <dt>{t('tablets.waiting')}</dt>
         <dd data-testid="tablet-waiting">{waiting}</dd>
+        <dt>{t('tablets.clock')}</dt>
+        <dd data-testid="tablet-clock">{clock}</dd>
         <dt>{t('tablets.storage')}</dt>
         <dd data-testid="tablet-storage">{storage}</dd>
         <dt>{t('tablets.lastError')}</dt>

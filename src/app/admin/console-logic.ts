@@ -23,7 +23,12 @@ export type AgeUnit = 'minutes' | 'hours' | 'days';
 
 /** How long ago `iso` was at `nowMs`, in the largest whole unit that is at least 1 (under a minute counts as 0 minutes). */
 export function ageOf(iso: string, nowMs: number): { unit: AgeUnit; count: number } {
-  const ms = Math.max(0, nowMs - Date.parse(iso));
+  return spanOf(nowMs - Date.parse(iso));
+}
+
+/** A length of time as people say it: whole minutes under an hour, hours under two days, then days (never negative). */
+export function spanOf(ms: number): { unit: AgeUnit; count: number } {
+  ms = Math.max(0, ms);
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 60) return { unit: 'minutes', count: minutes };
   const hours = Math.floor(minutes / 60);

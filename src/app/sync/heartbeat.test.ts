@@ -51,6 +51,8 @@ describe('the device report', () => {
       storageUsedBytes: null,
       storagePersisted: null,
       lastSyncError: null,
+      // The tablet's clock as it sends, with its offset, for the server to compare with its own.
+      clockAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/),
     });
   });
 

@@ -1,6 +1,7 @@
 // The tablet's report of itself (DeviceReport), sent before each sync's uploads so the console's tablet list is true
 // without anyone visiting the desk: what waits and since when, the storage the browser grants, the last failure.
 import type { DeviceReport } from '../../core/protocol/devices';
+import { toIsoWithOffset } from '../../core/time';
 import type { ApiFailure } from '../api/api-error';
 import { db } from '../store/db';
 import { getSetting } from '../store/settings';
@@ -59,5 +60,6 @@ export async function buildDeviceReport(appVersion: string, storage: StorageProb
     storageUsedBytes: typeof usage === 'number' && Number.isFinite(usage) && usage >= 0 ? usage : null,
     storagePersisted: typeof persisted === 'boolean' ? persisted : null,
     lastSyncError: failureCode(decodeFailure(await getSetting('lastSyncError'))),
+    clockAt: toIsoWithOffset(),
   };
 }

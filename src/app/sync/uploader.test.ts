@@ -547,7 +547,7 @@ describe('the heartbeat', () => {
     const t = tablet({ server, heartbeat: hb.deps });
     await t.uploader.wake('start');
     expect(hb.order).toEqual(['heartbeat 0']);
-    expect(hb.reports[0]).toEqual({ appVersion: '1.2.3', waiting: 0, oldestWaitingAt: null, storageUsedBytes: null, storagePersisted: null, lastSyncError: null });
+    expect(hb.reports[0]).toEqual({ appVersion: '1.2.3', waiting: 0, oldestWaitingAt: null, storageUsedBytes: null, storagePersisted: null, lastSyncError: null, clockAt: expect.any(String) });
     expect(hb.stored).toHaveLength(1);
 
     await t.uploader.wake('timer');

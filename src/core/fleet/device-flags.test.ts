@@ -1,6 +1,6 @@
 // The flags a supervisor acts on: each fires at its threshold and not a moment before, and a revoked tablet has none.
 import { describe, expect, it } from 'vitest';
-import { BACKLOG_WAITING, deviceFlags, SILENT_DAYS, STALE_QUEUE_DAYS, versionBehind, type DeviceHealth } from './device-flags';
+import { BACKLOG_WAITING, CLOCK_SKEW_MINUTES, deviceFlags, SILENT_DAYS, STALE_QUEUE_DAYS, versionBehind, type DeviceHealth } from './device-flags';
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-12-02T08:00:00Z');
@@ -13,6 +13,7 @@ const healthy: DeviceHealth = {
   waiting: 0,
   oldestWaitingAt: null,
   storagePersisted: true,
+  clockSkewMs: 1_200,
 };
 
 describe('device flags', () => {
@@ -30,6 +31,14 @@ describe('device flags', () => {
     const d = { ...healthy, waiting: BACKLOG_WAITING, oldestWaitingAt: at(STALE_QUEUE_DAYS * DAY), storagePersisted: false, appVersion: '0.0.9' };
     expect(deviceFlags(d, now, '0.1.0')).toEqual(['backlog', 'stale-queue', 'not-persisted', 'old-version']);
     expect(deviceFlags({ ...d, waiting: BACKLOG_WAITING - 1, oldestWaitingAt: at(STALE_QUEUE_DAYS * DAY - 1), storagePersisted: null, appVersion: '0.1.0' }, now, '0.1.0')).toEqual([]);
+  });
+
+  it('flags a clock 10 minutes or more off, ahead or behind; an unknown clock is no flag', () => {
+    const off = CLOCK_SKEW_MINUTES * 60_000;
+    expect(deviceFlags({ ...healthy, clockSkewMs: off - 1 }, now, '0.1.0')).toEqual([]);
+    expect(deviceFlags({ ...healthy, clockSkewMs: off }, now, '0.1.0')).toEqual(['clock']);
+    expect(deviceFlags({ ...healthy, clockSkewMs: -3 * 3_600_000 }, now, '0.1.0')).toEqual(['clock']);
+    expect(deviceFlags({ ...healthy, clockSkewMs: null }, now, '0.1.0')).toEqual([]);
   });
 
   it('has no flag for a revoked tablet', () => {

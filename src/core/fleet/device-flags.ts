@@ -8,6 +8,8 @@ export const SILENT_DAYS = 3;
 export const BACKLOG_WAITING = 50;
 /** The oldest waiting response this old means the queue is stuck, whatever its size. */
 export const STALE_QUEUE_DAYS = 2;
+/** A tablet clock this far from the server's, either way, is flagged: its responses' times and days are off by as much. */
+export const CLOCK_SKEW_MINUTES = 10;
 
 export interface DeviceHealth {
   revokedAt: string | null;
@@ -17,6 +19,7 @@ export interface DeviceHealth {
   waiting: number | null;
   oldestWaitingAt: string | null;
   storagePersisted: boolean | null;
+  clockSkewMs: number | null;
 }
 
 /** "0.12.3" < "0.13.0", numerically part by part; a version that is not dotted numbers is never called behind. */
@@ -42,5 +45,6 @@ export function deviceFlags(d: DeviceHealth, nowMs: number, currentAppVersion: s
   if (d.oldestWaitingAt && nowMs - Date.parse(d.oldestWaitingAt) >= STALE_QUEUE_DAYS * DAY_MS) flags.push('stale-queue');
   if (d.storagePersisted === false) flags.push('not-persisted');
   if (d.appVersion && versionBehind(d.appVersion, currentAppVersion)) flags.push('old-version');
+  if (d.clockSkewMs !== null && Math.abs(d.clockSkewMs) >= CLOCK_SKEW_MINUTES * 60_000) flags.push('clock');
   return flags;
 }

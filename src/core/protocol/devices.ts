@@ -62,6 +62,8 @@ export interface DeviceReport {
   storagePersisted: boolean | null;
   /** The last sync's failure as the tablet saw it (a problem code such as "401.2", or "network"), null after a success. */
   lastSyncError: string | null;
+  /** The tablet's clock as it sent this (ISO with offset); absent from tablets older than this field. */
+  clockAt?: string;
 }
 
 /** The heartbeat body as the server reads it: every field required (null when unknown), each within sane bounds. */
@@ -72,10 +74,11 @@ export const DeviceReportSchema = z.object({
   storageUsedBytes: z.nullable(z.number().check(z.minimum(0), z.maximum(1e15))),
   storagePersisted: z.nullable(z.boolean()),
   lastSyncError: z.nullable(z.string().check(z.minLength(1), z.maxLength(32))),
+  clockAt: z.optional(z.iso.datetime({ offset: true })),
 });
 
 /** What the console flags on a tablet (thresholds in core/fleet/device-flags.ts). */
-export const DEVICE_FLAGS = ['silent', 'backlog', 'stale-queue', 'not-persisted', 'old-version'] as const;
+export const DEVICE_FLAGS = ['silent', 'backlog', 'stale-queue', 'not-persisted', 'old-version', 'clock'] as const;
 export type DeviceFlag = (typeof DEVICE_FLAGS)[number];
 
 export interface DeviceJson {
@@ -96,6 +99,8 @@ export interface DeviceJson {
   storageUsedBytes: number | null;
   storagePersisted: boolean | null;
   lastSyncError: string | null;
+  /** The tablet's clock minus the server's at its last report, in ms (positive: the tablet is ahead); null if unknown. */
+  clockSkewMs: number | null;
   flags: DeviceFlag[];
 }
 

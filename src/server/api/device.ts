@@ -99,6 +99,7 @@ export function registerDevice(app: FastifyInstance, ctx: ServerContext): void {
     async (request) => {
       const found = await requireDevice(ctx, request);
       const r = parseBody(Report, request.body);
+      const now = ctx.now();
       await recordDeviceReport(
         ctx.db,
         found.device.id,
@@ -110,8 +111,10 @@ export function registerDevice(app: FastifyInstance, ctx: ServerContext): void {
           storage_used_bytes: r.storageUsedBytes === null ? null : Math.round(r.storageUsedBytes),
           storage_persisted: r.storagePersisted === null ? null : r.storagePersisted ? 1 : 0,
           last_sync_error: r.lastSyncError,
+          // The request's own travel time is in it too: a few seconds at most, far under what is flagged.
+          clock_skew_ms: r.clockAt === undefined ? null : Date.parse(r.clockAt) - now.getTime(),
         },
-        ctx.now(),
+        now,
       );
       return deviceAnswer(ctx, found);
     },

@@ -39,6 +39,7 @@ const deviceSchema = {
     storageUsedBytes: { type: 'number', nullable: true },
     storagePersisted: { type: 'boolean', nullable: true },
     lastSyncError: { type: 'string', nullable: true },
+    clockSkewMs: { type: 'number', nullable: true, description: "the tablet's clock minus the server's at its last report (ms)" },
     flags: { type: 'array', items: { type: 'string', enum: DEVICE_FLAGS } },
   },
 } as const;
@@ -60,6 +61,7 @@ export function deviceJson(d: DeviceListing, nowMs: number): DeviceJson {
     storageUsedBytes: d.storage_used_bytes,
     storagePersisted: d.storage_persisted === null ? null : d.storage_persisted === 1,
     lastSyncError: d.last_sync_error,
+    clockSkewMs: d.clock_skew_ms,
   };
   return { ...health, flags: deviceFlags(health, nowMs, CURRENT_APP_VERSION) };
 }

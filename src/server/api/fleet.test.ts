@@ -71,6 +71,8 @@ describe.each(testDatabases())('the tablet fleet on $kind', ({ create }) => {
       storageUsedBytes: 1_234_567,
       storagePersisted: false,
       lastSyncError: 'network',
+      // The report (as from a tablet older than clockAt) did not say the time.
+      clockSkewMs: null,
     });
     // Seen just now, 3 waiting since yesterday: only persistence denied and an old version are worth a look.
     expect(listed?.flags).toEqual(['not-persisted', 'old-version']);
@@ -82,6 +84,18 @@ describe.each(testDatabases())('the tablet fleet on $kind', ({ create }) => {
     clock = new Date(clock.getTime() + 3 * 86_400_000);
     admin = await login(app, 'admin', PASSWORD);
     expect((await deviceOf(admin, tablet.id))?.flags).toEqual(['silent', 'backlog', 'stale-queue']);
+  });
+
+  it("keeps the tablet's clock against the server's from its report, and flags one 10 minutes or more off", async () => {
+    const tablet = await addDevice(fresh.db, w.siteA.id, 'Quầy đồng hồ', clock);
+    // As the tablet writes it, in Hà Nội's offset.
+    const hanoi = (ms: number) => new Date(clock.getTime() + ms + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
+    const saying = (ms: number) => ({ ...report, waiting: 0, oldestWaitingAt: null, appVersion: '9.9.9', storagePersisted: true, clockAt: hanoi(ms) });
+    expect((await heartbeat(tablet.token, saying(4_000))).statusCode).toBe(200);
+    expect(await deviceOf(admin, tablet.id)).toMatchObject({ clockSkewMs: 4_000, flags: [] });
+    expect((await heartbeat(tablet.token, saying(-3 * 3_600_000))).statusCode).toBe(200);
+    expect(await deviceOf(admin, tablet.id)).toMatchObject({ clockSkewMs: -3 * 3_600_000, flags: ['clock'] });
+    expect(isProblem(await heartbeat(tablet.token, { ...report, clockAt: 'yesterday' }), 400.1)).toBe(true);
   });
 
   it('refuses a report out of bounds, naming the field, and a revoked tablet with 401.2', async () => {

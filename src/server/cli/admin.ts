@@ -300,6 +300,7 @@ function deviceLine(d: DeviceJson, timeZone: string): string {
     `waiting ${waiting}`,
     `storage ${storage}`,
     `last error ${d.lastSyncError ?? '—'}`,
+    `clock ${d.clockSkewMs === null ? '—' : `${d.clockSkewMs >= 0 ? '+' : '−'}${formatNumber(Math.abs(d.clockSkewMs) / 60_000, 'vi', 0)} min`}`,
     `flags ${d.flags.join(',') || '—'}`,
   ].join('\t');
 }

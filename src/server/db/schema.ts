@@ -53,6 +53,8 @@ interface DevicesTable {
   /** 0 or 1, or null when the browser did not say. */
   storage_persisted: Later<number>;
   last_sync_error: Later<string>;
+  /** The tablet's clock minus the server's at its last report (ms); null until a report carried its clock. */
+  clock_skew_ms: Later<number>;
 }
 
 interface EnrolmentCodesTable {

@@ -10,6 +10,7 @@ import * as responseExclusions from './2026-12-02-07-response-exclusions';
 import * as kioskAlerts from './2026-12-02-08-kiosk-alerts';
 import * as refusals from './2026-12-02-09-refusals';
 import * as sampleTargets from './2026-12-02-10-sample-targets';
+import * as deviceClock from './2026-12-04-11-device-clock';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26-01-initial': initial,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-08-kiosk-alerts': kioskAlerts,
   '2026-12-02-09-refusals': refusals,
   '2026-12-02-10-sample-targets': sampleTargets,
+  '2026-12-04-11-device-clock': deviceClock,
 };

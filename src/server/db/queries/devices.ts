@@ -89,6 +89,7 @@ export interface DeviceReportRow {
   storage_used_bytes: number | null;
   storage_persisted: number | null;
   last_sync_error: string | null;
+  clock_skew_ms: number | null;
 }
 
 export async function recordDeviceReport(db: Db, id: string, report: DeviceReportRow, now: Date): Promise<void> {
