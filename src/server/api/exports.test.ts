@@ -126,7 +126,8 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     expect(res.statusCode, res.body).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Dữ liệu', 'Mã hóa', 'Tổng hợp']);
+    // An interview form's workbook has a refusals sheet (empty here: nobody refused yet).
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Dữ liệu', 'Mã hóa', 'Lượt từ chối', 'Tổng hợp']);
     const data = wb.getWorksheet('Dữ liệu')!;
     const header = exportHeader(sipas, 'vi');
     const values = (row: ExcelJS.Row): Cell[] =>
@@ -309,6 +310,32 @@ describe.each(testDatabases())('exports on $kind', ({ create }) => {
     expect(denied.statusCode).toBe(403);
     const logged = (await listAudit(fresh.db, 10)).filter((e) => e.action === 'export.report');
     expect(logged.map((e) => e.actor).sort()).toEqual(['admin', 'lan']);
+  });
+
+  it("an interview form's Excel export lists the period's refusals: who asked, where, when on the site's clock and why, in the chosen language", async () => {
+    // The report test above stored two refusals at site A on DAY (09:30 in Hà Nội).
+    const sheetOf = async (query: string, session: string, name: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await download(`/api/v1/exports/responses.xlsx?${query}`, session)).rawPayload as unknown as ArrayBuffer);
+      const rows: unknown[][] = [];
+      wb.getWorksheet(name)?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return { names: wb.worksheets.map((s) => s.name), rows };
+    };
+    const vi = await sheetOf(`form=sipas-2017&from=${DAY}&lang=vi`, admin, 'Lượt từ chối');
+    expect(vi.rows[0]).toEqual(['Mã lượt từ chối', 'Phiên bản biểu mẫu', 'Mã đơn vị', 'Tên đơn vị', 'Ngày', 'Thời điểm', 'Điều tra viên', 'Mã máy', 'Mã lý do', 'Lý do']);
+    expect(vi.rows.slice(1).map((r) => [r[2], r[4], r[5], r[6], r[8], r[9]]).sort()).toEqual(
+      [
+        [w.siteA.code, DAY, '2026-11-26T09:30:00+07:00', 'Trần Văn Minh', 'declined', 'Không đồng ý tham gia'],
+        [w.siteA.code, DAY, '2026-11-26T09:30:00+07:00', 'Trần Văn Minh', 'not-adult', 'Chưa đủ 18 tuổi'],
+      ].sort(),
+    );
+    const summary = await sheetOf(`form=sipas-2017&from=${DAY}&lang=vi`, admin, 'Tổng hợp');
+    expect(summary.rows.find((r) => r[0] === 'Số lượt từ chối')?.[1]).toBe(2);
+    // English words; asked for site B, none of site A's; a kiosk form has no such sheet.
+    const en = await sheetOf(`form=sipas-2017&from=${DAY}&lang=en`, admin, 'Refusals');
+    expect(en.rows.slice(1).map((r) => r[9]).sort()).toEqual(['Declined to take part', 'Under 18']);
+    expect((await sheetOf(`form=sipas-2017&from=${DAY}&lang=vi&sites=${w.siteB.id}`, admin, 'Lượt từ chối')).rows).toHaveLength(1);
+    expect((await sheetOf(`form=desk-rating&from=${DAY}&lang=vi`, admin, 'Lượt từ chối')).names).toEqual(['Dữ liệu', 'Mã hóa', 'Tổng hợp']);
   });
 
   it("the report's ranking states each site's sample against the target stored for exactly its period (issue 11 items 4 and 6)", async () => {

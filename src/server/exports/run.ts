@@ -7,6 +7,7 @@ import { sumRollup, type RollupFilter } from '../db/queries/scores';
 import type { Site } from '../db/schema';
 import { reportFromSums, type ScoreReport } from '../scores/report';
 import { writeCsv, type ExportProgress } from './csv';
+import { refusalSheet } from './refusal-rows';
 import { exportFileHeader, exportSource } from './rows';
 import { writeXlsx } from './xlsx';
 
@@ -28,12 +29,14 @@ export async function prepareExport(
   const source = await exportSource(db, o.form, o.filter, o.sites, o.values === 'labels' ? { values: 'labels', lang: o.lang } : { values: 'codes' });
   const header = exportFileHeader(o.form, o.lang);
   const siteList = o.allSites ? (o.lang === 'vi' ? 'Tất cả' : 'All') : o.sites.map((s) => s.code).join(', ');
+  // A workbook has room for the refusals beside the responses; a CSV is one table (the response rate has the counts).
+  const refusals = o.format === 'xlsx' && o.form.kind === 'interview' ? await refusalSheet(db, o.filter, o.sites, o.lang) : null;
   return {
     rows: report.responses,
     report,
     write: (out, progress = { rows: 0 }) =>
       o.format === 'csv'
         ? writeCsv(out, header, source, progress)
-        : writeXlsx(out, header, source, { form: o.form, locale: o.lang, period: o.filter, siteList, report, exportedAt: o.now.toISOString() }, progress),
+        : writeXlsx(out, header, source, { form: o.form, locale: o.lang, period: o.filter, siteList, report, exportedAt: o.now.toISOString(), refusals }, progress),
   };
 }

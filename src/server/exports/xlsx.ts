@@ -1,4 +1,5 @@
-// The Excel export: data, codebook and summary sheets written with exceljs's streaming writer, so memory stays flat.
+// The Excel export: data, codebook and summary sheets (and an interview form's refusals) written with exceljs's
+// streaming writer, so memory stays flat.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { codebookHeader, codebookRows } from '../../core/export/columns';
@@ -8,16 +9,17 @@ import { kioskSummaryRows, summaryHeader, summaryRows } from '../../core/export/
 import type { FormDefinition } from '../../core/forms/schema';
 import type { ScoreReport } from '../scores/report';
 import type { ExportProgress } from './csv';
+import type { RefusalSheet } from './refusal-rows';
 import type { ExportSource } from './rows';
 
-const SHEET_NAMES: Record<ExportLocale, { data: string; codebook: string; summary: string }> = {
-  vi: { data: 'Dữ liệu', codebook: 'Mã hóa', summary: 'Tổng hợp' },
-  en: { data: 'Data', codebook: 'Codebook', summary: 'Summary' },
+const SHEET_NAMES: Record<ExportLocale, { data: string; codebook: string; summary: string; refusals: string }> = {
+  vi: { data: 'Dữ liệu', codebook: 'Mã hóa', summary: 'Tổng hợp', refusals: 'Lượt từ chối' },
+  en: { data: 'Data', codebook: 'Codebook', summary: 'Summary', refusals: 'Refusals' },
 };
 
-const ABOUT: Record<ExportLocale, { form: string; period: string; sites: string; responses: string; exported: string }> = {
-  vi: { form: 'Biểu mẫu', period: 'Thời gian', sites: 'Đơn vị', responses: 'Số phiếu', exported: 'Xuất lúc' },
-  en: { form: 'Form', period: 'Period', sites: 'Sites', responses: 'Responses', exported: 'Exported at' },
+const ABOUT: Record<ExportLocale, { form: string; period: string; sites: string; responses: string; refusals: string; exported: string }> = {
+  vi: { form: 'Biểu mẫu', period: 'Thời gian', sites: 'Đơn vị', responses: 'Số phiếu', refusals: 'Số lượt từ chối', exported: 'Xuất lúc' },
+  en: { form: 'Form', period: 'Period', sites: 'Sites', responses: 'Responses', refusals: 'Refusals', exported: 'Exported at' },
 };
 
 export interface XlsxMeta {
@@ -27,6 +29,8 @@ export interface XlsxMeta {
   siteList: string;
   report: ScoreReport;
   exportedAt: string;
+  /** An interview form's refusals in the same filter; null for a kiosk form, which asks nobody. */
+  refusals: RefusalSheet | null;
 }
 
 /** Waits until `out` has room, so a slow download holds the database reads back instead of filling memory. */
@@ -94,6 +98,13 @@ export async function writeXlsx(out: Writable, header: readonly string[], source
   for (const r of codebookRows(meta.form, meta.locale)) commitRow(codebook, r);
   codebook.commit();
 
+  if (meta.refusals) {
+    const sheet = wb.addWorksheet(names.refusals, { views: [{ state: 'frozen', ySplit: 1 }] });
+    commitRow(sheet, meta.refusals.header, true);
+    for (const r of meta.refusals.rows) commitRow(sheet, r);
+    sheet.commit();
+  }
+
   const summary = wb.addWorksheet(names.summary);
   const about = ABOUT[meta.locale];
   const title = meta.form.title[meta.locale] ?? meta.form.title.vi;
@@ -101,6 +112,7 @@ export async function writeXlsx(out: Writable, header: readonly string[], source
   commitRow(summary, [about.period, meta.period.from, meta.period.to]);
   commitRow(summary, [about.sites, meta.siteList]);
   commitRow(summary, [about.responses, meta.report.responses]);
+  if (meta.refusals) commitRow(summary, [about.refusals, meta.refusals.rows.length]);
   commitRow(summary, [about.exported, meta.exportedAt]);
   commitRow(summary, []);
   commitRow(summary, summaryHeader(meta.locale), true);

@@ -83,3 +83,19 @@ export async function countRefusalsBy(db: Db, f: RollupFilter): Promise<RefusalC
   const rows = await q.groupBy(['site_id', 'enumerator_id', 'reason']).execute();
   return rows.map((r) => ({ site_id: r.site_id, enumerator_id: r.enumerator_id, reason: r.reason, n: Number(r.n) }));
 }
+
+export type RefusalListRow = Pick<RefusalsTable, 'id' | 'form_version' | 'site_id' | 'device_id' | 'enumerator_id' | 'reason' | 'occurred_at' | 'local_day'>;
+
+/** The refusals of a form, period and sites, by day and time: a day's or a month's are hundreds, read at once. */
+export async function listRefusals(db: Db, f: RollupFilter): Promise<RefusalListRow[]> {
+  if (f.siteIds?.length === 0) return [];
+  let q = db.k
+    .selectFrom('refusals')
+    .select(['id', 'form_version', 'site_id', 'device_id', 'enumerator_id', 'reason', 'occurred_at', 'local_day'])
+    .where('form_id', '=', f.formId)
+    .where('local_day', '>=', f.from)
+    .where('local_day', '<=', f.to);
+  if (f.formVersion !== undefined) q = q.where('form_version', '=', f.formVersion);
+  if (f.siteIds) q = q.where('site_id', 'in', f.siteIds);
+  return q.orderBy('local_day').orderBy('occurred_at').orderBy('id').execute();
+}
