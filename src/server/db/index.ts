@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -66,10 +66,31 @@ export function openSqliteConnection(file: string): SqliteConnection {
   return sqlite;
 }
 
+/**
+ * Kysely's SQLite transactions begin DEFERRED: one that reads, then writes after another connection (an ingest
+ * worker thread, the admin CLI) committed meanwhile fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT),
+ * a 500 to whoever asked. BEGIN IMMEDIATE takes the write lock first, waiting busy_timeout for it like any write.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 function openSqlite(file: string): SqliteDb {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = openSqliteConnection(file);
-  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const k = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return {
     kind: 'sqlite',
     k,
